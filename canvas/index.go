@@ -1,0 +1,115 @@
+package canvas
+
+import "slices"
+
+// Index labels, from the consumer end to the business end.
+const (
+	LabelStronglyToC = "Strongly ToC"
+	LabelLeaningToC  = "Leaning ToC"
+	LabelHybrid      = "Hybrid"
+	LabelLeaningToB  = "Leaning ToB"
+	LabelStronglyToB = "Strongly ToB"
+)
+
+// Index is the session's overall ToB index: the mean position of the
+// dimensions that have one. Valid is false when no dimension has a position.
+type Index struct {
+	Value float64
+	Valid bool
+}
+
+// Label names where the index sits, or "" when it is not valid.
+func (x Index) Label() string {
+	if !x.Valid {
+		return ""
+	}
+	return IndexLabel(x.Value)
+}
+
+// IndexLabel names a value on the 0-100 scale. The middle band is closed on
+// both ends (40 and 60 are Hybrid), the outer bands are open towards it.
+func IndexLabel(v float64) string {
+	switch {
+	case v < 20:
+		return LabelStronglyToC
+	case v < 40:
+		return LabelLeaningToC
+	case v <= 60:
+		return LabelHybrid
+	case v <= 80:
+		return LabelLeaningToB
+	default:
+		return LabelStronglyToB
+	}
+}
+
+// Stats describes how the participants' values spread on one dimension.
+// With Count == 0 the other figures are meaningless.
+type Stats struct {
+	Count  int
+	Min    int
+	Max    int
+	Median float64
+	Mean   float64
+}
+
+// Spread is Max - Min.
+func (st Stats) Spread() int { return st.Max - st.Min }
+
+// ComputeStats summarises a set of values. The median of an even count is
+// the mean of the two middle values.
+func ComputeStats(values []int) Stats {
+	if len(values) == 0 {
+		return Stats{}
+	}
+	v := slices.Clone(values)
+	slices.Sort(v)
+	sum := 0
+	for _, x := range v {
+		sum += x
+	}
+	n := len(v)
+	median := float64(v[n/2])
+	if n%2 == 0 {
+		median = float64(v[n/2-1]+v[n/2]) / 2
+	}
+	return Stats{Count: n, Min: v[0], Max: v[n-1], Median: median, Mean: float64(sum) / float64(n)}
+}
+
+// DimensionStats summarises the placements on one dimension.
+func (s *Session) DimensionStats(key string) Stats {
+	var values []int
+	for _, p := range s.Placements {
+		if p.Dimension == key {
+			values = append(values, p.Value)
+		}
+	}
+	return ComputeStats(values)
+}
+
+// EffectivePosition is the value a dimension contributes to the index: the
+// agreed current value where set, otherwise the median of the placements.
+func (s *Session) EffectivePosition(key string) (float64, bool) {
+	if p := s.Position(key); p.Current != nil {
+		return float64(*p.Current), true
+	}
+	if st := s.DimensionStats(key); st.Count > 0 {
+		return st.Median, true
+	}
+	return 0, false
+}
+
+// Index computes the session's ToB index.
+func (s *Session) Index() Index {
+	sum, n := 0.0, 0
+	for _, d := range s.Dimensions {
+		if v, ok := s.EffectivePosition(d.Key); ok {
+			sum += v
+			n++
+		}
+	}
+	if n == 0 {
+		return Index{}
+	}
+	return Index{Value: sum / float64(n), Valid: true}
+}

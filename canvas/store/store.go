@@ -1,0 +1,367 @@
+// Package store keeps Fulcrum's sessions in one local bbolt file.
+//
+// Every session is stored as a versioned JSON record, next to a small
+// summary record, so the home screen and `fulcrum list` read summaries only
+// and never decode whole sessions. Every method is one transaction.
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+)
+
+// SchemaVersion is the version of the file layout and of every record this
+// build writes. A file with a higher version is refused, untouched.
+const SchemaVersion = 1
+
+var (
+	// ErrLocked means another Fulcrum holds the file.
+	ErrLocked = errors.New("this session file is open in another Fulcrum window")
+	// ErrNotFound means no session has the given id.
+	ErrNotFound = errors.New("session not found")
+	// ErrDamaged means the file failed to open or failed its integrity check.
+	ErrDamaged = errors.New("session file is damaged")
+	// ErrTooNew means the file was written by a newer Fulcrum.
+	ErrTooNew = errors.New("session file was written by a newer version of Fulcrum")
+)
+
+var (
+	bucketMeta      = []byte("meta")
+	bucketSessions  = []byte("sessions")
+	bucketSummaries = []byte("summaries")
+	keySchema       = []byte("schema")
+)
+
+// Options tune Open. The zero value is what the app uses.
+type Options struct {
+	// LockTimeout bounds the wait for another process's lock; zero means 1s.
+	LockTimeout time.Duration
+	// ReadOnly opens the file without creating or changing it.
+	ReadOnly bool
+	// MaxSize caps the file size in bytes (0: no cap); writes beyond it fail.
+	MaxSize int
+}
+
+// Store is an open session file.
+type Store struct {
+	db   *bolt.DB
+	path string
+}
+
+// Summary is what a list of sessions shows; it is stored beside each
+// session so listing never decodes sessions.
+type Summary struct {
+	ID         string    `json:"id"`
+	Title      string    `json:"title"`
+	Product    string    `json:"product"`
+	Updated    time.Time `json:"updated"`
+	Index      float64   `json:"index"`
+	IndexValid bool      `json:"index_valid"`
+	Label      string    `json:"label"`
+}
+
+type record struct {
+	Version int             `json:"v"`
+	Session *canvas.Session `json:"session"`
+}
+
+type summaryRecord struct {
+	Version int `json:"v"`
+	Summary
+}
+
+// Open opens or creates the session file at path.
+func Open(path string, opts Options) (st *Store, err error) {
+	if opts.LockTimeout == 0 {
+		opts.LockTimeout = time.Second
+	}
+	if !opts.ReadOnly {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+	} else if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	// bbolt panics on some damaged pages instead of returning an error.
+	defer func() {
+		if r := recover(); r != nil {
+			st, err = nil, fmt.Errorf("open store %s: %w: %v", path, ErrDamaged, r)
+		}
+	}()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:  opts.LockTimeout,
+		ReadOnly: opts.ReadOnly,
+		MaxSize:  opts.MaxSize,
+	})
+	switch {
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return nil, fmt.Errorf("open store %s: %w", path, ErrLocked)
+	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrChecksum), errors.Is(err, bolterrors.ErrVersionMismatch):
+		return nil, fmt.Errorf("open store %s: %w: %v", path, ErrDamaged, err)
+	case err != nil:
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	st = &Store{db: db, path: path}
+	if err := st.initialize(opts.ReadOnly); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return st, nil
+}
+
+// initialize creates every bucket in one transaction and checks the file's
+// schema version before anything else touches it.
+func (s *Store) initialize(readOnly bool) error {
+	check := func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			return nil
+		}
+		if v := meta.Get(keySchema); v != nil {
+			var n int
+			if _, err := fmt.Sscan(string(v), &n); err != nil {
+				return fmt.Errorf("%w: schema version %q", ErrDamaged, v)
+			}
+			if n > SchemaVersion {
+				return fmt.Errorf("%w (file schema %d, this build reads up to %d)", ErrTooNew, n, SchemaVersion)
+			}
+		}
+		return nil
+	}
+	if readOnly {
+		return s.db.View(check)
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		if err := check(tx); err != nil {
+			return err
+		}
+		for _, name := range [][]byte{bucketMeta, bucketSessions, bucketSummaries} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		if meta.Get(keySchema) == nil {
+			return meta.Put(keySchema, fmt.Appendf(nil, "%d", SchemaVersion))
+		}
+		return nil
+	})
+}
+
+// Path is the file the store was opened on.
+func (s *Store) Path() string { return s.path }
+
+// Close releases the file and its lock.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close store %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Save writes a session and its summary in one durable transaction.
+func (s *Store) Save(sess *canvas.Session) error {
+	err := s.db.Update(func(tx *bolt.Tx) error { return put(tx, sess) })
+	if err != nil {
+		return fmt.Errorf("save session %s to %s: %w", sess.ID, s.path, err)
+	}
+	return nil
+}
+
+func put(tx *bolt.Tx, sess *canvas.Session) error {
+	if sess.ID == "" {
+		return errors.New("session has no id")
+	}
+	rec, err := json.Marshal(record{Version: SchemaVersion, Session: sess})
+	if err != nil {
+		return fmt.Errorf("encode session: %w", err)
+	}
+	sum, err := json.Marshal(summaryRecord{Version: SchemaVersion, Summary: Summarize(sess)})
+	if err != nil {
+		return fmt.Errorf("encode summary: %w", err)
+	}
+	if err := tx.Bucket(bucketSessions).Put([]byte(sess.ID), rec); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketSummaries).Put([]byte(sess.ID), sum)
+}
+
+// Summarize computes the list entry of a session.
+func Summarize(sess *canvas.Session) Summary {
+	idx := sess.Index()
+	return Summary{
+		ID:         sess.ID,
+		Title:      sess.Title,
+		Product:    sess.Product,
+		Updated:    sess.Updated,
+		Index:      idx.Value,
+		IndexValid: idx.Valid,
+		Label:      idx.Label(),
+	}
+}
+
+// Load reads one session by id.
+func (s *Store) Load(id string) (*canvas.Session, error) {
+	var rec record
+	err := s.view(func(tx *bolt.Tx) error {
+		data := tx.Bucket(bucketSessions).Get([]byte(id))
+		if data == nil {
+			return ErrNotFound
+		}
+		// json.Unmarshal copies what it keeps, so nothing outlives the tx.
+		return json.Unmarshal(data, &rec)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load session %s from %s: %w", id, s.path, err)
+	}
+	if rec.Version > SchemaVersion {
+		return nil, fmt.Errorf("load session %s from %s: %w (record version %d)", id, s.path, ErrTooNew, rec.Version)
+	}
+	if rec.Session == nil {
+		return nil, fmt.Errorf("load session %s from %s: %w: empty record", id, s.path, ErrDamaged)
+	}
+	return rec.Session, nil
+}
+
+// Exists reports whether a session id is taken.
+func (s *Store) Exists(id string) (bool, error) {
+	found := false
+	err := s.view(func(tx *bolt.Tx) error {
+		found = tx.Bucket(bucketSessions).Get([]byte(id)) != nil
+		return nil
+	})
+	return found, err
+}
+
+// Delete removes a session and its summary.
+func (s *Store) Delete(id string) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketSessions).Get([]byte(id)) == nil {
+			return ErrNotFound
+		}
+		if err := tx.Bucket(bucketSessions).Delete([]byte(id)); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketSummaries).Delete([]byte(id))
+	})
+	if err != nil {
+		return fmt.Errorf("delete session %s from %s: %w", id, s.path, err)
+	}
+	return nil
+}
+
+// ListSummaries returns every session's summary, most recently changed
+// first.
+func (s *Store) ListSummaries() ([]Summary, error) {
+	var out []Summary
+	err := s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
+			var r summaryRecord
+			if err := json.Unmarshal(v, &r); err != nil {
+				return fmt.Errorf("summary %s: %w", k, err)
+			}
+			out = append(out, r.Summary)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list sessions in %s: %w", s.path, err)
+	}
+	slices.SortStableFunc(out, func(a, b Summary) int {
+		if c := b.Updated.Compare(a.Updated); c != 0 {
+			return c
+		}
+		return compareStrings(a.ID, b.ID)
+	})
+	return out, nil
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// Import stores sessions all at once: either every one is saved or none is.
+// A session whose id is already taken gets a new id; the ids used are
+// returned in order.
+func (s *Store) Import(sessions []*canvas.Session) ([]string, error) {
+	ids := make([]string, len(sessions))
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketSessions)
+		for i, sess := range sessions {
+			for sess.ID == "" || b.Get([]byte(sess.ID)) != nil {
+				sess.ID = canvas.NewID()
+			}
+			if err := put(tx, sess); err != nil {
+				return fmt.Errorf("session %d (%s): %w", i+1, sess.Title, err)
+			}
+			ids[i] = sess.ID
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("import into %s: %w", s.path, err)
+	}
+	return ids, nil
+}
+
+// Check runs bbolt's consistency check and decodes every record, so damage
+// is found before the user relies on the file.
+func (s *Store) Check() error {
+	err := s.view(func(tx *bolt.Tx) error {
+		// Drain the whole channel: the checker goroutine blocks until read.
+		var first error
+		for err := range tx.Check() {
+			if first == nil {
+				first = err
+			}
+		}
+		if first != nil {
+			return fmt.Errorf("%w: %v", ErrDamaged, first)
+		}
+		for _, name := range [][]byte{bucketMeta, bucketSessions, bucketSummaries} {
+			if tx.Bucket(name) == nil {
+				return fmt.Errorf("%w: bucket %s is missing", ErrDamaged, name)
+			}
+		}
+		return tx.Bucket(bucketSessions).ForEach(func(k, v []byte) error {
+			var r record
+			if err := json.Unmarshal(v, &r); err != nil || r.Session == nil {
+				return fmt.Errorf("%w: session %s cannot be read", ErrDamaged, k)
+			}
+			if tx.Bucket(bucketSummaries).Get(k) == nil {
+				return fmt.Errorf("%w: session %s has no summary", ErrDamaged, k)
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("check %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// view runs a read transaction, turning a bbolt panic on a damaged page
+// into ErrDamaged.
+func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrDamaged, r)
+		}
+	}()
+	return s.db.View(fn)
+}
