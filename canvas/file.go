@@ -22,21 +22,36 @@ const (
 // exhaust memory.
 const MaxFileSize = 10 << 20
 
+// fileHeader is everything in a session file but its lists of objects, so
+// DecodeFile can decode each list element on its own and say which one is
+// wrong.
+type fileHeader struct {
+	Format      *string  `json:"format"`
+	Version     *int     `json:"version"`
+	ID          string   `json:"id,omitempty"`
+	Title       string   `json:"title"`
+	Product     string   `json:"product"`
+	Created     string   `json:"created,omitempty"`
+	Updated     string   `json:"updated,omitempty"`
+	Facilitator string   `json:"facilitator,omitempty"`
+	Template    string   `json:"template,omitempty"`
+	Dimensions  []string `json:"dimensions,omitempty"`
+}
+
 type fileSession struct {
-	Format       *string           `json:"format"`
-	Version      *int              `json:"version"`
-	ID           string            `json:"id,omitempty"`
-	Title        string            `json:"title"`
-	Product      string            `json:"product"`
-	Created      string            `json:"created,omitempty"`
-	Updated      string            `json:"updated,omitempty"`
-	Facilitator  string            `json:"facilitator,omitempty"`
-	Template     string            `json:"template,omitempty"`
+	fileHeader
 	Participants []fileParticipant `json:"participants"`
-	Dimensions   []string          `json:"dimensions,omitempty"`
 	Placements   []filePlacement   `json:"placements"`
 	Positions    []filePosition    `json:"positions"`
 	Actions      []fileAction      `json:"actions"`
+}
+
+type rawSession struct {
+	fileHeader
+	Participants []json.RawMessage `json:"participants"`
+	Placements   []json.RawMessage `json:"placements"`
+	Positions    []json.RawMessage `json:"positions"`
+	Actions      []json.RawMessage `json:"actions"`
 }
 
 type fileParticipant struct {
@@ -121,29 +136,82 @@ func DecodeFile(r io.Reader, now time.Time) (*Session, error) {
 	if !utf8.Valid(data) {
 		return nil, &InvalidFileError{[]Problem{{Message: "file is not valid UTF-8"}}}
 	}
-	var f fileSession
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return nil, &InvalidFileError{[]Problem{jsonProblem(err)}}
+	if !json.Valid(data) {
+		var v any
+		return nil, &InvalidFileError{[]Problem{jsonProblem(json.Unmarshal(data, &v), "")}}
 	}
-	if dec.More() {
-		return nil, &InvalidFileError{[]Problem{{Message: "unexpected data after the JSON object"}}}
+	var ps problems
+	var raw rawSession
+	if err := decodeStrict(data, &raw); err != nil {
+		p := jsonProblem(err, "")
+		if p.Message != unknownField {
+			return nil, &InvalidFileError{[]Problem{p}}
+		}
+		// Go on without strictness, so one pass reports every problem.
+		ps = append(ps, p)
+		raw = rawSession{}
+		if err := json.Unmarshal(data, &raw); err != nil {
+			return nil, &InvalidFileError{ps}
+		}
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, &InvalidFileError{[]Problem{{Message: "unexpected data after the JSON object"}}}
+	f := fileSession{fileHeader: raw.fileHeader}
+	f.Participants = decodeList[fileParticipant](&ps, "participants", raw.Participants)
+	f.Placements = decodeList[filePlacement](&ps, "placements", raw.Placements)
+	f.Positions = decodeList[filePosition](&ps, "positions", raw.Positions)
+	f.Actions = decodeList[fileAction](&ps, "actions", raw.Actions)
+	s, err := f.toSession(now)
+	var inv *InvalidFileError
+	if errors.As(err, &inv) {
+		ps = append(ps, inv.Problems...)
 	}
-	return f.toSession(now)
+	if len(ps) > 0 {
+		return nil, &InvalidFileError{ps}
+	}
+	return s, err
 }
 
-func jsonProblem(err error) Problem {
+func decodeStrict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
+// decodeList decodes each element of a list on its own, so a problem is
+// reported with its index. An element with a problem is still kept, as far
+// as it decoded, so references to it do not add misleading problems.
+func decodeList[T any](ps *problems, name string, raws []json.RawMessage) []T {
+	out := make([]T, 0, len(raws))
+	for i, r := range raws {
+		var v T
+		if err := decodeStrict(r, &v); err != nil {
+			*ps = append(*ps, jsonProblem(err, fmt.Sprintf("%s[%d]", name, i)))
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+const unknownField = "unknown field"
+
+// jsonProblem turns a decoding error into a Problem located under prefix.
+func jsonProblem(err error, prefix string) Problem {
+	at := func(field string) string {
+		switch {
+		case prefix == "":
+			return field
+		case field == "":
+			return prefix
+		}
+		return prefix + "." + field
+	}
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
 		return Problem{Message: fmt.Sprintf("malformed JSON at byte %d: %v", syn.Offset, syn)}
 	case errors.As(err, &typ):
-		field := typ.Field
+		// Go names a field of an embedded struct by the struct's type too.
+		field := at(strings.TrimPrefix(typ.Field, "fileHeader."))
 		if field == "" {
 			field = "(top level)"
 		}
@@ -155,9 +223,9 @@ func jsonProblem(err error) Problem {
 	}
 	msg := err.Error()
 	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		return Problem{Field: strings.Trim(f, `"`), Message: "unknown field"}
+		return Problem{Field: at(strings.Trim(f, `"`)), Message: unknownField}
 	}
-	return Problem{Message: "malformed JSON: " + strings.TrimPrefix(msg, "json: ")}
+	return Problem{Field: prefix, Message: "malformed JSON: " + strings.TrimPrefix(msg, "json: ")}
 }
 
 func typeName(goType string) string {
@@ -373,15 +441,17 @@ func parseTime(ps *problems, field, value string, fallback time.Time) time.Time 
 // EncodeFile writes s as a format-1 session file.
 func EncodeFile(w io.Writer, s *Session) error {
 	f := fileSession{
-		Format:       ptr(FileFormat),
-		Version:      ptr(FileVersion),
-		ID:           s.ID,
-		Title:        s.Title,
-		Product:      s.Product,
-		Created:      s.Created.UTC().Format(time.RFC3339Nano),
-		Updated:      s.Updated.UTC().Format(time.RFC3339Nano),
-		Facilitator:  s.Facilitator,
-		Template:     s.Template,
+		fileHeader: fileHeader{
+			Format:      ptr(FileFormat),
+			Version:     ptr(FileVersion),
+			ID:          s.ID,
+			Title:       s.Title,
+			Product:     s.Product,
+			Created:     s.Created.UTC().Format(time.RFC3339Nano),
+			Updated:     s.Updated.UTC().Format(time.RFC3339Nano),
+			Facilitator: s.Facilitator,
+			Template:    s.Template,
+		},
 		Participants: []fileParticipant{},
 		Placements:   []filePlacement{},
 		Positions:    []filePosition{},
