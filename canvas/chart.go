@@ -1,0 +1,249 @@
+package canvas
+
+import (
+	"math"
+	"strconv"
+)
+
+// Chart geometry. The layout is computed here once, in abstract units, and
+// painted twice: by the app with Fyne canvas objects (1 unit = 1 pixel) and
+// by the PDF export with gofpdf vector primitives (1 unit = 1 point). Both
+// pictures therefore always agree.
+
+// Chart sizes, in units.
+const (
+	ChartFontSize    = 11.0
+	ChartSmallFont   = 9.0
+	ChartIndexFont   = 14.0
+	chartPad         = 8.0
+	chartIndexHeight = 58.0
+	chartAxisHeight  = 18.0
+	chartGroupHeight = 22.0
+	chartRowHeight   = 24.0
+	chartMarkerSize  = 10.0
+	chartMinWidth    = 240.0
+)
+
+// ChartOptions choose what the chart shows.
+type ChartOptions struct {
+	// Width of the drawing area in units.
+	Width float64
+	// Participants draws each participant's marker where there are
+	// placements. The caller turns it off before a blind round is revealed.
+	Participants bool
+}
+
+// Point is a position in chart units, y growing downwards.
+type Point struct{ X, Y float64 }
+
+// Line is a straight segment.
+type Line struct{ From, To Point }
+
+// Text is a label anchored at its left edge and vertical centre.
+type Text struct {
+	At    Point
+	Text  string
+	Size  float64
+	Bold  bool
+	Align Align
+}
+
+// Align says which edge of a Text sits at its anchor.
+type Align int
+
+// Alignments of chart text.
+const (
+	AlignLeft Align = iota
+	AlignCenter
+	AlignRight
+)
+
+// ChartIndex is the ToB index gauge at the top of the chart.
+type ChartIndex struct {
+	Axis   Line
+	Ticks  []Line
+	Marker *Point // nil when the session has no index yet
+	Label  Text   // "ToB index 67 · Leaning ToB"
+	Poles  [2]Text
+}
+
+// ChartRow is one dimension's spectrum.
+type ChartRow struct {
+	Key      string
+	Name     Text
+	Axis     Line
+	Midpoint Line
+	// Current is the agreed position (or the placements' median when none
+	// is agreed); nil when the dimension has neither.
+	Current *Point
+	// Agreed is false when Current is only the placements' median.
+	Agreed bool
+	Target *Point
+	// Arrow runs from Current to Target when both are set and differ.
+	Arrow *Line
+	// Spread spans the participants' min to max.
+	Spread  *Line
+	Markers []ParticipantMarker
+	Value   Text
+}
+
+// ParticipantMarker is one participant's value on a row. Index is the
+// participant's position in the session, which picks colour and shape.
+type ParticipantMarker struct {
+	At          Point
+	Participant int
+}
+
+// Chart is the whole laid-out profile.
+type Chart struct {
+	Width, Height float64
+	MarkerSize    float64
+	Index         ChartIndex
+	AxisLabels    [2]Text
+	Groups        []Text
+	Rows          []ChartRow
+}
+
+// XFor maps a 0-100 value onto a row's axis.
+func (r ChartRow) XFor(v float64) float64 {
+	return r.Axis.From.X + (r.Axis.To.X-r.Axis.From.X)*v/100
+}
+
+// LayoutChart computes the profile chart of a session.
+func LayoutChart(s *Session, opt ChartOptions) Chart {
+	w := math.Max(opt.Width, chartMinWidth)
+	labelW := math.Min(210, w*0.36)
+	x0 := labelW + chartPad
+	x1 := w - 34 // room for the value text at the right
+	xAt := func(v float64) float64 { return x0 + (x1-x0)*v/100 }
+
+	c := Chart{Width: w, MarkerSize: chartMarkerSize}
+
+	// Index gauge across the full width.
+	y := chartPad + ChartIndexFont/2
+	idx := s.Index()
+	label := "ToB index: not set yet"
+	if idx.Valid {
+		label = "ToB index " + formatInt(idx.Value) + " · " + idx.Label()
+	}
+	c.Index.Label = Text{At: Point{w / 2, y}, Text: label, Size: ChartIndexFont, Bold: true, Align: AlignCenter}
+	ay := y + 24
+	gx0, gx1 := chartPad+28, w-chartPad-28
+	c.Index.Axis = Line{Point{gx0, ay}, Point{gx1, ay}}
+	for _, v := range []float64{0, 20, 40, 60, 80, 100} {
+		x := gx0 + (gx1-gx0)*v/100
+		c.Index.Ticks = append(c.Index.Ticks, Line{Point{x, ay - 4}, Point{x, ay + 4}})
+	}
+	if idx.Valid {
+		c.Index.Marker = &Point{gx0 + (gx1-gx0)*idx.Value/100, ay}
+	}
+	c.Index.Poles = [2]Text{
+		{At: Point{chartPad, ay}, Text: "ToC", Size: ChartSmallFont, Bold: true},
+		{At: Point{w - chartPad, ay}, Text: "ToB", Size: ChartSmallFont, Bold: true, Align: AlignRight},
+	}
+	y = chartIndexHeight
+
+	c.AxisLabels = [2]Text{
+		{At: Point{x0, y + chartAxisHeight/2}, Text: "ToC 0", Size: ChartSmallFont},
+		{At: Point{x1, y + chartAxisHeight/2}, Text: "100 ToB", Size: ChartSmallFont, Align: AlignRight},
+	}
+	y += chartAxisHeight
+
+	pindex := make(map[string]int, len(s.Participants))
+	for i, p := range s.Participants {
+		pindex[p.ID] = i
+	}
+	byDim := make(map[string][]Placement, len(s.Dimensions))
+	if opt.Participants {
+		for _, p := range s.Placements {
+			byDim[p.Dimension] = append(byDim[p.Dimension], p)
+		}
+	}
+	positions := make(map[string]Position, len(s.Positions))
+	for _, p := range s.Positions {
+		positions[p.Dimension] = p
+	}
+
+	lastGroup := ""
+	for _, d := range s.Dimensions {
+		if d.Group != lastGroup {
+			lastGroup = d.Group
+			c.Groups = append(c.Groups, Text{At: Point{0, y + chartGroupHeight/2 + 2}, Text: GroupName(d.Group), Size: ChartSmallFont, Bold: true})
+			y += chartGroupHeight
+		}
+		cy := y + chartRowHeight/2
+		row := ChartRow{
+			Key:      d.Key,
+			Name:     Text{At: Point{0, cy}, Text: d.Name, Size: ChartFontSize},
+			Axis:     Line{Point{x0, cy}, Point{x1, cy}},
+			Midpoint: Line{Point{xAt(50), cy - 5}, Point{xAt(50), cy + 5}},
+		}
+		pos := positions[d.Key]
+		var values []int
+		for _, p := range byDim[d.Key] {
+			values = append(values, p.Value)
+			row.Markers = append(row.Markers, ParticipantMarker{At: Point{xAt(float64(p.Value)), cy}, Participant: pindex[p.Participant]})
+		}
+		spreadMarkers(row.Markers)
+		if st := ComputeStats(values); st.Count > 1 && st.Spread() > 0 {
+			row.Spread = &Line{Point{xAt(float64(st.Min)), cy}, Point{xAt(float64(st.Max)), cy}}
+		}
+		switch {
+		case pos.Current != nil:
+			row.Current = &Point{xAt(float64(*pos.Current)), cy}
+			row.Agreed = true
+			row.Value = Text{At: Point{w, cy}, Text: formatInt(float64(*pos.Current)), Size: ChartFontSize, Bold: true, Align: AlignRight}
+		default:
+			if v, ok := s.EffectivePosition(d.Key); ok {
+				row.Current = &Point{xAt(v), cy}
+				row.Value = Text{At: Point{w, cy}, Text: "~" + formatInt(v), Size: ChartFontSize, Align: AlignRight}
+			} else {
+				row.Value = Text{At: Point{w, cy}, Text: "–", Size: ChartFontSize, Align: AlignRight}
+			}
+		}
+		if pos.Target != nil {
+			row.Target = &Point{xAt(float64(*pos.Target)), cy}
+			if row.Current != nil && math.Abs(row.Target.X-row.Current.X) > chartMarkerSize/2 {
+				row.Arrow = &Line{*row.Current, *row.Target}
+			}
+		}
+		c.Rows = append(c.Rows, row)
+		y += chartRowHeight
+	}
+	c.Height = y + chartPad
+	return c
+}
+
+// spreadMarkers nudges participants who chose the same value apart
+// vertically, so every marker stays visible.
+func spreadMarkers(ms []ParticipantMarker) {
+	seen := map[int]int{}
+	for i := range ms {
+		k := int(math.Round(ms[i].At.X))
+		n := seen[k]
+		seen[k] = n + 1
+		if n == 0 {
+			continue
+		}
+		off := float64((n+1)/2) * 3.5
+		if n%2 == 1 {
+			off = -off
+		}
+		ms[i].At.Y += off
+	}
+}
+
+func formatInt(v float64) string { return strconv.Itoa(int(math.Round(v))) }
+
+// RGB is a colour shared by the screen and the PDF.
+type RGB struct{ R, G, B uint8 }
+
+// participantPalette is the Okabe-Ito palette, which stays distinguishable
+// for the common forms of colour blindness.
+var participantPalette = []RGB{
+	{0xE6, 0x9F, 0x00}, {0x56, 0xB4, 0xE9}, {0x00, 0x9E, 0x73}, {0xD5, 0x5E, 0x00},
+	{0x00, 0x72, 0xB2}, {0xCC, 0x79, 0xA7}, {0xF0, 0xE4, 0x42}, {0x55, 0x55, 0x55},
+}
+
+// ParticipantColour is the marker colour of the i-th participant.
+func ParticipantColour(i int) RGB { return participantPalette[i%len(participantPalette)] }
