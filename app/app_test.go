@@ -1,0 +1,335 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+	"github.com/fulcrum-workshop/fulcrum/canvas/store"
+)
+
+// startUI opens a store on path and the UI on it, in a fresh test app. The
+// autosave delay is long so that saves happen only when the test (or a
+// close) asks for them, on the test goroutine.
+func startUI(t *testing.T, path string) (*UI, *store.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := New(a, st, Options{AutosaveDelay: time.Hour})
+	u.Window().Resize(fyne.NewSize(1200, 800))
+	return u, st
+}
+
+func objectsOf[T any](o fyne.CanvasObject) []T {
+	var out []T
+	for _, obj := range test.LaidOutObjects(o) {
+		if v, ok := obj.(T); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func buttonNamed(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, b := range objectsOf[*widget.Button](o) {
+		if b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no button %q", text)
+	return nil
+}
+
+func chartTexts(c *chartView) []string {
+	var out []string
+	for _, tx := range objectsOf[*fynecanvas.Text](c) {
+		out = append(out, tx.Text)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func pressKey(c fyne.Canvas, k fyne.KeyName) {
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: k})
+}
+
+func TestNewSessionFromQuickTemplate(t *testing.T) {
+	u, st := startUI(t, filepath.Join(t.TempDir(), "f.db"))
+	defer st.Close()
+	c := u.Window().Canvas()
+
+	c.(fyne.Shortcutable).TypedShortcut(shortcut(fyne.KeyN))
+	dlg := c.Overlays().Top()
+	if dlg == nil {
+		t.Fatal("Ctrl+N opened no dialog")
+	}
+	radio := objectsOf[*widget.RadioGroup](dlg)[0]
+	var quick string
+	for _, o := range radio.Options {
+		if strings.HasPrefix(o, "Quick") {
+			quick = o
+		}
+	}
+	radio.SetSelected(quick)
+	entries := objectsOf[*widget.Entry](dlg)
+	test.Type(entries[0], "Posicionamiento Q4 · 定位")
+	test.Type(entries[1], "Nubia CRM")
+	test.Tap(buttonNamed(t, dlg, "Create"))
+
+	if u.editor == nil {
+		t.Fatal("creating a session did not open the editor")
+	}
+	if got := len(u.editor.rows); got != 8 {
+		t.Fatalf("quick session has %d rows, want 8", got)
+	}
+	sums, err := st.ListSummaries()
+	if err != nil || len(sums) != 1 {
+		t.Fatalf("store has %v, %v; want one session", sums, err)
+	}
+	s, err := st.Load(sums[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Title != "Posicionamiento Q4 · 定位" || s.Product != "Nubia CRM" || s.Template != canvas.TemplateQuick {
+		t.Errorf("stored session = %q / %q / %q", s.Title, s.Product, s.Template)
+	}
+	if !strings.Contains(u.Window().Title(), "Posicionamiento Q4 · 定位") {
+		t.Errorf("window title %q does not name the session", u.Window().Title())
+	}
+}
+
+func TestKeyboardMovesSliderChartAndIndex(t *testing.T) {
+	u, st := startUI(t, filepath.Join(t.TempDir(), "f.db"))
+	defer st.Close()
+	if err := u.createSession(canvas.TemplateQuick, "Keys", "Nubia", ""); err != nil {
+		t.Fatal(err)
+	}
+	e := u.editor
+	c := u.Window().Canvas()
+	if e.index.Text != "–" {
+		t.Fatalf("index before any move = %q, want –", e.index.Text)
+	}
+
+	c.Focus(e.rows[0].slider)
+	pressKey(c, fyne.KeyRight) // 50 -> 51
+	if got := e.rows[0].value.Text; got != "51" {
+		t.Errorf("after Right the value shows %q, want 51", got)
+	}
+	if e.index.Text != "51" || e.label.Text != canvas.LabelHybrid {
+		t.Errorf("index after Right = %q %q, want 51 Hybrid", e.index.Text, e.label.Text)
+	}
+	for range 3 {
+		pressKey(c, fyne.KeyPageUp) // 81
+	}
+	if got := e.rows[0].value.Text; got != "81" {
+		t.Errorf("after 3×PageUp the value shows %q, want 81", got)
+	}
+	if e.label.Text != canvas.LabelStronglyToB {
+		t.Errorf("label at 81 = %q", e.label.Text)
+	}
+	texts := chartTexts(e.chart)
+	if !contains(texts, "ToB index 81 · Strongly ToB") || !contains(texts, "81") {
+		t.Errorf("chart did not follow the slider: %q", texts)
+	}
+	pressKey(c, fyne.KeyPageDown)
+	pressKey(c, fyne.KeyLeft)
+	if got := e.rows[0].value.Text; got != "70" {
+		t.Errorf("after PageDown and Left the value shows %q, want 70", got)
+	}
+
+	// The chart marker sits where the shared geometry puts it.
+	want := canvas.LayoutChart(e.s, canvas.ChartOptions{Width: float64(e.chart.Size().Width), Participants: true}).Rows[0].Current
+	found := false
+	for _, circ := range objectsOf[*fynecanvas.Circle](e.chart) {
+		cx := circ.Position().X + circ.Size().Width/2
+		cy := circ.Position().Y + circ.Size().Height/2
+		if abs(cx-float32(want.X)) < 0.5 && abs(cy-float32(want.Y)) < 0.5 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no chart marker at %v", want)
+	}
+
+	// Tab leaves the slider for its note, then reaches the next row.
+	c.FocusNext()
+	if c.Focused() != fyne.Focusable(e.rows[0].note) {
+		t.Fatalf("Tab from the slider focused %T, want the row's note", c.Focused())
+	}
+	c.FocusNext()
+	if c.Focused() != fyne.Focusable(e.rows[1].slider) {
+		t.Fatalf("second Tab focused %T, want the next row's slider", c.Focused())
+	}
+	pressKey(c, fyne.KeyPageDown)
+	if got := e.rows[1].value.Text; got != "40" {
+		t.Errorf("second row after PageDown shows %q, want 40", got)
+	}
+	if !strings.Contains(u.Window().Title(), "unsaved") {
+		t.Errorf("window title %q does not say the change is unsaved", u.Window().Title())
+	}
+	c.(fyne.Shortcutable).TypedShortcut(shortcut(fyne.KeyS))
+	if !strings.Contains(u.Window().Title(), "(saved)") {
+		t.Errorf("after Ctrl+S the title is %q", u.Window().Title())
+	}
+}
+
+func abs(f float32) float32 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+func TestChineseNoteSurvivesReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f.db")
+	u, st := startUI(t, path)
+	if err := u.createSession(canvas.TemplateFull, "Revisión", "Nubia CRM", "Ana"); err != nil {
+		t.Fatal(err)
+	}
+	e := u.editor
+	c := u.Window().Canvas()
+	note := "采购需要三个部门签字。Sí, la decisión es lenta."
+	c.Focus(e.rows[4].note)
+	test.Type(e.rows[4].note, note)
+	c.Focus(e.rows[4].slider)
+	pressKey(c, fyne.KeyPageUp)
+	pressKey(c, fyne.KeyPageUp)
+	if e.rows[4].note.Text != note {
+		t.Fatalf("note shows %q", e.rows[4].note.Text)
+	}
+	// Closing the window is all the user does: no save.
+	u.Close()
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	u2, st2 := startUI(t, path)
+	defer st2.Close()
+	h := u2.home
+	if len(h.shown) != 1 || h.shown[0].Title != "Revisión" {
+		t.Fatalf("home lists %v", h.shown)
+	}
+	if !h.openBtn.Disabled() {
+		t.Error("Open is enabled with nothing selected")
+	}
+	h.list.Select(0)
+	test.Tap(h.openBtn)
+	e2 := u2.editor
+	if e2 == nil {
+		t.Fatal("Open did not open the editor")
+	}
+	if got := e2.rows[4].note.Text; got != note {
+		t.Errorf("reopened note = %q, want %q", got, note)
+	}
+	if got := e2.rows[4].value.Text; got != "70" {
+		t.Errorf("reopened value = %q, want 70", got)
+	}
+	if got := e2.rows[4].slider.Value; got != 70 {
+		t.Errorf("reopened slider = %v, want 70", got)
+	}
+	if got := e2.rows[3].value.Text; got != "–" {
+		t.Errorf("an untouched row shows %q, want –", got)
+	}
+	if e2.index.Text != "70" {
+		t.Errorf("reopened index = %q, want 70", e2.index.Text)
+	}
+}
+
+func TestHomeSearchDuplicateRenameDeleteUndo(t *testing.T) {
+	u, st := startUI(t, filepath.Join(t.TempDir(), "f.db"))
+	defer st.Close()
+	now := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+	u.opt.Now = func() time.Time { now = now.Add(time.Minute); return now }
+	for _, p := range [][2]string{{"Alpha", "Nubia CRM"}, {"Beta", "Pago Fácil"}, {"Gamma", "小红书"}} {
+		if err := u.createSession(canvas.TemplateQuick, p[0], p[1], ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.ShowHome()
+	h := u.home
+	titles := func() []string {
+		var out []string
+		for _, s := range h.shown {
+			out = append(out, s.Title)
+		}
+		return out
+	}
+	if got := strings.Join(titles(), ","); got != "Gamma,Beta,Alpha" {
+		t.Fatalf("home order %q, want newest first", got)
+	}
+	test.Type(h.search, "fácil")
+	if got := strings.Join(titles(), ","); got != "Beta" {
+		t.Errorf("search fácil shows %q", got)
+	}
+	h.search.SetText("小红")
+	if got := strings.Join(titles(), ","); got != "Gamma" {
+		t.Errorf("search 小红 shows %q", got)
+	}
+	h.search.SetText("")
+
+	// Duplicate Alpha.
+	h.selectSession(h.shown[2].ID)
+	test.Tap(h.dupBtn)
+	if got := strings.Join(titles(), ","); got != "Alpha (copy),Gamma,Beta,Alpha" {
+		t.Fatalf("after duplicate %q", got)
+	}
+
+	// Rename the copy.
+	h.list.Select(0)
+	test.Tap(h.renBtn)
+	dlg := u.Window().Canvas().Overlays().Top()
+	entries := objectsOf[*widget.Entry](dlg)
+	entries[0].SetText("Alfa")
+	test.Tap(buttonNamed(t, dlg, "Rename"))
+	if got := strings.Join(titles(), ","); got != "Alfa,Gamma,Beta,Alpha" {
+		t.Fatalf("after rename %q", got)
+	}
+
+	// Delete asks first; cancelling keeps the session.
+	h.list.Select(1) // Gamma
+	test.Tap(h.delBtn)
+	dlg = u.Window().Canvas().Overlays().Top()
+	test.Tap(buttonNamed(t, dlg, "No"))
+	if len(h.shown) != 4 {
+		t.Fatalf("cancelled delete removed a session: %q", titles())
+	}
+	h.list.Select(1)
+	test.Tap(h.delBtn)
+	dlg = u.Window().Canvas().Overlays().Top()
+	test.Tap(buttonNamed(t, dlg, "Yes"))
+	if got := strings.Join(titles(), ","); got != "Alfa,Beta,Alpha" {
+		t.Fatalf("after delete %q", got)
+	}
+	if sums, _ := st.ListSummaries(); len(sums) != 3 {
+		t.Fatalf("store still has %d sessions", len(sums))
+	}
+	if !h.undoBar.Visible() {
+		t.Fatal("no undo offered after delete")
+	}
+	test.Tap(buttonNamed(t, h.undoBar, "Undo"))
+	if got := strings.Join(titles(), ","); got != "Alfa,Gamma,Beta,Alpha" {
+		t.Fatalf("after undo %q", got)
+	}
+	if h.undoBar.Visible() {
+		t.Error("undo bar still shown after undo")
+	}
+}

@@ -1,0 +1,194 @@
+package app
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+)
+
+// chartView paints canvas.LayoutChart with Fyne canvas objects. It holds no
+// geometry of its own: the PDF paints the same layout.
+type chartView struct {
+	widget.BaseWidget
+	session      func() *canvas.Session
+	participants bool
+}
+
+func newChartView(session func() *canvas.Session) *chartView {
+	c := &chartView{session: session, participants: true}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *chartView) CreateRenderer() fyne.WidgetRenderer {
+	return &chartRenderer{chart: c}
+}
+
+type chartRenderer struct {
+	chart   *chartView
+	size    fyne.Size
+	objects []fyne.CanvasObject
+	layout  canvas.Chart
+}
+
+func (r *chartRenderer) Destroy() {}
+
+func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *chartRenderer) MinSize() fyne.Size {
+	l := canvas.LayoutChart(r.chart.session(), canvas.ChartOptions{Width: 360})
+	return fyne.NewSize(360, float32(l.Height))
+}
+
+func (r *chartRenderer) Layout(size fyne.Size) {
+	r.size = size
+	r.paint()
+}
+
+func (r *chartRenderer) Refresh() {
+	r.paint()
+	fynecanvas.Refresh(r.chart)
+}
+
+func (r *chartRenderer) paint() {
+	if r.size.Width <= 0 {
+		return
+	}
+	l := canvas.LayoutChart(r.chart.session(), canvas.ChartOptions{Width: float64(r.size.Width), Participants: r.chart.participants})
+	r.layout = l
+	p := painter{
+		fg:      theme.Color(theme.ColorNameForeground),
+		muted:   theme.Color(theme.ColorNamePlaceHolder),
+		line:    theme.Color(theme.ColorNameInputBorder),
+		primary: theme.Color(theme.ColorNamePrimary),
+		bg:      theme.Color(theme.ColorNameBackground),
+		objs:    r.objects[:0],
+	}
+	p.paint(l)
+	r.objects = p.objs
+}
+
+// painter turns layout units into Fyne objects, one unit per pixel.
+type painter struct {
+	fg, muted, line, primary, bg color.Color
+	objs                         []fyne.CanvasObject
+}
+
+func (p *painter) paint(l canvas.Chart) {
+	ix := l.Index
+	p.text(ix.Label, p.fg)
+	p.stroke(ix.Axis, p.line, 3)
+	for _, t := range ix.Ticks {
+		p.stroke(t, p.line, 1)
+	}
+	p.text(ix.Poles[0], p.muted)
+	p.text(ix.Poles[1], p.muted)
+	if ix.Marker != nil {
+		p.dot(*ix.Marker, 16, p.primary, p.bg)
+	}
+	p.text(l.AxisLabels[0], p.muted)
+	p.text(l.AxisLabels[1], p.muted)
+	for _, g := range l.Groups {
+		p.text(g, p.muted)
+	}
+	for _, row := range l.Rows {
+		p.text(row.Name, p.fg)
+		p.stroke(row.Axis, p.line, 2)
+		p.stroke(row.Midpoint, p.line, 1)
+		if row.Spread != nil {
+			p.stroke(*row.Spread, withAlpha(p.primary, 0x50), 8)
+		}
+		for _, m := range row.Markers {
+			c := canvas.ParticipantColour(m.Participant)
+			p.dot(m.At, float32(l.MarkerSize)*0.8, color.NRGBA{c.R, c.G, c.B, 0xff}, p.bg)
+		}
+		if row.Arrow != nil {
+			p.arrow(*row.Arrow, p.primary)
+		}
+		if row.Target != nil {
+			p.ring(*row.Target, float32(l.MarkerSize)+2, p.primary)
+		}
+		if row.Current != nil {
+			fill := p.primary
+			if !row.Agreed {
+				fill = p.muted
+			}
+			p.dot(*row.Current, float32(l.MarkerSize)+2, fill, p.bg)
+		}
+		p.text(row.Value, p.fg)
+	}
+}
+
+func (p *painter) stroke(l canvas.Line, c color.Color, width float32) {
+	ln := fynecanvas.NewLine(c)
+	ln.StrokeWidth = width
+	ln.Position1 = pos(l.From)
+	ln.Position2 = pos(l.To)
+	p.objs = append(p.objs, ln)
+}
+
+func (p *painter) dot(at canvas.Point, d float32, fill, edge color.Color) {
+	c := fynecanvas.NewCircle(fill)
+	c.StrokeColor = edge
+	c.StrokeWidth = 1.5
+	c.Resize(fyne.NewSize(d, d))
+	c.Move(fyne.NewPos(float32(at.X)-d/2, float32(at.Y)-d/2))
+	p.objs = append(p.objs, c)
+}
+
+func (p *painter) ring(at canvas.Point, d float32, edge color.Color) {
+	c := fynecanvas.NewCircle(color.Transparent)
+	c.StrokeColor = edge
+	c.StrokeWidth = 2
+	c.Resize(fyne.NewSize(d, d))
+	c.Move(fyne.NewPos(float32(at.X)-d/2, float32(at.Y)-d/2))
+	p.objs = append(p.objs, c)
+}
+
+func (p *painter) arrow(l canvas.Line, c color.Color) {
+	p.stroke(l, c, 2)
+	dir := 1.0
+	if l.To.X < l.From.X {
+		dir = -1
+	}
+	const head = 6
+	tip := canvas.Point{X: l.To.X - dir*7, Y: l.To.Y}
+	p.stroke(canvas.Line{From: tip, To: canvas.Point{X: tip.X - dir*head, Y: tip.Y - head}}, c, 2)
+	p.stroke(canvas.Line{From: tip, To: canvas.Point{X: tip.X - dir*head, Y: tip.Y + head}}, c, 2)
+}
+
+func (p *painter) text(t canvas.Text, c color.Color) {
+	if t.Text == "" {
+		return
+	}
+	tx := fynecanvas.NewText(t.Text, c)
+	// Layout units are pixels; text is a little larger than its nominal
+	// point size so it reads at the same weight as the widgets around it.
+	tx.TextSize = float32(t.Size) * 1.2
+	tx.TextStyle.Bold = t.Bold
+	sz := tx.MinSize()
+	x := float32(t.At.X)
+	switch t.Align {
+	case canvas.AlignCenter:
+		x -= sz.Width / 2
+	case canvas.AlignRight:
+		x -= sz.Width
+	}
+	tx.Move(fyne.NewPos(x, float32(t.At.Y)-sz.Height/2))
+	tx.Resize(sz)
+	p.objs = append(p.objs, tx)
+}
+
+func pos(pt canvas.Point) fyne.Position {
+	return fyne.NewPos(float32(pt.X), float32(pt.Y))
+}
+
+func withAlpha(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), a}
+}

@@ -1,0 +1,304 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+	"github.com/fulcrum-workshop/fulcrum/canvas/store"
+)
+
+// saveState is what the window title says about persistence.
+type saveState int
+
+const (
+	stateSaved saveState = iota
+	stateUnsaved
+	stateFailed
+)
+
+// editor shows one session: a row per dimension, the profile chart, the
+// ToB index and the guidance for the selected dimension. Every change is
+// handed to an autosaver; nothing needs a save button.
+type editor struct {
+	ui     *UI
+	s      *canvas.Session
+	saver  *store.Autosaver
+	state  saveState
+	lastEr error
+	closed bool
+
+	rows     []*dimRow
+	selected int
+	chart    *chartView
+	index    *fynecanvas.Text
+	label    *widget.Label
+	status   *widget.Label
+
+	guideTitle *widget.Label
+	guideBody  *widget.RichText
+
+	content fyne.CanvasObject
+}
+
+// dimRow is one dimension's controls in the editor.
+type dimRow struct {
+	dim    canvas.Dimension
+	slider *spectrumSlider
+	value  *widget.Label
+	note   *noteEntry
+}
+
+func newEditor(u *UI, s *canvas.Session) *editor {
+	e := &editor{ui: u, s: s}
+	e.saver = store.NewAutosaver(u.store, u.opt.AutosaveDelay, func(err error) {
+		fyne.Do(func() { e.saved(err) })
+	})
+
+	e.chart = newChartView(func() *canvas.Session { return e.s })
+	e.index = fynecanvas.NewText("", theme.Color(theme.ColorNamePrimary))
+	e.index.TextSize = 28
+	e.index.TextStyle.Bold = true
+	e.label = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.status = widget.NewLabel("")
+
+	e.guideTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.guideTitle.Wrapping = fyne.TextWrapWord
+	e.guideBody = widget.NewRichText()
+	e.guideBody.Wrapping = fyne.TextWrapWord
+
+	left := container.NewVBox()
+	lastGroup := ""
+	for i, d := range s.Dimensions {
+		if d.Group != lastGroup {
+			lastGroup = d.Group
+			h := widget.NewLabelWithStyle(canvas.GroupName(d.Group), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			h.Importance = widget.HighImportance
+			left.Add(h)
+		}
+		row := e.newRow(i, d)
+		e.rows = append(e.rows, row)
+		left.Add(row.view())
+		left.Add(widget.NewSeparator())
+	}
+
+	back := widget.NewButtonWithIcon("Sessions", theme.NavigateBackIcon(), u.ShowHome)
+	title := widget.NewLabelWithStyle(s.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	product := widget.NewLabel(s.Product)
+	product.Truncation = fyne.TextTruncateEllipsis
+	saveBtn := widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), e.saveNow)
+	top := container.NewBorder(nil, nil, back,
+		container.NewHBox(e.status, saveBtn),
+		container.NewGridWithColumns(2, title, product))
+
+	indexBox := container.NewHBox(widget.NewLabel("ToB index"), e.index, e.label)
+	guidance := widget.NewCard("", "", container.NewVBox(e.guideTitle, e.guideBody))
+	charts := container.NewVSplit(container.NewVScroll(e.chart), container.NewVScroll(guidance))
+	charts.Offset = 0.68
+	right := container.NewBorder(indexBox, nil, nil, nil, charts)
+	split := container.NewHSplit(container.NewVScroll(left), right)
+	split.Offset = 0.55
+	e.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
+
+	e.refreshIndex()
+	e.selectRow(0)
+	return e
+}
+
+func (e *editor) newRow(i int, d canvas.Dimension) *dimRow {
+	r := &dimRow{dim: d}
+	r.value = widget.NewLabelWithStyle("–", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	r.slider = newSpectrumSlider(func() { e.selectRow(i) })
+	r.note = newNoteEntry(func() { e.selectRow(i) })
+	r.note.SetPlaceHolder("Note for this dimension")
+
+	pos := e.s.Position(d.Key)
+	if pos.Current != nil {
+		r.slider.Value = float64(*pos.Current)
+		r.value.SetText(strconv.Itoa(*pos.Current))
+	}
+	r.note.SetText(pos.Note)
+
+	// Handlers are attached after the initial values so loading a session
+	// does not count as a change.
+	r.slider.OnChanged = func(v float64) { e.setCurrent(i, int(v)) }
+	r.note.OnChanged = func(text string) { e.setNote(i, text) }
+	return r
+}
+
+func (r *dimRow) view() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle(r.dim.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	question := widget.NewLabelWithStyle(r.dim.Question, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	question.Wrapping = fyne.TextWrapWord
+	toc := widget.NewLabel(r.dim.ToC)
+	toc.Wrapping = fyne.TextWrapWord
+	tob := widget.NewLabelWithStyle(r.dim.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
+	tob.Wrapping = fyne.TextWrapWord
+	spectrum := container.New(&spectrumLayout{}, toc, r.slider, tob)
+	return container.NewVBox(
+		container.NewBorder(nil, nil, nil, r.value, name),
+		question,
+		spectrum,
+		r.note,
+	)
+}
+
+func (e *editor) setCurrent(i int, v int) {
+	r := e.rows[i]
+	if err := e.s.SetCurrent(r.dim.Key, v); err != nil {
+		e.ui.showError("Set position", err)
+		return
+	}
+	r.value.SetText(strconv.Itoa(v))
+	e.changed()
+	e.refreshIndex()
+	e.chart.Refresh()
+	e.selectRow(i)
+}
+
+func (e *editor) setNote(i int, text string) {
+	if err := e.s.SetNote(e.rows[i].dim.Key, text); err != nil {
+		e.ui.showError("Set note", err)
+		return
+	}
+	e.changed()
+}
+
+func (e *editor) changed() {
+	e.s.Touch(e.ui.opt.Now())
+	e.saver.Changed(e.s)
+	if e.state != stateFailed {
+		e.state = stateUnsaved
+	}
+	e.updateTitle()
+}
+
+func (e *editor) refreshIndex() {
+	idx := e.s.Index()
+	if !idx.Valid {
+		e.index.Text = "–"
+		e.label.SetText("move a slider to place the product")
+	} else {
+		e.index.Text = strconv.Itoa(int(idx.Value + 0.5))
+		e.label.SetText(idx.Label())
+	}
+	e.index.Refresh()
+}
+
+// selectRow shows the guidance of row i for the pole its position leans to.
+func (e *editor) selectRow(i int) {
+	if i < 0 || i >= len(e.rows) {
+		return
+	}
+	e.selected = i
+	d := e.rows[i].dim
+	v, ok := e.s.EffectivePosition(d.Key)
+	lean := "not placed yet"
+	var segs []widget.RichTextSegment
+	tocPart := []widget.RichTextSegment{
+		&widget.TextSegment{Text: "Towards ToC — " + d.ToC, Style: poleHeading},
+		&widget.TextSegment{Text: d.Guidance.ToC, Style: widget.RichTextStyleParagraph},
+	}
+	tobPart := []widget.RichTextSegment{
+		&widget.TextSegment{Text: "Towards ToB — " + d.ToB, Style: poleHeading},
+		&widget.TextSegment{Text: d.Guidance.ToB, Style: widget.RichTextStyleParagraph},
+	}
+	switch {
+	case !ok:
+		segs = append(tocPart, tobPart...)
+	case v < 40:
+		lean = fmt.Sprintf("%.0f · leans ToC", v)
+		segs = tocPart
+	case v > 60:
+		lean = fmt.Sprintf("%.0f · leans ToB", v)
+		segs = tobPart
+	default:
+		lean = fmt.Sprintf("%.0f · hybrid", v)
+		segs = append(tocPart, tobPart...)
+	}
+	e.guideTitle.SetText(fmt.Sprintf("Guidance: %s (%s)", d.Name, lean))
+	e.guideBody.Segments = segs
+	e.guideBody.Refresh()
+}
+
+func (e *editor) saveNow() {
+	if err := e.saver.Flush(); err != nil {
+		e.ui.showError("Save", err)
+	}
+	if !e.saver.Pending() {
+		e.state = stateSaved
+		e.updateTitle()
+	}
+}
+
+// saved runs on the UI thread after each autosave attempt.
+func (e *editor) saved(err error) {
+	if e.closed {
+		return
+	}
+	e.lastEr = err
+	switch {
+	case err != nil:
+		e.state = stateFailed
+	case e.saver.Pending():
+		e.state = stateUnsaved
+	default:
+		e.state = stateSaved
+	}
+	e.updateTitle()
+}
+
+func (e *editor) updateTitle() {
+	state := "saved"
+	switch e.state {
+	case stateUnsaved:
+		state = "unsaved changes"
+	case stateFailed:
+		state = "not saved, retrying"
+	}
+	e.status.SetText(state)
+	e.ui.win.SetTitle(fmt.Sprintf("%s — Fulcrum (%s)", e.s.Title, state))
+}
+
+// close persists what is pending; the editor is unusable afterwards.
+func (e *editor) close() {
+	if err := e.saver.Close(); err != nil {
+		e.ui.showError("Save before closing", err)
+	}
+	e.closed = true
+}
+
+// poleHeading starts a pole's guidance on its own line.
+var poleHeading = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePrimary}
+
+// spectrumLayout gives the pole texts a quarter of the width each and the
+// slider the middle half, so sliders line up from row to row.
+type spectrumLayout struct{}
+
+func (spectrumLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(320, h)
+}
+
+func (spectrumLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	side := size.Width / 4
+	mid := size.Width - 2*side - 2*pad
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(side, size.Height))
+	sh := objs[1].MinSize().Height
+	objs[1].Move(fyne.NewPos(side+pad, (size.Height-sh)/2))
+	objs[1].Resize(fyne.NewSize(mid, sh))
+	objs[2].Move(fyne.NewPos(side+mid+2*pad, 0))
+	objs[2].Resize(fyne.NewSize(side, size.Height))
+}

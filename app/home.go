@@ -1,0 +1,297 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+	"github.com/fulcrum-workshop/fulcrum/canvas/store"
+)
+
+// home is the session list: search, create, open, duplicate, rename and
+// delete with undo.
+type home struct {
+	ui *UI
+
+	all      []store.Summary
+	shown    []store.Summary
+	selected string // session id, "" for none
+
+	search  *widget.Entry
+	list    *widget.List
+	empty   *widget.Label
+	count   *widget.Label
+	newBtn  *widget.Button
+	openBtn *widget.Button
+	dupBtn  *widget.Button
+	renBtn  *widget.Button
+	delBtn  *widget.Button
+
+	undoBar   *fyne.Container
+	undoLabel *widget.Label
+	deleted   *canvas.Session
+
+	content fyne.CanvasObject
+}
+
+func newHome(u *UI) *home {
+	h := &home{ui: u}
+	h.search = widget.NewEntry()
+	h.search.SetPlaceHolder("Search by title or product")
+	h.search.OnChanged = func(string) { h.filter() }
+
+	h.list = widget.NewList(
+		func() int { return len(h.shown) },
+		h.createRow,
+		h.updateRow,
+	)
+	h.list.OnSelected = func(id widget.ListItemID) {
+		if id >= 0 && id < len(h.shown) {
+			h.selected = h.shown[id].ID
+		}
+		h.updateButtons()
+	}
+	h.list.OnUnselected = func(widget.ListItemID) {
+		h.selected = ""
+		h.updateButtons()
+	}
+
+	h.newBtn = widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), u.newSessionDialog)
+	h.newBtn.Importance = widget.HighImportance
+	h.openBtn = widget.NewButtonWithIcon("Open", theme.FolderOpenIcon(), h.openSelected)
+	h.dupBtn = widget.NewButtonWithIcon("Duplicate", theme.ContentCopyIcon(), h.duplicateSelected)
+	h.renBtn = widget.NewButtonWithIcon("Rename", theme.DocumentCreateIcon(), h.renameSelected)
+	h.delBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), h.deleteSelected)
+
+	h.undoLabel = widget.NewLabel("")
+	h.undoBar = container.NewBorder(nil, nil, nil,
+		widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), h.undoDelete), h.undoLabel)
+	h.undoBar.Hide()
+
+	h.empty = widget.NewLabel("No sessions yet. Press “New session” (Ctrl+N) to place your product between ToC and ToB.")
+	h.empty.Wrapping = fyne.TextWrapWord
+	h.empty.Alignment = fyne.TextAlignCenter
+	h.count = widget.NewLabel("")
+
+	heading := widget.NewLabelWithStyle("Fulcrum — ToB / ToC workshop sessions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	actions := container.NewHBox(h.openBtn, h.dupBtn, h.renBtn, h.delBtn)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, heading, h.newBtn),
+		container.NewBorder(nil, nil, nil, actions, h.search),
+		h.undoBar,
+	)
+	h.content = container.NewBorder(top, h.count, nil, nil, container.NewStack(h.list, container.NewCenter(h.empty)))
+	h.updateButtons()
+	return h
+}
+
+func (h *home) createRow() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	product := widget.NewLabel("")
+	product.Truncation = fyne.TextTruncateEllipsis
+	updated := widget.NewLabel("")
+	index := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
+	right := container.NewHBox(updated, index)
+	return container.NewBorder(nil, nil, nil, right, container.NewGridWithColumns(2, title, product))
+}
+
+func (h *home) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(h.shown) {
+		return
+	}
+	s := h.shown[id]
+	row := o.(*fyne.Container)
+	grid := row.Objects[0].(*fyne.Container)
+	right := row.Objects[1].(*fyne.Container)
+	grid.Objects[0].(*widget.Label).SetText(s.Title)
+	grid.Objects[1].(*widget.Label).SetText(s.Product)
+	right.Objects[0].(*widget.Label).SetText(s.Updated.Local().Format("2 Jan 2006 15:04"))
+	right.Objects[1].(*widget.Label).SetText(indexText(s))
+}
+
+func indexText(s store.Summary) string {
+	if !s.IndexValid {
+		return "index –          "
+	}
+	return fmt.Sprintf("%3.0f  %-12s", s.Index, s.Label)
+}
+
+// reload reads the summaries from the store, keeping the search and the
+// selection.
+func (h *home) reload() {
+	all, err := h.ui.store.ListSummaries()
+	if err != nil {
+		h.ui.showError("List sessions", err)
+		return
+	}
+	h.all = all
+	h.filter()
+}
+
+func (h *home) filter() {
+	q := strings.ToLower(strings.TrimSpace(h.search.Text))
+	h.shown = h.shown[:0]
+	for _, s := range h.all {
+		if q == "" || strings.Contains(strings.ToLower(s.Title), q) || strings.Contains(strings.ToLower(s.Product), q) {
+			h.shown = append(h.shown, s)
+		}
+	}
+	h.list.UnselectAll()
+	h.selected = ""
+	h.list.Refresh()
+	if len(h.all) == 0 {
+		h.empty.Show()
+	} else {
+		h.empty.Hide()
+	}
+	switch {
+	case len(h.all) == 0:
+		h.count.SetText("")
+	case len(h.shown) == len(h.all):
+		h.count.SetText(plural(len(h.all), "session"))
+	default:
+		h.count.SetText(fmt.Sprintf("%d of %s", len(h.shown), plural(len(h.all), "session")))
+	}
+	h.updateButtons()
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func (h *home) updateButtons() {
+	for _, b := range []*widget.Button{h.openBtn, h.dupBtn, h.renBtn, h.delBtn} {
+		if h.selected == "" {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+}
+
+// selectSession selects the row of a session id, if shown.
+func (h *home) selectSession(id string) {
+	for i, s := range h.shown {
+		if s.ID == id {
+			h.list.Select(i)
+			return
+		}
+	}
+}
+
+func (h *home) openSelected() {
+	if h.selected == "" {
+		return
+	}
+	if err := h.ui.OpenSession(h.selected); err != nil {
+		h.ui.showError("Open session", err)
+	}
+}
+
+func (h *home) duplicateSelected() {
+	s, err := h.ui.store.Load(h.selected)
+	if err != nil {
+		h.ui.showError("Duplicate session", err)
+		return
+	}
+	c := s.Clone()
+	c.ID = canvas.NewID()
+	c.Title = s.Title + " (copy)"
+	now := h.ui.opt.Now().UTC().Truncate(time.Second)
+	c.Created, c.Updated = now, now
+	if err := h.ui.store.Save(c); err != nil {
+		h.ui.showError("Duplicate session", err)
+		return
+	}
+	h.reload()
+	h.selectSession(c.ID)
+}
+
+func (h *home) renameSelected() {
+	s, err := h.ui.store.Load(h.selected)
+	if err != nil {
+		h.ui.showError("Rename session", err)
+		return
+	}
+	title := widget.NewEntry()
+	title.SetText(s.Title)
+	product := widget.NewEntry()
+	product.SetText(s.Product)
+	items := []*widget.FormItem{widget.NewFormItem("Title", title), widget.NewFormItem("Product", product)}
+	d := dialog.NewForm("Rename session", "Rename", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		s.Title = strings.TrimSpace(title.Text)
+		s.Product = strings.TrimSpace(product.Text)
+		s.Touch(h.ui.opt.Now())
+		if err := h.ui.store.Save(s); err != nil {
+			h.ui.showError("Rename session", err)
+			return
+		}
+		h.reload()
+		h.selectSession(s.ID)
+	}, h.ui.win)
+	title.Validator = requiredText("a title")
+	d.Resize(fyne.NewSize(480, 220))
+	d.Show()
+	h.ui.win.Canvas().Focus(title)
+}
+
+func (h *home) deleteSelected() {
+	id := h.selected
+	s, err := h.ui.store.Load(id)
+	if err != nil {
+		h.ui.showError("Delete session", err)
+		return
+	}
+	msg := fmt.Sprintf("Delete “%s”?\nYou can undo this from the session list.", s.Title)
+	dialog.ShowConfirm("Delete session", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := h.ui.store.Delete(id); err != nil {
+			h.ui.showError("Delete session", err)
+			return
+		}
+		h.deleted = s
+		h.undoLabel.SetText(fmt.Sprintf("Deleted “%s”.", s.Title))
+		h.undoBar.Show()
+		h.reload()
+	}, h.ui.win)
+}
+
+func (h *home) undoDelete() {
+	if h.deleted == nil {
+		return
+	}
+	s := h.deleted
+	if err := h.ui.store.Save(s); err != nil {
+		h.ui.showError("Undo delete", err)
+		return
+	}
+	h.deleted = nil
+	h.undoBar.Hide()
+	h.reload()
+	h.selectSession(s.ID)
+}
+
+func requiredText(what string) fyne.StringValidator {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("enter %s", what)
+		}
+		return nil
+	}
+}

@@ -1,0 +1,79 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// pageStep is how far Page Up and Page Down move a spectrum slider.
+const pageStep = 10
+
+// spectrumSlider is a 0-100 slider that also moves by pageStep with Page Up
+// and Page Down, and says when it gains focus so the editor can show that
+// dimension's guidance.
+type spectrumSlider struct {
+	widget.Slider
+	onFocus func()
+}
+
+func newSpectrumSlider(onFocus func()) *spectrumSlider {
+	s := &spectrumSlider{onFocus: onFocus}
+	s.Min, s.Max, s.Step = 0, 100, 1
+	s.Value = 50
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+func (s *spectrumSlider) TypedKey(key *fyne.KeyEvent) {
+	switch key.Name {
+	case fyne.KeyPageUp:
+		s.SetValue(min(s.Value+pageStep, s.Max))
+	case fyne.KeyPageDown:
+		s.SetValue(max(s.Value-pageStep, s.Min))
+	case fyne.KeyHome:
+		s.SetValue(s.Min)
+	case fyne.KeyEnd:
+		s.SetValue(s.Max)
+	default:
+		s.Slider.TypedKey(key)
+	}
+}
+
+func (s *spectrumSlider) FocusGained() {
+	s.Slider.FocusGained()
+	if s.onFocus != nil {
+		s.onFocus()
+	}
+}
+
+func (s *spectrumSlider) Tapped(e *fyne.PointEvent) {
+	s.Slider.Tapped(e)
+	if s.onFocus != nil {
+		s.onFocus()
+	}
+}
+
+// noteEntry is a multi-line entry that leaves Tab to focus traversal, so Tab
+// keeps moving from row to row in the editor.
+type noteEntry struct {
+	widget.Entry
+	onFocus func()
+}
+
+func newNoteEntry(onFocus func()) *noteEntry {
+	e := &noteEntry{onFocus: onFocus}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.SetMinRowsVisible(2)
+	return e
+}
+
+func (e *noteEntry) AcceptsTab() bool { return false }
+
+func (e *noteEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
+}

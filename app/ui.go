@@ -1,0 +1,148 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+	"github.com/fulcrum-workshop/fulcrum/canvas/store"
+)
+
+// Options tune the UI; the zero value is what the real app uses.
+type Options struct {
+	// AutosaveDelay bounds how long a change waits before it is saved.
+	AutosaveDelay time.Duration
+	// Now is the clock for session timestamps.
+	Now func() time.Time
+}
+
+// UI is Fulcrum's main window: the session list, and the editor of one
+// session at a time.
+type UI struct {
+	app   fyne.App
+	win   fyne.Window
+	store *store.Store
+	opt   Options
+
+	home   *home
+	editor *editor // nil while the session list shows
+}
+
+// New builds the main window on a and st. The caller runs the app and
+// closes the store after the window is gone.
+func New(a fyne.App, st *store.Store, opt Options) *UI {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.AutosaveDelay <= 0 {
+		opt.AutosaveDelay = store.DefaultAutosaveDelay
+	}
+	u := &UI{app: a, store: st, opt: opt}
+	u.win = a.NewWindow("Fulcrum")
+	u.win.Resize(fyne.NewSize(1200, 780))
+	u.home = newHome(u)
+	u.win.SetMainMenu(u.menu())
+	u.addShortcuts()
+	u.win.SetCloseIntercept(u.Close)
+	u.ShowHome()
+	return u
+}
+
+// Close saves the open session and closes the window, as the window's close
+// button does: it is the last chance to persist what was typed.
+func (u *UI) Close() {
+	u.closeEditor()
+	u.win.Close()
+}
+
+// Window is the main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+func (u *UI) menu() *fyne.MainMenu {
+	newItem := fyne.NewMenuItem("New session…", u.newSessionDialog)
+	newItem.Shortcut = shortcut(fyne.KeyN)
+	openItem := fyne.NewMenuItem("Open…", u.ShowHome)
+	openItem.Shortcut = shortcut(fyne.KeyO)
+	saveItem := fyne.NewMenuItem("Save now", u.SaveNow)
+	saveItem.Shortcut = shortcut(fyne.KeyS)
+	quitItem := fyne.NewMenuItem("Quit", func() {
+		u.closeEditor()
+		u.app.Quit()
+	})
+	quitItem.IsQuit = true
+	quitItem.Shortcut = shortcut(fyne.KeyQ)
+	return fyne.NewMainMenu(fyne.NewMenu("File", newItem, openItem, saveItem, fyne.NewMenuItemSeparator(), quitItem))
+}
+
+func shortcut(k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func (u *UI) addShortcuts() {
+	c := u.win.Canvas()
+	c.AddShortcut(shortcut(fyne.KeyN), func(fyne.Shortcut) { u.newSessionDialog() })
+	c.AddShortcut(shortcut(fyne.KeyO), func(fyne.Shortcut) { u.ShowHome() })
+	c.AddShortcut(shortcut(fyne.KeyS), func(fyne.Shortcut) { u.SaveNow() })
+	c.AddShortcut(shortcut(fyne.KeyQ), func(fyne.Shortcut) {
+		u.closeEditor()
+		u.app.Quit()
+	})
+}
+
+// ShowHome closes the open session, saving it, and shows the session list.
+func (u *UI) ShowHome() {
+	u.closeEditor()
+	u.home.reload()
+	u.win.SetContent(u.home.content)
+	u.win.SetTitle("Fulcrum")
+	u.win.Canvas().Focus(u.home.search)
+}
+
+// OpenSession loads a session from the store and shows it in the editor.
+func (u *UI) OpenSession(id string) error {
+	s, err := u.store.Load(id)
+	if err != nil {
+		return err
+	}
+	u.closeEditor()
+	u.editor = newEditor(u, s)
+	u.win.SetContent(u.editor.content)
+	u.editor.updateTitle()
+	return nil
+}
+
+// SaveNow writes the open session at once.
+func (u *UI) SaveNow() {
+	if u.editor != nil {
+		u.editor.saveNow()
+	}
+}
+
+func (u *UI) closeEditor() {
+	if u.editor == nil {
+		return
+	}
+	u.editor.close()
+	u.editor = nil
+}
+
+func (u *UI) showError(context string, err error) {
+	dialog.ShowError(fmt.Errorf("%s: %w", context, err), u.win)
+}
+
+// createSession makes, saves and opens a new session.
+func (u *UI) createSession(tmpl, title, product, facilitator string) error {
+	s, err := canvas.NewSession(tmpl, title, product, u.opt.Now())
+	if err != nil {
+		return err
+	}
+	s.Facilitator = facilitator
+	if err := u.store.Save(s); err != nil {
+		return err
+	}
+	return u.OpenSession(s.ID)
+}
