@@ -1,0 +1,282 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"text/tabwriter"
+	"time"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+	"github.com/fulcrum-workshop/fulcrum/canvas/store"
+	"github.com/fulcrum-workshop/fulcrum/export"
+)
+
+// listEntry is the JSON shape of `list --json`; scripts rely on the names.
+type listEntry struct {
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Product string   `json:"product"`
+	Updated string   `json:"updated"`
+	Index   *float64 `json:"index"`
+	Label   string   `json:"label"`
+}
+
+func runList(env *Env, args []string) int {
+	f := newFlags(env, "list")
+	db := f.dbFlag()
+	asJSON := f.Bool("json", false, "print JSON")
+	pos, code, ok := f.parse(args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		return f.usageError("unexpected argument %q", pos[0])
+	}
+	path := env.DBPath(*db)
+	var sums []store.Summary
+	if _, err := os.Stat(path); err == nil {
+		st, err := openStore(path, true)
+		if err != nil {
+			return env.fail("list", err)
+		}
+		sums, err = st.ListSummaries()
+		st.Close()
+		if err != nil {
+			return env.fail("list", err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return env.fail("list", err)
+	}
+	if *asJSON {
+		out := make([]listEntry, 0, len(sums))
+		for _, s := range sums {
+			e := listEntry{ID: s.ID, Title: s.Title, Product: s.Product, Updated: s.Updated.UTC().Format(time.RFC3339), Label: s.Label}
+			if s.IndexValid {
+				v := s.Index
+				e.Index = &v
+			}
+			out = append(out, e)
+		}
+		return writeJSON(env, "list", out)
+	}
+	if len(sums) == 0 {
+		fmt.Fprintln(env.Stdout, "No sessions yet.")
+		return ExitOK
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tUPDATED\tINDEX\tLABEL\tTITLE\tPRODUCT")
+	for _, s := range sums {
+		idx := "-"
+		if s.IndexValid {
+			idx = fmt.Sprintf("%.0f", s.Index)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Updated.Local().Format("2006-01-02 15:04"), idx, s.Label, oneLine(s.Title), oneLine(s.Product))
+	}
+	tw.Flush()
+	return ExitOK
+}
+
+func runImport(env *Env, args []string) int {
+	f := newFlags(env, "import")
+	db := f.dbFlag()
+	files, code, ok := f.parse(args)
+	if !ok {
+		return code
+	}
+	if len(files) == 0 {
+		return f.usageError("name at least one session file")
+	}
+	var sessions []*canvas.Session
+	bad := false
+	for _, name := range files {
+		s, err := env.readSessionFile(name)
+		var inv *canvas.InvalidFileError
+		switch {
+		case errors.As(err, &inv):
+			for _, p := range inv.Problems {
+				fmt.Fprintf(env.Stderr, "%s: %s\n", name, p)
+			}
+			bad = true
+		case err != nil:
+			fmt.Fprintf(env.Stderr, "%s: %v\n", name, err)
+			bad = true
+		default:
+			sessions = append(sessions, s)
+		}
+	}
+	if bad {
+		fmt.Fprintln(env.Stderr, "fulcrum import: nothing was imported")
+		return ExitError
+	}
+	st, err := openStore(env.DBPath(*db), false)
+	if err != nil {
+		return env.fail("import", err)
+	}
+	defer st.Close()
+	ids, err := st.Import(sessions)
+	if err != nil {
+		return env.fail("import", fmt.Errorf("%w; nothing was imported", err))
+	}
+	for _, id := range ids {
+		fmt.Fprintln(env.Stdout, id)
+	}
+	return ExitOK
+}
+
+func (env *Env) readSessionFile(name string) (*canvas.Session, error) {
+	var r io.Reader
+	if name == "-" {
+		r = env.Stdin
+	} else {
+		fh, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read: %w", unwrapPath(err))
+		}
+		defer fh.Close()
+		r = fh
+	}
+	return canvas.DecodeFile(r, env.Now())
+}
+
+// unwrapPath drops the path from an *fs.PathError: the caller already
+// prints the file name first.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func runExport(env *Env, args []string) int {
+	f := newFlags(env, "export")
+	db := f.dbFlag()
+	out := f.String("json", "", "write the session file to `OUT` (- for stdout)")
+	pos, code, ok := f.parse(args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		return f.usageError("name exactly one session id")
+	}
+	if *out == "" {
+		return f.usageError("choose an output: --json OUT")
+	}
+	path := env.DBPath(*db)
+	if _, err := os.Stat(path); err != nil {
+		return env.fail("export", fmt.Errorf("session file %s: %w", path, unwrapPath(err)))
+	}
+	st, err := openStore(path, true)
+	if err != nil {
+		return env.fail("export", err)
+	}
+	s, err := st.Load(pos[0])
+	st.Close()
+	if err != nil {
+		return env.fail("export", err)
+	}
+	if *out == "-" {
+		var buf bytes.Buffer
+		if err := canvas.EncodeFile(&buf, s); err != nil {
+			return env.fail("export", err)
+		}
+		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
+			return env.fail("export", err)
+		}
+		return ExitOK
+	}
+	if err := export.WriteFile(*out, func(w io.Writer) error { return canvas.EncodeFile(w, s) }); err != nil {
+		return env.fail("export", err)
+	}
+	return ExitOK
+}
+
+// catalogueJSON is the shape of `catalogue --json`; scripts rely on it.
+type catalogueJSON struct {
+	Dimensions []catalogueDim    `json:"dimensions"`
+	Groups     []canvas.Group    `json:"groups"`
+	Templates  []canvas.Template `json:"templates"`
+}
+
+type catalogueDim struct {
+	canvas.Dimension
+	Group    string `json:"group"`
+	GroupKey string `json:"group_key"`
+}
+
+func runCatalogue(env *Env, args []string) int {
+	f := newFlags(env, "catalogue")
+	asJSON := f.Bool("json", false, "print JSON")
+	pos, code, ok := f.parse(args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		return f.usageError("unexpected argument %q", pos[0])
+	}
+	if *asJSON {
+		out := catalogueJSON{Groups: canvas.Groups(), Templates: canvas.Templates()}
+		for _, d := range canvas.Catalogue() {
+			out.Dimensions = append(out.Dimensions, catalogueDim{Dimension: d, Group: canvas.GroupName(d.Group), GroupKey: d.Group})
+		}
+		return writeJSON(env, "catalogue", out)
+	}
+	group := ""
+	for _, d := range canvas.Catalogue() {
+		if d.Group != group {
+			group = d.Group
+			fmt.Fprintf(env.Stdout, "\n%s\n", canvas.GroupName(group))
+		}
+		fmt.Fprintf(env.Stdout, "  %-22s %s\n  %-22s   0 ToC: %s\n  %-22s 100 ToB: %s\n", d.Key, d.Question, "", d.ToC, "", d.ToB)
+	}
+	fmt.Fprintln(env.Stdout, "\nTemplates")
+	for _, t := range canvas.Templates() {
+		fmt.Fprintf(env.Stdout, "  %-22s %s, %d dimensions\n", t.Key, t.Name, len(t.Dimensions))
+	}
+	return ExitOK
+}
+
+func runCheck(env *Env, args []string) int {
+	f := newFlags(env, "check")
+	db := f.dbFlag()
+	pos, code, ok := f.parse(args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		return f.usageError("unexpected argument %q", pos[0])
+	}
+	path := env.DBPath(*db)
+	if _, err := os.Stat(path); err != nil {
+		return env.fail("check", fmt.Errorf("session file %s: %w", path, unwrapPath(err)))
+	}
+	st, err := openStore(path, true)
+	if err != nil {
+		return env.fail("check", err)
+	}
+	defer st.Close()
+	if err := st.Check(); err != nil {
+		return env.fail("check", err)
+	}
+	sums, err := st.ListSummaries()
+	if err != nil {
+		return env.fail("check", err)
+	}
+	fmt.Fprintf(env.Stdout, "%s: ok, %d sessions\n", path, len(sums))
+	return ExitOK
+}
+
+func writeJSON(env *Env, cmd string, v any) int {
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return env.fail(cmd, err)
+	}
+	return ExitOK
+}

@@ -1,0 +1,51 @@
+// Command fulcrum runs a ToB/ToC positioning workshop: the desktop app by
+// default, or a headless subcommand (list, import, export, catalogue,
+// check) for scripts.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/fulcrum-workshop/fulcrum/app"
+	_ "github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/locale" // before Fyne reads the locale
+	"github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/cli"
+)
+
+// appID must match FyneApp.toml: it names the preferences and the folder
+// of the default session file.
+const appID = "io.github.fulcrum_workshop.fulcrum"
+
+func main() {
+	env := &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, DefaultDB: cli.DefaultDBPath(appID)}
+	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+		os.Exit(cli.Run(env, os.Args[1:]))
+	}
+
+	fs := flag.NewFlagSet("fulcrum", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	db := fs.String("db", "", "session file")
+	if err := fs.Parse(os.Args[1:]); err != nil {
+		if err == flag.ErrHelp {
+			cli.Usage(os.Stdout)
+			os.Exit(cli.ExitOK)
+		}
+		fmt.Fprintf(os.Stderr, "fulcrum: %v\n", err)
+		cli.Usage(os.Stderr)
+		os.Exit(cli.ExitUsage)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(os.Stderr, "fulcrum: unknown command %q\n", fs.Arg(0))
+		cli.Usage(os.Stderr)
+		os.Exit(cli.ExitUsage)
+	}
+
+	a := fyneapp.NewWithID(appID)
+	shutdown := app.Launch(a, env.DBPath(*db), app.Options{})
+	a.Run()
+	shutdown()
+}
