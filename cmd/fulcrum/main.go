@@ -12,8 +12,8 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/fulcrum-workshop/fulcrum/app"
-	_ "github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/locale" // before Fyne reads the locale
 	"github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/cli"
+	_ "github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/locale" // before Fyne reads the locale
 )
 
 // appID must match FyneApp.toml: it names the preferences and the folder
