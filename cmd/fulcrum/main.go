@@ -12,6 +12,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/fulcrum-workshop/fulcrum/app"
+	"github.com/fulcrum-workshop/fulcrum/assets"
 	"github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/cli"
 	_ "github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/locale" // before Fyne reads the locale
 )
@@ -45,6 +46,7 @@ func main() {
 	}
 
 	a := fyneapp.NewWithID(appID)
+	a.SetIcon(assets.Icon)
 	shutdown := app.Launch(a, env.DBPath(*db), app.Options{})
 	a.Run()
 	shutdown()

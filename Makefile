@@ -1,0 +1,54 @@
+# Fulcrum. `make run` and `make test` install what this Debian machine lacks
+# first, so both work on a fresh clone.
+
+SHELL  := /bin/bash
+GO     ?= go
+BIN    := bin/fulcrum
+export LANG := en_US.UTF-8
+
+# Fyne needs cgo and the X11/OpenGL headers; Xvfb, xdotool and ImageMagick run
+# the window smoke test; poppler-utils reads PDFs back in tests;
+# fonts-droid-fallback lets the UI show Chinese.
+DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
+	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
+	xvfb xdotool imagemagick x11-utils poppler-utils fonts-droid-fallback
+
+.PHONY: run test deps go-check build vet unit smoke bench clean
+
+run: build
+	./$(BIN) $(ARGS)
+
+test: deps go-check vet unit smoke
+
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		sudo=""; [ "$$(id -u)" -ne 0 ] && sudo=sudo; \
+		echo "Installing Debian packages:$$missing"; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+go-check:
+	@command -v $(GO) >/dev/null || { echo "Go 1.25 or newer is needed: https://go.dev/dl/ (Debian's golang-go is too old)"; exit 1; }
+
+build: deps go-check
+	$(GO) build -o $(BIN) ./cmd/fulcrum
+
+vet: go-check
+	$(GO) vet ./...
+
+unit: go-check
+	$(GO) test -race -count=1 ./...
+
+smoke: build
+	bash .ci/smoke $(BIN)
+
+bench: deps go-check
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin
