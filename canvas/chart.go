@@ -114,7 +114,7 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 	w := math.Max(opt.Width, chartMinWidth)
 	labelW := math.Min(210, w*0.36)
 	x0 := labelW + chartPad
-	x1 := w - 34 // room for the value text at the right
+	x1 := w - 40 // room for the value text at the right
 	xAt := func(v float64) float64 { return x0 + (x1-x0)*v/100 }
 
 	c := Chart{Width: w, MarkerSize: chartMarkerSize}
@@ -192,13 +192,13 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 		case pos.Current != nil:
 			row.Current = &Point{xAt(float64(*pos.Current)), cy}
 			row.Agreed = true
-			row.Value = Text{At: Point{w, cy}, Text: formatInt(float64(*pos.Current)), Size: ChartFontSize, Bold: true, Align: AlignRight}
+			row.Value = Text{At: Point{w - chartPad, cy}, Text: formatInt(float64(*pos.Current)), Size: ChartFontSize, Bold: true, Align: AlignRight}
 		default:
 			if v, ok := s.EffectivePosition(d.Key); ok {
 				row.Current = &Point{xAt(v), cy}
-				row.Value = Text{At: Point{w, cy}, Text: "~" + formatInt(v), Size: ChartFontSize, Align: AlignRight}
+				row.Value = Text{At: Point{w - chartPad, cy}, Text: "~" + formatInt(v), Size: ChartFontSize, Align: AlignRight}
 			} else {
-				row.Value = Text{At: Point{w, cy}, Text: "–", Size: ChartFontSize, Align: AlignRight}
+				row.Value = Text{At: Point{w - chartPad, cy}, Text: "–", Size: ChartFontSize, Align: AlignRight}
 			}
 		}
 		if pos.Target != nil {
