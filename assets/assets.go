@@ -14,3 +14,19 @@ var iconPNG []byte
 
 // Icon is the application icon: a beam balanced on a fulcrum.
 var Icon = fyne.NewStaticResource("icon.png", iconPNG)
+
+// Fonts for the PDF. gofpdf needs TrueType files and takes them as bytes,
+// since it mishandles absolute font paths. Noto Sans covers Latin, Greek and
+// Cyrillic; Droid Sans Fallback covers Chinese, Japanese and Korean but has
+// no Latin glyphs; DejaVu Sans covers the symbols both lack, including the
+// placeholder shown for characters the PDF cannot carry.
+var (
+	//go:embed fonts/NotoSans-Regular.ttf
+	NotoSansRegular []byte
+	//go:embed fonts/NotoSans-Bold.ttf
+	NotoSansBold []byte
+	//go:embed fonts/DroidSansFallbackFull.ttf
+	DroidSansFallback []byte
+	//go:embed fonts/DejaVuSans.ttf
+	DejaVuSans []byte
+)

@@ -31,6 +31,9 @@ type ChartOptions struct {
 	// Participants draws each participant's marker where there are
 	// placements. The caller turns it off before a blind round is revealed.
 	Participants bool
+	// RowHeight and GroupHeight override the default spacing, so paper can
+	// use a tighter grid than a screen; zero keeps the defaults.
+	RowHeight, GroupHeight float64
 }
 
 // Point is a position in chart units, y growing downwards.
@@ -117,6 +120,13 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 	x1 := w - 40 // room for the value text at the right
 	xAt := func(v float64) float64 { return x0 + (x1-x0)*v/100 }
 
+	rowH, groupH := chartRowHeight, chartGroupHeight
+	if opt.RowHeight > 0 {
+		rowH = opt.RowHeight
+	}
+	if opt.GroupHeight > 0 {
+		groupH = opt.GroupHeight
+	}
 	c := Chart{Width: w, MarkerSize: chartMarkerSize}
 
 	// Index gauge across the full width.
@@ -168,10 +178,10 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 	for _, d := range s.Dimensions {
 		if d.Group != lastGroup {
 			lastGroup = d.Group
-			c.Groups = append(c.Groups, Text{At: Point{0, y + chartGroupHeight/2 + 2}, Text: GroupName(d.Group), Size: ChartSmallFont, Bold: true})
-			y += chartGroupHeight
+			c.Groups = append(c.Groups, Text{At: Point{0, y + groupH/2 + 2}, Text: GroupName(d.Group), Size: ChartSmallFont, Bold: true})
+			y += groupH
 		}
-		cy := y + chartRowHeight/2
+		cy := y + rowH/2
 		row := ChartRow{
 			Key:      d.Key,
 			Name:     Text{At: Point{0, cy}, Text: d.Name, Size: ChartFontSize},
@@ -208,7 +218,7 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 			}
 		}
 		c.Rows = append(c.Rows, row)
-		y += chartRowHeight
+		y += rowH
 	}
 	c.Height = y + chartPad
 	return c

@@ -157,6 +157,8 @@ func runExport(env *Env, args []string) int {
 	f := newFlags(env, "export")
 	db := f.dbFlag()
 	out := f.String("json", "", "write the session file to `OUT` (- for stdout)")
+	pdfOut := f.String("pdf", "", "write the PDF summary to `OUT.pdf`")
+	paper := f.String("paper", export.PaperA4, "PDF paper size: a4 or letter")
 	pos, code, ok := f.parse(args)
 	if !ok {
 		return code
@@ -164,8 +166,11 @@ func runExport(env *Env, args []string) int {
 	if len(pos) != 1 {
 		return f.usageError("name exactly one session id")
 	}
-	if *out == "" {
-		return f.usageError("choose an output: --json OUT")
+	if *out == "" && *pdfOut == "" {
+		return f.usageError("choose an output: --json OUT or --pdf OUT.pdf")
+	}
+	if *paper != export.PaperA4 && *paper != export.PaperLetter {
+		return f.usageError("--paper must be a4 or letter, not %q", *paper)
 	}
 	path := env.DBPath(*db)
 	if _, err := os.Stat(path); err != nil {
@@ -180,7 +185,16 @@ func runExport(env *Env, args []string) int {
 	if err != nil {
 		return env.fail("export", err)
 	}
-	if *out == "-" {
+	if *pdfOut != "" {
+		opt := export.PDFOptions{Paper: *paper, Generated: env.Now()}
+		if err := export.WriteFile(*pdfOut, func(w io.Writer) error { return export.WritePDF(w, s, opt) }); err != nil {
+			return env.fail("export", err)
+		}
+	}
+	switch *out {
+	case "":
+		return ExitOK
+	case "-":
 		var buf bytes.Buffer
 		if err := canvas.EncodeFile(&buf, s); err != nil {
 			return env.fail("export", err)

@@ -1,0 +1,742 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+)
+
+// Paper sizes for the PDF.
+const (
+	PaperA4     = "a4"
+	PaperLetter = "letter"
+)
+
+// ErrPaper is returned for a paper size other than a4 or letter.
+var ErrPaper = errors.New("paper must be a4 or letter")
+
+// DisagreementThreshold is the participants' spread, in points, from which
+// a dimension is listed as a discussion point.
+const DisagreementThreshold = 40
+
+// PDFOptions choose the paper and the date printed in the footer.
+type PDFOptions struct {
+	Paper string // PaperA4 (default) or PaperLetter
+	// Generated is the date in the footer; zero means the session's last
+	// change, which keeps the output a function of the session alone.
+	Generated time.Time
+}
+
+// WritePDF writes the session's summary report. The same session and
+// options always give the same bytes.
+func WritePDF(w io.Writer, s *canvas.Session, opt PDFOptions) error {
+	d, err := newReport(s, opt)
+	if err != nil {
+		return err
+	}
+	d.build()
+	if err := d.pdf.Output(w); err != nil {
+		return fmt.Errorf("write PDF of session %s: %w", s.ID, err)
+	}
+	return nil
+}
+
+// Page geometry, in points.
+const (
+	margin   = 40.0
+	footerH  = 24.0
+	lineGap  = 1.35 // line height as a multiple of the font size
+	cellPad  = 4.0
+	bodySize = 9.5
+)
+
+var (
+	textStyle  = style{size: bodySize}
+	boldStyle  = style{size: bodySize, bold: true}
+	smallStyle = style{size: 8}
+	h1Style    = style{size: 20, bold: true}
+	h2Style    = style{size: 13, bold: true}
+	h3Style    = style{size: 10.5, bold: true}
+
+	ink      = canvas.RGB{R: 0x1f, G: 0x26, B: 0x33}
+	muted    = canvas.RGB{R: 0x6b, G: 0x72, B: 0x80}
+	rule     = canvas.RGB{R: 0xc9, G: 0xce, B: 0xd6}
+	accent   = canvas.RGB{R: 0x1f, G: 0x5f, B: 0xbf}
+	shade    = canvas.RGB{R: 0xf1, G: 0xf4, B: 0xf8}
+	warnInk  = canvas.RGB{R: 0xb4, G: 0x3c, B: 0x00}
+	pdfWhite = canvas.RGB{R: 0xff, G: 0xff, B: 0xff}
+)
+
+type report struct {
+	pdf   *gofpdf.Fpdf
+	ts    *typesetter
+	s     *canvas.Session
+	opt   PDFOptions
+	y     float64
+	pageW float64
+	pageH float64
+}
+
+func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
+	size := "A4"
+	switch strings.ToLower(opt.Paper) {
+	case "", PaperA4:
+	case PaperLetter:
+		size = "Letter"
+	default:
+		return nil, fmt.Errorf("%w (got %q)", ErrPaper, opt.Paper)
+	}
+	fs, err := loadFonts()
+	if err != nil {
+		return nil, err
+	}
+	if opt.Generated.IsZero() {
+		opt.Generated = s.Updated
+	}
+	pdf := gofpdf.New("P", "pt", size, "")
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(s.Created.UTC())
+	pdf.SetModificationDate(s.Updated.UTC())
+	pdf.SetTitle(s.Title, true)
+	pdf.SetSubject("ToB/ToC positioning of "+s.Product, true)
+	pdf.SetAuthor(s.Facilitator, true)
+	pdf.SetCreator("Fulcrum", true)
+	pdf.SetMargins(margin, margin, margin)
+	pdf.SetAutoPageBreak(false, margin)
+	pdf.AliasNbPages("{nb}")
+	registerFonts(pdf)
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("load PDF fonts: %w", err)
+	}
+	w, h := pdf.GetPageSize()
+	r := &report{pdf: pdf, ts: newTypesetter(pdf, fs), s: s, opt: opt, pageW: w, pageH: h}
+	pdf.SetFooterFunc(r.footer)
+	return r, nil
+}
+
+func (r *report) contentW() float64 { return r.pageW - 2*margin }
+func (r *report) bottom() float64   { return r.pageH - margin - footerH }
+
+func (r *report) color(c canvas.RGB) {
+	r.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
+}
+
+func (r *report) newPage() {
+	r.pdf.AddPage()
+	r.y = margin
+}
+
+// ensure starts a new page unless h more points fit on this one.
+func (r *report) ensure(h float64) {
+	if r.y+h > r.bottom() {
+		r.newPage()
+	}
+}
+
+func lineH(st style) float64 { return st.size * lineGap }
+
+// para writes wrapped text across the content width at x, flowing onto
+// new pages as needed.
+func (r *report) para(x, w float64, text string, st style, c canvas.RGB) {
+	r.color(c)
+	for _, line := range r.ts.wrap(text, w, st) {
+		r.ensure(lineH(st))
+		r.ts.draw(x, r.y+st.size, line, st)
+		r.y += lineH(st)
+	}
+}
+
+func (r *report) heading(text string, st style) {
+	r.ensure(lineH(st)*2 + 30)
+	r.y += st.size * 0.6
+	r.para(margin, r.contentW(), text, st, ink)
+	r.y += 3
+}
+
+func (r *report) footer() {
+	y := r.pageH - margin + 4
+	r.pdf.SetDrawColor(int(rule.R), int(rule.G), int(rule.B))
+	r.pdf.SetLineWidth(0.5)
+	r.pdf.Line(margin, y-12, r.pageW-margin, y-12)
+	r.color(muted)
+	left := "Fulcrum · " + r.s.Title + " · generated " + r.opt.Generated.UTC().Format("2 January 2006")
+	left = r.fit(left, r.contentW()-90, smallStyle)
+	r.ts.draw(margin, y, left, smallStyle)
+	page := fmt.Sprintf("Page %d of {nb}", r.pdf.PageNo())
+	r.ts.draw(r.pageW-margin-r.ts.width("Page 00 of 00", smallStyle), y, page, smallStyle)
+}
+
+// fit shortens s with an ellipsis until it is at most w wide.
+func (r *report) fit(s string, w float64, st style) string {
+	if r.ts.width(s, st) <= w {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 0 && r.ts.width(string(rs)+"…", st) > w {
+		rs = rs[:len(rs)-1]
+	}
+	return string(rs) + "…"
+}
+
+func (r *report) build() {
+	r.newPage()
+	r.header()
+	r.chart()
+	r.legend()
+	r.keyPoints()
+	r.dimensionTable()
+	r.discussion()
+	r.guidance()
+	r.actions()
+}
+
+func (r *report) header() {
+	s := r.s
+	idx := s.Index()
+	boxW := 150.0
+	textW := r.contentW() - boxW - 16
+
+	top := r.y
+	r.para(margin, textW, s.Title, h1Style, ink)
+	if s.Product != "" {
+		r.para(margin, textW, s.Product, style{size: 13}, accent)
+	}
+	r.y += 4
+	meta := "Session of " + s.Created.UTC().Format("2 January 2006")
+	if s.Facilitator != "" {
+		meta += " · facilitated by " + s.Facilitator
+	}
+	r.para(margin, textW, meta, textStyle, muted)
+	if len(s.Participants) > 0 {
+		var people []string
+		for _, p := range s.Participants {
+			if p.Role != "" {
+				people = append(people, p.Name+" ("+p.Role+")")
+			} else {
+				people = append(people, p.Name)
+			}
+		}
+		r.para(margin, textW, "Participants: "+strings.Join(people, ", "), textStyle, muted)
+	}
+
+	// The index box, top right.
+	bx := r.pageW - margin - boxW
+	r.pdf.SetFillColor(int(shade.R), int(shade.G), int(shade.B))
+	r.pdf.Rect(bx, top, boxW, 84, "F")
+	r.color(muted)
+	r.centre(bx, boxW, top+16, "ToB index", smallStyle)
+	r.color(accent)
+	big := style{size: 34, bold: true}
+	value, label := "–", "not placed yet"
+	if idx.Valid {
+		value, label = strconv.Itoa(int(idx.Value+0.5)), idx.Label()
+	}
+	r.centre(bx, boxW, top+52, value, big)
+	r.color(ink)
+	r.centre(bx, boxW, top+72, label, h3Style)
+	r.y = max(r.y, top+84) + 12
+}
+
+func (r *report) centre(x, w, baseline float64, text string, st style) {
+	r.ts.draw(x+(w-r.ts.width(text, st))/2, baseline, text, st)
+}
+
+// chart paints canvas.LayoutChart, the geometry the app draws on screen,
+// one layout unit per point.
+func (r *report) chart() {
+	l := canvas.LayoutChart(r.s, canvas.ChartOptions{
+		Width: r.contentW(), Participants: true,
+		RowHeight: 15, GroupHeight: 16,
+	})
+	r.ensure(l.Height)
+	p := pdfPainter{r: r, ox: margin, oy: r.y}
+	p.paint(l)
+	r.y += l.Height
+}
+
+type pdfPainter struct {
+	r      *report
+	ox, oy float64
+}
+
+func (p pdfPainter) pt(pt canvas.Point) (float64, float64) { return p.ox + pt.X, p.oy + pt.Y }
+
+func (p pdfPainter) line(l canvas.Line, c canvas.RGB, w float64) {
+	pdf := p.r.pdf
+	pdf.SetDrawColor(int(c.R), int(c.G), int(c.B))
+	pdf.SetLineWidth(w)
+	x1, y1 := p.pt(l.From)
+	x2, y2 := p.pt(l.To)
+	pdf.Line(x1, y1, x2, y2)
+}
+
+func (p pdfPainter) dot(at canvas.Point, d float64, fill, edge canvas.RGB) {
+	pdf := p.r.pdf
+	pdf.SetFillColor(int(fill.R), int(fill.G), int(fill.B))
+	pdf.SetDrawColor(int(edge.R), int(edge.G), int(edge.B))
+	pdf.SetLineWidth(0.8)
+	x, y := p.pt(at)
+	pdf.Circle(x, y, d/2, "FD")
+}
+
+func (p pdfPainter) ring(at canvas.Point, d float64, edge canvas.RGB) {
+	pdf := p.r.pdf
+	pdf.SetDrawColor(int(edge.R), int(edge.G), int(edge.B))
+	pdf.SetLineWidth(1.2)
+	x, y := p.pt(at)
+	pdf.Circle(x, y, d/2, "D")
+}
+
+func (p pdfPainter) text(t canvas.Text, c canvas.RGB, maxW float64) {
+	if t.Text == "" {
+		return
+	}
+	st := style{size: t.Size * 0.85, bold: t.Bold}
+	s := t.Text
+	if maxW > 0 {
+		s = p.r.fit(s, maxW, st)
+	}
+	w := p.r.ts.width(s, st)
+	x, y := p.pt(t.At)
+	switch t.Align {
+	case canvas.AlignCenter:
+		x -= w / 2
+	case canvas.AlignRight:
+		x -= w
+	}
+	p.r.color(c)
+	p.r.ts.draw(x, y+st.size*0.35, s, st)
+}
+
+func (p pdfPainter) paint(l canvas.Chart) {
+	ix := l.Index
+	p.text(ix.Label, ink, 0)
+	p.line(ix.Axis, rule, 2.5)
+	for _, t := range ix.Ticks {
+		p.line(t, muted, 0.6)
+	}
+	p.text(ix.Poles[0], muted, 0)
+	p.text(ix.Poles[1], muted, 0)
+	if ix.Marker != nil {
+		p.dot(*ix.Marker, 11, accent, pdfWhite)
+	}
+	p.text(l.AxisLabels[0], muted, 0)
+	p.text(l.AxisLabels[1], muted, 0)
+	for _, g := range l.Groups {
+		p.text(g, accent, 0)
+	}
+	for _, row := range l.Rows {
+		p.text(row.Name, ink, row.Axis.From.X-6)
+		p.line(row.Axis, rule, 1)
+		p.line(row.Midpoint, rule, 0.6)
+		if row.Spread != nil {
+			p.line(*row.Spread, canvas.RGB{R: 0xc6, G: 0xd7, B: 0xf0}, 5)
+		}
+		for _, m := range row.Markers {
+			p.dot(m.At, l.MarkerSize*0.6, canvas.ParticipantColour(m.Participant), pdfWhite)
+		}
+		if row.Arrow != nil {
+			p.arrow(*row.Arrow)
+		}
+		if row.Target != nil {
+			p.ring(*row.Target, l.MarkerSize*0.8, accent)
+		}
+		if row.Current != nil {
+			fill := accent
+			if !row.Agreed {
+				fill = muted
+			}
+			p.dot(*row.Current, l.MarkerSize*0.8, fill, pdfWhite)
+		}
+		p.text(row.Value, ink, 0)
+	}
+}
+
+func (p pdfPainter) arrow(l canvas.Line) {
+	p.line(l, accent, 1.2)
+	dir := 1.0
+	if l.To.X < l.From.X {
+		dir = -1
+	}
+	tip := canvas.Point{X: l.To.X - dir*5, Y: l.To.Y}
+	p.line(canvas.Line{From: tip, To: canvas.Point{X: tip.X - dir*4, Y: tip.Y - 3.5}}, accent, 1.2)
+	p.line(canvas.Line{From: tip, To: canvas.Point{X: tip.X - dir*4, Y: tip.Y + 3.5}}, accent, 1.2)
+}
+
+// legend explains the chart's markers and names each participant's colour.
+func (r *report) legend() {
+	pdf := r.pdf
+	st := smallStyle
+	x := margin
+	r.ensure(lineH(st) + 6)
+	y := r.y + st.size
+	item := func(draw func(cx, cy float64), label string) {
+		w := 12 + r.ts.width(label, st) + 12
+		if x+w > r.pageW-margin {
+			x = margin
+			r.y += lineH(st) + 2
+			r.ensure(lineH(st))
+			y = r.y + st.size
+		}
+		draw(x+4, y-st.size*0.35)
+		r.color(muted)
+		r.ts.draw(x+11, y, label, st)
+		x += w
+	}
+	item(func(cx, cy float64) {
+		pdf.SetFillColor(int(accent.R), int(accent.G), int(accent.B))
+		pdf.Circle(cx, cy, 3.5, "F")
+	}, "agreed position")
+	item(func(cx, cy float64) {
+		pdf.SetFillColor(int(muted.R), int(muted.G), int(muted.B))
+		pdf.Circle(cx, cy, 3.5, "F")
+	}, "median of placements (~)")
+	item(func(cx, cy float64) {
+		pdf.SetDrawColor(int(accent.R), int(accent.G), int(accent.B))
+		pdf.SetLineWidth(1.2)
+		pdf.Circle(cx, cy, 3.5, "D")
+	}, "target")
+	for i, p := range r.s.Participants {
+		c := canvas.ParticipantColour(i)
+		item(func(cx, cy float64) {
+			pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
+			pdf.Circle(cx, cy, 3, "F")
+		}, p.Name)
+	}
+	r.y += lineH(st) + 8
+}
+
+// dimStat is what the report says about one dimension.
+type dimStat struct {
+	dim   canvas.Dimension
+	pos   canvas.Position
+	stats canvas.Stats
+}
+
+func (r *report) dimStats() []dimStat {
+	out := make([]dimStat, 0, len(r.s.Dimensions))
+	for _, d := range r.s.Dimensions {
+		out = append(out, dimStat{dim: d, pos: r.s.Position(d.Key), stats: r.s.DimensionStats(d.Key)})
+	}
+	return out
+}
+
+func (r *report) disagreements() []dimStat {
+	var out []dimStat
+	for _, ds := range r.dimStats() {
+		if ds.stats.Count > 0 && ds.stats.Spread() >= DisagreementThreshold {
+			out = append(out, ds)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].stats.Spread() > out[j].stats.Spread() })
+	return out
+}
+
+// keyPoints is the first page's answer to "where did the team disagree and
+// what was decided", for the reader who reads nothing else.
+func (r *report) keyPoints() {
+	colW := (r.contentW() - 16) / 2
+	top := r.y
+	r.ensure(60)
+	if r.y != top {
+		top = r.y
+	}
+
+	// Left: disagreement.
+	r.color(ink)
+	r.ts.draw(margin, r.y+h3Style.size, "Where the team disagreed", h3Style)
+	r.y += lineH(h3Style) + 2
+	if len(r.s.Placements) == 0 {
+		r.para(margin, colW, "No individual placements were recorded.", textStyle, muted)
+	} else if dis := r.disagreements(); len(dis) == 0 {
+		r.para(margin, colW, fmt.Sprintf("No dimension spread %d points or more.", DisagreementThreshold), textStyle, muted)
+	} else {
+		for i, ds := range dis {
+			if i == 3 {
+				r.para(margin, colW, fmt.Sprintf("and %d more, listed under Discussion points.", len(dis)-3), textStyle, muted)
+				break
+			}
+			r.para(margin, colW, fmt.Sprintf("%s: spread %d (%d–%d)", ds.dim.Name, ds.stats.Spread(), ds.stats.Min, ds.stats.Max), textStyle, ink)
+		}
+	}
+	leftEnd := r.y
+
+	// Right: decisions.
+	r.y = top
+	x := margin + colW + 16
+	r.color(ink)
+	r.ts.draw(x, r.y+h3Style.size, "What was decided", h3Style)
+	r.y += lineH(h3Style) + 2
+	targets := 0
+	for _, p := range r.s.Positions {
+		if p.Target != nil {
+			targets++
+		}
+	}
+	if targets > 0 {
+		r.para(x, colW, fmt.Sprintf("Targets set on %d of %d dimensions.", targets, len(r.s.Dimensions)), textStyle, ink)
+	}
+	if len(r.s.Actions) == 0 {
+		r.para(x, colW, "No actions were recorded.", textStyle, muted)
+	}
+	for i, a := range r.s.Actions {
+		if i == 3 {
+			r.para(x, colW, fmt.Sprintf("and %d more actions, listed under Actions.", len(r.s.Actions)-3), textStyle, muted)
+			break
+		}
+		text := "• " + a.Text
+		if a.Owner != "" {
+			text += " — " + a.Owner
+		}
+		if a.Due != "" {
+			text += ", by " + a.Due
+		}
+		r.para(x, colW, text, textStyle, ink)
+	}
+	r.y = max(r.y, leftEnd) + 6
+}
+
+// column is one column of a table.
+type column struct {
+	title string
+	width float64
+	style style
+	align canvas.Align
+}
+
+// table draws rows of wrapped cells. A row taller than the rest of the page
+// continues on the next one, line by line, so long notes are never clipped.
+func (r *report) table(cols []column, rows [][]string, shaded func(i int) bool) {
+	header := func() {
+		r.pdf.SetFillColor(int(shade.R), int(shade.G), int(shade.B))
+		h := lineH(smallStyle) + 2*cellPad - 2
+		r.pdf.Rect(margin, r.y, r.contentW(), h, "F")
+		x := margin
+		r.color(muted)
+		for _, c := range cols {
+			r.cell(x, r.y+cellPad-1+smallStyle.size, c, c.title, style{size: smallStyle.size, bold: true})
+			x += c.width
+		}
+		r.y += h
+	}
+	r.ensure(3 * lineH(textStyle))
+	header()
+	for i, row := range rows {
+		lines := make([][]string, len(cols))
+		n := 1
+		for j, c := range cols {
+			lines[j] = r.ts.wrap(row[j], c.width-2*cellPad, c.style)
+			n = max(n, len(lines[j]))
+		}
+		lh := lineH(textStyle)
+		if r.y+min(float64(n), 3)*lh+2*cellPad > r.bottom() {
+			r.newPage()
+			header()
+		}
+		if shaded != nil && shaded(i) {
+			r.color(accent)
+		}
+		r.y += cellPad
+		for k := 0; k < n; k++ {
+			if r.y+lh > r.bottom() {
+				r.newPage()
+				header()
+			}
+			x := margin
+			for j, c := range cols {
+				if k < len(lines[j]) {
+					r.color(ink)
+					r.cell(x, r.y+textStyle.size, c, lines[j][k], c.style)
+				}
+				x += c.width
+			}
+			r.y += lh
+		}
+		r.y += cellPad - 2
+		r.pdf.SetDrawColor(int(rule.R), int(rule.G), int(rule.B))
+		r.pdf.SetLineWidth(0.4)
+		r.pdf.Line(margin, r.y, r.pageW-margin, r.y)
+		r.y += 2
+	}
+	r.y += 6
+}
+
+func (r *report) cell(x, baseline float64, c column, text string, st style) {
+	switch c.align {
+	case canvas.AlignRight:
+		x += c.width - cellPad - r.ts.width(text, st)
+	case canvas.AlignCenter:
+		x += (c.width - r.ts.width(text, st)) / 2
+	default:
+		x += cellPad
+	}
+	r.ts.draw(x, baseline, text, st)
+}
+
+func intText(p *int) string {
+	if p == nil {
+		return "–"
+	}
+	return strconv.Itoa(*p)
+}
+
+func (r *report) dimensionTable() {
+	r.heading("Dimensions", h2Style)
+	withSpread := len(r.s.Placements) > 0
+	cw := r.contentW()
+	cols := []column{
+		{title: "Dimension", width: 130, style: boldStyle},
+		{title: "Current", width: 46, style: textStyle, align: canvas.AlignRight},
+		{title: "Target", width: 44, style: textStyle, align: canvas.AlignRight},
+	}
+	if withSpread {
+		cols = append(cols, column{title: "Spread", width: 56, style: textStyle, align: canvas.AlignRight})
+	}
+	used := 0.0
+	for _, c := range cols {
+		used += c.width
+	}
+	cols = append(cols, column{title: "Note", width: cw - used, style: textStyle})
+
+	group := ""
+	var rows [][]string
+	flush := func() {
+		if len(rows) > 0 {
+			r.table(cols, rows, nil)
+			rows = nil
+		}
+	}
+	for _, ds := range r.dimStats() {
+		if ds.dim.Group != group {
+			flush()
+			group = ds.dim.Group
+			r.ensure(lineH(h3Style) + 4*lineH(textStyle))
+			r.y += 2
+			r.color(accent)
+			r.ts.draw(margin, r.y+h3Style.size, canvas.GroupName(group), h3Style)
+			r.y += lineH(h3Style) + 2
+		}
+		current := intText(ds.pos.Current)
+		if ds.pos.Current == nil && ds.stats.Count > 0 {
+			current = "~" + strconv.Itoa(int(ds.stats.Median+0.5))
+		}
+		row := []string{ds.dim.Name, current, intText(ds.pos.Target)}
+		if withSpread {
+			spread := "–"
+			if ds.stats.Count > 0 {
+				spread = fmt.Sprintf("%d–%d", ds.stats.Min, ds.stats.Max)
+			}
+			row = append(row, spread)
+		}
+		rows = append(rows, append(row, ds.pos.Note))
+	}
+	flush()
+}
+
+func (r *report) discussion() {
+	if len(r.s.Placements) == 0 {
+		return
+	}
+	r.heading("Discussion points", h2Style)
+	dis := r.disagreements()
+	if len(dis) == 0 {
+		r.para(margin, r.contentW(), fmt.Sprintf("No dimension's placements spread %d points or more.", DisagreementThreshold), textStyle, muted)
+		return
+	}
+	for _, ds := range dis {
+		st := ds.stats
+		r.ensure(lineH(h3Style) + 2*lineH(textStyle))
+		r.para(margin, r.contentW(), fmt.Sprintf("%s — spread %d", ds.dim.Name, st.Spread()), h3Style, warnInk)
+		r.para(margin, r.contentW(), fmt.Sprintf("%d placements from %d to %d, median %s, mean %s.",
+			st.Count, st.Min, st.Max, oneDecimal(st.Median), oneDecimal(st.Mean)), textStyle, muted)
+		for _, p := range r.s.PlacementsFor(ds.dim.Key) {
+			who := p.Participant
+			if pp, ok := r.s.Participant(p.Participant); ok {
+				who = pp.Name
+			}
+			line := fmt.Sprintf("%s: %d", who, p.Value)
+			if p.Confidence > 0 {
+				line += fmt.Sprintf(" (confidence %d/5)", p.Confidence)
+			}
+			if p.Note != "" {
+				line += " — " + p.Note
+			}
+			r.para(margin+12, r.contentW()-12, line, textStyle, ink)
+		}
+		r.y += 4
+	}
+}
+
+func trimFloat(f float64) string {
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+func (r *report) guidance() {
+	r.heading("Guidance", h2Style)
+	r.para(margin, r.contentW(), "What each dimension's position implies for the team: the advice for the pole it leans to, or both poles where it sits between 40 and 60.", textStyle, muted)
+	r.y += 4
+	for _, ds := range r.dimStats() {
+		v, ok := r.s.EffectivePosition(ds.dim.Key)
+		if !ok {
+			continue
+		}
+		var lean string
+		var parts [][2]string
+		switch {
+		case v < 40:
+			lean = "leans ToC"
+			parts = [][2]string{{"ToC: " + ds.dim.ToC, ds.dim.Guidance.ToC}}
+		case v > 60:
+			lean = "leans ToB"
+			parts = [][2]string{{"ToB: " + ds.dim.ToB, ds.dim.Guidance.ToB}}
+		default:
+			lean = "hybrid"
+			parts = [][2]string{{"ToC: " + ds.dim.ToC, ds.dim.Guidance.ToC}, {"ToB: " + ds.dim.ToB, ds.dim.Guidance.ToB}}
+		}
+		r.ensure(lineH(h3Style) + 3*lineH(textStyle))
+		r.para(margin, r.contentW(), fmt.Sprintf("%s — %s, %s", ds.dim.Name, trimFloat(float64(int(v+0.5))), lean), h3Style, ink)
+		for _, p := range parts {
+			r.para(margin+12, r.contentW()-12, p[0], boldStyle, accent)
+			r.para(margin+12, r.contentW()-12, p[1], textStyle, ink)
+		}
+		r.y += 4
+	}
+}
+
+func (r *report) actions() {
+	r.heading("Actions", h2Style)
+	if len(r.s.Actions) == 0 {
+		r.para(margin, r.contentW(), "No actions were recorded.", textStyle, muted)
+		return
+	}
+	cw := r.contentW()
+	cols := []column{
+		{title: "Action", width: cw - 110 - 70 - 120, style: textStyle},
+		{title: "Owner", width: 110, style: textStyle},
+		{title: "Due", width: 70, style: textStyle},
+		{title: "Dimension", width: 120, style: textStyle},
+	}
+	var rows [][]string
+	for _, a := range r.s.Actions {
+		dim := a.Dimension
+		if d, ok := r.s.Dimension(a.Dimension); ok {
+			dim = d.Name
+		}
+		rows = append(rows, []string{a.Text, a.Owner, a.Due, dim})
+	}
+	r.table(cols, rows, nil)
+}
+
+// oneDecimal prints 45 as "45" and 51.666 as "51.7".
+func oneDecimal(f float64) string {
+	return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64)
+}

@@ -1,0 +1,264 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"github.com/fulcrum-workshop/fulcrum/assets"
+)
+
+// Placeholder stands in for characters no embedded face can draw, such as
+// emoji outside the Basic Multilingual Plane, which gofpdf cannot encode.
+const Placeholder = '□'
+
+// face is one embedded font family.
+type face int
+
+const (
+	faceLatin face = iota
+	faceCJK
+	faceSymbol
+)
+
+var faceFamily = [...]string{"noto", "droid", "dejavu"}
+
+type fontSet struct {
+	cov [3]*coverage
+	err error
+}
+
+var (
+	fontsOnce sync.Once
+	fonts     fontSet
+)
+
+func loadFonts() (*fontSet, error) {
+	fontsOnce.Do(func() {
+		for i, ttf := range [][]byte{assets.NotoSansRegular, assets.DroidSansFallback, assets.DejaVuSans} {
+			c, err := readCoverage(ttf)
+			if err != nil {
+				fonts.err = fmt.Errorf("embedded font %s: %w", faceFamily[i], err)
+				return
+			}
+			fonts.cov[i] = c
+		}
+	})
+	return &fonts, fonts.err
+}
+
+func registerFonts(pdf *gofpdf.Fpdf) {
+	pdf.AddUTF8FontFromBytes(faceFamily[faceLatin], "", assets.NotoSansRegular)
+	pdf.AddUTF8FontFromBytes(faceFamily[faceLatin], "B", assets.NotoSansBold)
+	pdf.AddUTF8FontFromBytes(faceFamily[faceCJK], "", assets.DroidSansFallback)
+	pdf.AddUTF8FontFromBytes(faceFamily[faceSymbol], "", assets.DejaVuSans)
+}
+
+// run is a stretch of text drawn with one face.
+type run struct {
+	face face
+	text string
+}
+
+// style is a font size in points and a weight.
+type style struct {
+	size float64
+	bold bool
+}
+
+// typesetter measures, wraps and draws text that mixes scripts. It exists
+// because gofpdf draws a string with one font and its own wrapping drops a
+// CJK character at every line break.
+type typesetter struct {
+	pdf    *gofpdf.Fpdf
+	fonts  *fontSet
+	widths map[widthKey]float64
+}
+
+type widthKey struct {
+	face face
+	bold bool
+	r    rune
+}
+
+func newTypesetter(pdf *gofpdf.Fpdf, fs *fontSet) *typesetter {
+	return &typesetter{pdf: pdf, fonts: fs, widths: make(map[widthKey]float64, 512)}
+}
+
+// faceFor picks the face for a rune and the rune to draw: the placeholder
+// where no face has the character.
+func (t *typesetter) faceFor(r rune) (face, rune) {
+	switch {
+	case r == '\t':
+		return faceLatin, ' '
+	case r > 0xFFFF || unicode.IsControl(r):
+		return faceSymbol, Placeholder
+	case t.fonts.cov[faceLatin].has(r):
+		return faceLatin, r
+	case t.fonts.cov[faceCJK].has(r):
+		return faceCJK, r
+	case t.fonts.cov[faceSymbol].has(r):
+		return faceSymbol, r
+	}
+	return faceSymbol, Placeholder
+}
+
+// runs splits s by face. Spaces stay in the run they follow, so a line
+// of Chinese with spaces does not flip fonts at every word.
+func (t *typesetter) runs(s string) []run {
+	var out []run
+	var b strings.Builder
+	cur := face(-1)
+	for _, r := range s {
+		f, g := t.faceFor(r)
+		if r == ' ' && cur >= 0 {
+			f = cur
+		}
+		if f != cur && b.Len() > 0 {
+			out = append(out, run{cur, b.String()})
+			b.Reset()
+		}
+		cur = f
+		b.WriteRune(g)
+	}
+	if b.Len() > 0 {
+		out = append(out, run{cur, b.String()})
+	}
+	return out
+}
+
+func (t *typesetter) setFont(f face, st style) {
+	s := ""
+	if st.bold && f == faceLatin {
+		s = "B"
+	}
+	t.pdf.SetFont(faceFamily[f], s, st.size)
+}
+
+func (t *typesetter) runeWidth(f face, bold bool, r rune) float64 {
+	if f != faceLatin {
+		bold = false
+	}
+	k := widthKey{f, bold, r}
+	if w, ok := t.widths[k]; ok {
+		return w
+	}
+	t.setFont(f, style{size: 1000, bold: bold})
+	w := t.pdf.GetStringWidth(string(r))
+	t.widths[k] = w
+	return w
+}
+
+// width is the width of s in points.
+func (t *typesetter) width(s string, st style) float64 {
+	w := 0.0
+	for _, r := range s {
+		f, g := t.faceFor(r)
+		w += t.runeWidth(f, st.bold, g)
+	}
+	return w * st.size / 1000
+}
+
+// draw writes s with its baseline at y, starting at x; it returns the x
+// after the text.
+func (t *typesetter) draw(x, y float64, s string, st style) float64 {
+	for _, r := range t.runs(s) {
+		t.setFont(r.face, st)
+		t.pdf.Text(x, y, r.text)
+		x += t.width(r.text, st)
+	}
+	return x
+}
+
+// breaksAround reports whether a line may break before and after r, as
+// between Chinese or Japanese characters.
+func breaksAround(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}
+
+// wrap splits s into lines no wider than maxW: Latin text at spaces, CJK
+// text between characters, and a word too long for a line by characters.
+// Explicit newlines are kept. No character is lost: joining the lines with
+// the spaces the breaks replaced gives s back.
+func (t *typesetter) wrap(s string, maxW float64, st style) []string {
+	var lines []string
+	for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		lines = append(lines, t.wrapParagraph(para, maxW, st)...)
+	}
+	return lines
+}
+
+func (t *typesetter) wrapParagraph(p string, maxW float64, st style) []string {
+	var lines []string
+	var line strings.Builder
+	lineW := 0.0
+	flush := func() {
+		lines = append(lines, strings.TrimRight(line.String(), " "))
+		line.Reset()
+		lineW = 0
+	}
+	for _, tok := range tokens(p) {
+		w := t.width(tok, st)
+		trimmed := t.width(strings.TrimRight(tok, " "), st)
+		if line.Len() > 0 && lineW+trimmed > maxW {
+			flush()
+			tok = strings.TrimLeft(tok, " ")
+			w = t.width(tok, st)
+			trimmed = t.width(strings.TrimRight(tok, " "), st)
+		}
+		if trimmed > maxW { // a single word wider than the line
+			for _, r := range tok {
+				rw := t.width(string(r), st)
+				if line.Len() > 0 && lineW+rw > maxW && r != ' ' {
+					flush()
+				}
+				line.WriteRune(r)
+				lineW += rw
+			}
+			continue
+		}
+		line.WriteString(tok)
+		lineW += w
+	}
+	if line.Len() > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines
+}
+
+// tokens splits a paragraph into unbreakable pieces, each with the spaces
+// that follow it.
+func tokens(p string) []string {
+	var out []string
+	var b strings.Builder
+	inSpace := false
+	for _, r := range p {
+		switch {
+		case r == ' ' || r == '\t':
+			b.WriteRune(r)
+			inSpace = true
+		case breaksAround(r):
+			if b.Len() > 0 {
+				out = append(out, b.String())
+				b.Reset()
+			}
+			b.WriteRune(r)
+			inSpace = true // a break may follow
+		default:
+			if inSpace && b.Len() > 0 {
+				out = append(out, b.String())
+				b.Reset()
+			}
+			inSpace = false
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() > 0 {
+		out = append(out, b.String())
+	}
+	return out
+}
