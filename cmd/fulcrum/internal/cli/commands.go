@@ -159,6 +159,8 @@ func runExport(env *Env, args []string) int {
 	out := f.String("json", "", "write the session file to `OUT` (- for stdout)")
 	pdfOut := f.String("pdf", "", "write the PDF summary to `OUT.pdf`")
 	paper := f.String("paper", export.PaperA4, "PDF paper size: a4 or letter")
+	pngOut := f.String("png", "", "write the profile chart at 2× to `OUT.png`")
+	csvOut := f.String("csv", "", "write the dimension table as UTF-8 CSV to `OUT.csv`")
 	pos, code, ok := f.parse(args)
 	if !ok {
 		return code
@@ -166,8 +168,8 @@ func runExport(env *Env, args []string) int {
 	if len(pos) != 1 {
 		return f.usageError("name exactly one session id")
 	}
-	if *out == "" && *pdfOut == "" {
-		return f.usageError("choose an output: --json OUT or --pdf OUT.pdf")
+	if *out == "" && *pdfOut == "" && *pngOut == "" && *csvOut == "" {
+		return f.usageError("choose an output: --json OUT, --pdf OUT.pdf, --png OUT.png or --csv OUT.csv")
 	}
 	if *paper != export.PaperA4 && *paper != export.PaperLetter {
 		return f.usageError("--paper must be a4 or letter, not %q", *paper)
@@ -185,9 +187,19 @@ func runExport(env *Env, args []string) int {
 	if err != nil {
 		return env.fail("export", err)
 	}
-	if *pdfOut != "" {
-		opt := export.PDFOptions{Paper: *paper, Generated: env.Now()}
-		if err := export.WriteFile(*pdfOut, func(w io.Writer) error { return export.WritePDF(w, s, opt) }); err != nil {
+	opt := export.PDFOptions{Paper: *paper, Generated: env.Now()}
+	for _, o := range []struct {
+		path  string
+		write func(io.Writer) error
+	}{
+		{*pdfOut, func(w io.Writer) error { return export.WritePDF(w, s, opt) }},
+		{*pngOut, func(w io.Writer) error { return export.WritePNG(w, s) }},
+		{*csvOut, func(w io.Writer) error { return export.WriteCSV(w, s) }},
+	} {
+		if o.path == "" {
+			continue
+		}
+		if err := export.WriteFile(o.path, o.write); err != nil {
 			return env.fail("export", err)
 		}
 	}

@@ -1,0 +1,252 @@
+package export
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/png"
+	"io"
+	"math"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
+
+	"github.com/fulcrum-workshop/fulcrum/assets"
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+)
+
+// PNGScale is how many pixels the PNG uses per chart unit: 2× keeps the
+// chart sharp on slides.
+const PNGScale = 2
+
+// pngWidth is the chart's width in units for the PNG, a 16:9-friendly size.
+const pngWidth = 900
+
+// WritePNG draws the profile chart, from the same geometry as the screen
+// and the PDF, as a PNG at PNGScale.
+func WritePNG(w io.Writer, s *canvas.Session) error {
+	fs, err := loadFonts()
+	if err != nil {
+		return err
+	}
+	faces, err := loadRasterFaces()
+	if err != nil {
+		return err
+	}
+	l := canvas.LayoutChart(s, canvas.ChartOptions{Width: pngWidth, Participants: true})
+	img := image.NewRGBA(image.Rect(0, 0, int(l.Width*PNGScale), int(l.Height*PNGScale)))
+	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
+	p := &rasterPainter{img: img, fs: fs, faces: faces, cache: map[faceKey]font.Face{}}
+	p.paint(l)
+	for _, f := range p.cache {
+		f.Close()
+	}
+	if err := png.Encode(w, img); err != nil {
+		return fmt.Errorf("write PNG of session %s: %w", s.ID, err)
+	}
+	return nil
+}
+
+type rasterFaces [4]*opentype.Font // latin, CJK, symbol, latin bold
+
+var (
+	rasterOnce sync.Once
+	rasterSet  rasterFaces
+	rasterErr  error
+)
+
+func loadRasterFaces() (*rasterFaces, error) {
+	rasterOnce.Do(func() {
+		for i, ttf := range [][]byte{assets.NotoSansRegular, assets.DroidSansFallback, assets.DejaVuSans, assets.NotoSansBold} {
+			f, err := opentype.Parse(ttf)
+			if err != nil {
+				rasterErr = fmt.Errorf("parse embedded font %d: %w", i, err)
+				return
+			}
+			rasterSet[i] = f
+		}
+	})
+	return &rasterSet, rasterErr
+}
+
+type faceKey struct {
+	face face
+	bold bool
+	size float64
+}
+
+// rasterPainter is the third painter of the chart geometry, for images.
+type rasterPainter struct {
+	img   *image.RGBA
+	fs    *fontSet
+	faces *rasterFaces
+	cache map[faceKey]font.Face
+}
+
+func rgba(c canvas.RGB) color.RGBA { return color.RGBA{c.R, c.G, c.B, 0xff} }
+
+func (p *rasterPainter) fill(path func(z *vector.Rasterizer), c color.Color) {
+	b := p.img.Bounds()
+	z := vector.NewRasterizer(b.Dx(), b.Dy())
+	path(z)
+	z.Draw(p.img, b, image.NewUniform(c), image.Point{})
+}
+
+func (p *rasterPainter) line(l canvas.Line, c canvas.RGB, width float64) {
+	x1, y1 := l.From.X*PNGScale, l.From.Y*PNGScale
+	x2, y2 := l.To.X*PNGScale, l.To.Y*PNGScale
+	dx, dy := x2-x1, y2-y1
+	n := math.Hypot(dx, dy)
+	if n == 0 {
+		return
+	}
+	hw := width * PNGScale / 2
+	nx, ny := -dy/n*hw, dx/n*hw
+	p.fill(func(z *vector.Rasterizer) {
+		z.MoveTo(float32(x1+nx), float32(y1+ny))
+		z.LineTo(float32(x2+nx), float32(y2+ny))
+		z.LineTo(float32(x2-nx), float32(y2-ny))
+		z.LineTo(float32(x1-nx), float32(y1-ny))
+		z.ClosePath()
+	}, rgba(c))
+}
+
+func circlePath(z *vector.Rasterizer, cx, cy, r float64, reverse bool) {
+	const n = 48
+	for i := 0; i <= n; i++ {
+		a := 2 * math.Pi * float64(i) / n
+		if reverse {
+			a = -a
+		}
+		x, y := float32(cx+r*math.Cos(a)), float32(cy+r*math.Sin(a))
+		if i == 0 {
+			z.MoveTo(x, y)
+		} else {
+			z.LineTo(x, y)
+		}
+	}
+	z.ClosePath()
+}
+
+func (p *rasterPainter) dot(at canvas.Point, d float64, fill, edge canvas.RGB) {
+	cx, cy, r := at.X*PNGScale, at.Y*PNGScale, d/2*PNGScale
+	p.fill(func(z *vector.Rasterizer) { circlePath(z, cx, cy, r+1.5, false) }, rgba(edge))
+	p.fill(func(z *vector.Rasterizer) { circlePath(z, cx, cy, r, false) }, rgba(fill))
+}
+
+func (p *rasterPainter) ring(at canvas.Point, d float64, edge canvas.RGB) {
+	cx, cy, r := at.X*PNGScale, at.Y*PNGScale, d/2*PNGScale
+	p.fill(func(z *vector.Rasterizer) {
+		circlePath(z, cx, cy, r+1.5, false)
+		circlePath(z, cx, cy, r-1.5, true)
+	}, rgba(edge))
+}
+
+func (p *rasterPainter) face(f face, bold bool, size float64) font.Face {
+	if f != faceLatin {
+		bold = false
+	}
+	k := faceKey{f, bold, size}
+	if fc, ok := p.cache[k]; ok {
+		return fc
+	}
+	src := p.faces[f]
+	if bold {
+		src = p.faces[3]
+	}
+	fc, err := opentype.NewFace(src, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
+	if err != nil {
+		return nil
+	}
+	p.cache[k] = fc
+	return fc
+}
+
+func (p *rasterPainter) text(t canvas.Text, c canvas.RGB) {
+	if t.Text == "" {
+		return
+	}
+	size := t.Size * 1.1 * PNGScale
+	ts := typesetter{fonts: p.fs}
+	runs := ts.runs(t.Text)
+	w := 0.0
+	for _, r := range runs {
+		if fc := p.face(r.face, t.Bold, size); fc != nil {
+			w += float64(font.MeasureString(fc, r.text)) / 64
+		}
+	}
+	x := t.At.X * PNGScale
+	switch t.Align {
+	case canvas.AlignCenter:
+		x -= w / 2
+	case canvas.AlignRight:
+		x -= w
+	}
+	y := t.At.Y*PNGScale + size*0.35
+	for _, r := range runs {
+		fc := p.face(r.face, t.Bold, size)
+		if fc == nil {
+			continue
+		}
+		d := font.Drawer{Dst: p.img, Src: image.NewUniform(rgba(c)), Face: fc,
+			Dot: fixed.Point26_6{X: fixed.Int26_6(x * 64), Y: fixed.Int26_6(y * 64)}}
+		d.DrawString(r.text)
+		x = float64(d.Dot.X) / 64
+	}
+}
+
+func (p *rasterPainter) paint(l canvas.Chart) {
+	ix := l.Index
+	p.text(ix.Label, ink)
+	p.line(ix.Axis, rule, 3)
+	for _, t := range ix.Ticks {
+		p.line(t, muted, 1)
+	}
+	p.text(ix.Poles[0], muted)
+	p.text(ix.Poles[1], muted)
+	if ix.Marker != nil {
+		p.dot(*ix.Marker, 14, accent, pdfWhite)
+	}
+	p.text(l.AxisLabels[0], muted)
+	p.text(l.AxisLabels[1], muted)
+	for _, g := range l.Groups {
+		p.text(g, accent)
+	}
+	for _, row := range l.Rows {
+		p.text(row.Name, ink)
+		p.line(row.Axis, rule, 1.5)
+		p.line(row.Midpoint, rule, 1)
+		if row.Spread != nil {
+			p.line(*row.Spread, canvas.RGB{R: 0xc6, G: 0xd7, B: 0xf0}, 7)
+		}
+		for _, m := range row.Markers {
+			p.dot(m.At, l.MarkerSize*0.75, canvas.ParticipantColour(m.Participant), pdfWhite)
+		}
+		if row.Arrow != nil {
+			a := *row.Arrow
+			p.line(a, accent, 2)
+			dir := 1.0
+			if a.To.X < a.From.X {
+				dir = -1
+			}
+			tip := canvas.Point{X: a.To.X - dir*7, Y: a.To.Y}
+			p.line(canvas.Line{From: tip, To: canvas.Point{X: tip.X - dir*5, Y: tip.Y - 4.5}}, accent, 2)
+			p.line(canvas.Line{From: tip, To: canvas.Point{X: tip.X - dir*5, Y: tip.Y + 4.5}}, accent, 2)
+		}
+		if row.Target != nil {
+			p.ring(*row.Target, l.MarkerSize+2, accent)
+		}
+		if row.Current != nil {
+			fill := accent
+			if !row.Agreed {
+				fill = muted
+			}
+			p.dot(*row.Current, l.MarkerSize+1, fill, pdfWhite)
+		}
+		p.text(row.Value, ink)
+	}
+}
