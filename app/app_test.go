@@ -1,6 +1,7 @@
 package app
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -331,5 +332,114 @@ func TestHomeSearchDuplicateRenameDeleteUndo(t *testing.T) {
 	}
 	if h.undoBar.Visible() {
 		t.Error("undo bar still shown after undo")
+	}
+}
+
+func exportSession(t *testing.T) (*UI, *store.Store) {
+	t.Helper()
+	u, st := startUI(t, filepath.Join(t.TempDir(), "f.db"))
+	u.opt.Now = func() time.Time { return time.Date(2026, 11, 22, 15, 30, 0, 0, time.Local) }
+	u.opt.ProgressDelay = time.Hour // no progress dialog racing the test
+	if err := u.createSession(canvas.TemplateQuick, "Revisión Q4 · 定位", "Nubia CRM", "Ana"); err != nil {
+		t.Fatal(err)
+	}
+	return u, st
+}
+
+func TestCtrlEOffersProductAndDate(t *testing.T) {
+	u, st := exportSession(t)
+	defer st.Close()
+	u.Window().Canvas().(fyne.Shortcutable).TypedShortcut(shortcut(fyne.KeyE))
+	dlg := u.Window().Canvas().Overlays().Top()
+	if dlg == nil {
+		t.Fatal("Ctrl+E opened no dialog")
+	}
+	found := false
+	for _, e := range objectsOf[*widget.Entry](dlg) {
+		if e.Text == "Nubia CRM - 2026-11-22.pdf" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the save dialog does not suggest \"Nubia CRM - 2026-11-22.pdf\"")
+	}
+}
+
+func TestWithExtension(t *testing.T) {
+	dir := t.TempDir()
+	bare := filepath.Join(dir, "report")
+	if err := os.WriteFile(bare, nil, 0o644); err != nil { // what the dialog leaves
+		t.Fatal(err)
+	}
+	if got := withExtension(bare, ".pdf"); got != bare+".pdf" {
+		t.Errorf("withExtension(%q) = %q", bare, got)
+	}
+	if _, err := os.Stat(bare); !os.IsNotExist(err) {
+		t.Errorf("the empty file the dialog created is still there: %v", err)
+	}
+	if got := withExtension(filepath.Join(dir, "r.PDF"), ".pdf"); got != filepath.Join(dir, "r.PDF") {
+		t.Errorf("an existing extension was changed: %q", got)
+	}
+}
+
+func TestExportWritesPDFAndReports(t *testing.T) {
+	u, st := exportSession(t)
+	defer st.Close()
+	path := filepath.Join(t.TempDir(), "out.pdf")
+	<-u.exportTo(exportPDF, u.editor.s.Clone(), path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "%PDF-") {
+		t.Fatalf("export is not a PDF: %q", data[:min(16, len(data))])
+	}
+	if !strings.Contains(u.editor.notice.Text, path) {
+		t.Errorf("the editor does not say where the PDF went: %q", u.editor.notice.Text)
+	}
+}
+
+func TestExportToUnwritableFolderFailsCleanly(t *testing.T) {
+	u, st := exportSession(t)
+	defer st.Close()
+	blocker := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(blocker, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(blocker, "out.pdf") // a folder that cannot exist
+	before, _ := st.Load(u.editor.s.ID)
+	<-u.exportTo(exportPDF, u.editor.s.Clone(), path)
+	if _, err := os.Stat(path); err == nil {
+		t.Error("a file was left behind")
+	}
+	top := u.Window().Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no error was shown")
+	}
+	shown := false
+	for _, l := range objectsOf[*widget.Label](top) {
+		if strings.Contains(l.Text, "not saved") {
+			shown = true
+		}
+	}
+	if !shown {
+		t.Error("the error dialog does not say the PDF was not saved")
+	}
+	after, _ := st.Load(u.editor.s.ID)
+	if before.Updated != after.Updated || before.Title != after.Title {
+		t.Error("a failed export changed the session")
+	}
+}
+
+func TestPaperChoiceIsRemembered(t *testing.T) {
+	u, st := exportSession(t)
+	defer st.Close()
+	if u.paper() != "a4" {
+		t.Fatalf("default paper %q", u.paper())
+	}
+	u.setPaper("letter")
+	again := New(u.app, st, Options{AutosaveDelay: time.Hour})
+	if again.paper() != "letter" {
+		t.Errorf("a new window on the same app uses %q", again.paper())
 	}
 }

@@ -40,6 +40,7 @@ type editor struct {
 	index    *fynecanvas.Text
 	label    *widget.Label
 	status   *widget.Label
+	notice   *widget.Label
 
 	guideTitle *widget.Label
 	guideBody  *widget.RichText
@@ -67,6 +68,9 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	e.index.TextStyle.Bold = true
 	e.label = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.status = widget.NewLabel("")
+	e.notice = widget.NewLabel("")
+	e.notice.Truncation = fyne.TextTruncateEllipsis
+	e.notice.Hide()
 
 	e.guideTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.guideTitle.Wrapping = fyne.TextWrapWord
@@ -94,8 +98,9 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	product := widget.NewLabel(s.Product)
 	product.Truncation = fyne.TextTruncateEllipsis
 	saveBtn := widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), e.saveNow)
+	exportBtn := widget.NewButtonWithIcon("Export PDF", theme.DocumentPrintIcon(), func() { u.exportDialog(exportPDF) })
 	top := container.NewBorder(nil, nil, back,
-		container.NewHBox(e.status, saveBtn),
+		container.NewHBox(e.status, saveBtn, exportBtn),
 		container.NewGridWithColumns(2, title, product))
 
 	indexBox := container.NewHBox(widget.NewLabel("ToB index"), e.index, e.label)
@@ -105,7 +110,7 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	right := container.NewBorder(indexBox, nil, nil, nil, charts)
 	split := container.NewHSplit(container.NewVScroll(left), right)
 	split.Offset = 0.55
-	e.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
+	e.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), e.notice, nil, nil, split)
 
 	e.refreshIndex()
 	e.selectRow(0)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
+	"github.com/fulcrum-workshop/fulcrum/export"
 )
 
 // Options tune the UI; the zero value is what the real app uses.
@@ -18,6 +19,9 @@ type Options struct {
 	AutosaveDelay time.Duration
 	// Now is the clock for session timestamps.
 	Now func() time.Time
+	// ProgressDelay is how long an export may run before a progress dialog
+	// appears, so quick exports finish without a flicker.
+	ProgressDelay time.Duration
 }
 
 // UI is Fulcrum's main window: the session list, and the editor of one
@@ -37,6 +41,9 @@ type UI struct {
 func New(a fyne.App, st *store.Store, opt Options) *UI {
 	if opt.Now == nil {
 		opt.Now = time.Now
+	}
+	if opt.ProgressDelay <= 0 {
+		opt.ProgressDelay = 300 * time.Millisecond
 	}
 	if opt.AutosaveDelay <= 0 {
 		opt.AutosaveDelay = store.DefaultAutosaveDelay
@@ -69,13 +76,25 @@ func (u *UI) menu() *fyne.MainMenu {
 	openItem.Shortcut = shortcut(fyne.KeyO)
 	saveItem := fyne.NewMenuItem("Save now", u.SaveNow)
 	saveItem.Shortcut = shortcut(fyne.KeyS)
+	exportItem := fyne.NewMenuItem("Export PDF summary…", func() { u.exportDialog(exportPDF) })
+	exportItem.Shortcut = shortcut(fyne.KeyE)
+	pngItem := fyne.NewMenuItem("Export chart as PNG…", func() { u.exportDialog(exportPNG) })
+	csvItem := fyne.NewMenuItem("Export table as CSV…", func() { u.exportDialog(exportCSV) })
+	jsonItem := fyne.NewMenuItem("Export session file…", func() { u.exportDialog(exportJSON) })
+	paperItem := fyne.NewMenuItem("PDF paper size", nil)
+	a4 := fyne.NewMenuItem("A4", func() { u.setPaper(export.PaperA4) })
+	a4.Checked = u.paper() == export.PaperA4
+	letter := fyne.NewMenuItem("Letter", func() { u.setPaper(export.PaperLetter) })
+	letter.Checked = u.paper() == export.PaperLetter
+	paperItem.ChildMenu = fyne.NewMenu("", a4, letter)
 	quitItem := fyne.NewMenuItem("Quit", func() {
 		u.closeEditor()
 		u.app.Quit()
 	})
 	quitItem.IsQuit = true
 	quitItem.Shortcut = shortcut(fyne.KeyQ)
-	return fyne.NewMainMenu(fyne.NewMenu("File", newItem, openItem, saveItem, fyne.NewMenuItemSeparator(), quitItem))
+	return fyne.NewMainMenu(fyne.NewMenu("File", newItem, openItem, saveItem, fyne.NewMenuItemSeparator(),
+		exportItem, pngItem, csvItem, jsonItem, paperItem, fyne.NewMenuItemSeparator(), quitItem))
 }
 
 func shortcut(k fyne.KeyName) *desktop.CustomShortcut {
@@ -87,6 +106,7 @@ func (u *UI) addShortcuts() {
 	c.AddShortcut(shortcut(fyne.KeyN), func(fyne.Shortcut) { u.newSessionDialog() })
 	c.AddShortcut(shortcut(fyne.KeyO), func(fyne.Shortcut) { u.ShowHome() })
 	c.AddShortcut(shortcut(fyne.KeyS), func(fyne.Shortcut) { u.SaveNow() })
+	c.AddShortcut(shortcut(fyne.KeyE), func(fyne.Shortcut) { u.exportDialog(exportPDF) })
 	c.AddShortcut(shortcut(fyne.KeyQ), func(fyne.Shortcut) {
 		u.closeEditor()
 		u.app.Quit()
