@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
@@ -88,13 +89,16 @@ func Open(path string, opts Options) (st *Store, err error) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return nil, fmt.Errorf("open store %s: %w", path, err)
 		}
-	} else if _, err := os.Stat(path); err != nil {
+	} else if fi, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
+	} else if fi.Size() == 0 {
+		// bbolt would try to initialise it through a read-only handle.
+		return nil, fmt.Errorf("open store %s: %w: the file is empty", path, ErrDamaged)
 	}
 	// bbolt panics on some damaged pages instead of returning an error.
 	defer func() {
 		if r := recover(); r != nil {
-			st, err = nil, fmt.Errorf("open store %s: %w: %v", path, ErrDamaged, r)
+			st, err = nil, fmt.Errorf("open store %s: %w: %s", path, ErrDamaged, panicText(r))
 		}
 	}()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{
@@ -218,7 +222,10 @@ func (s *Store) Load(id string) (*canvas.Session, error) {
 			return ErrNotFound
 		}
 		// json.Unmarshal copies what it keeps, so nothing outlives the tx.
-		return json.Unmarshal(data, &rec)
+		if err := json.Unmarshal(data, &rec); err != nil {
+			return fmt.Errorf("%w: session record cannot be read: %v", ErrDamaged, err)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load session %s from %s: %w", id, s.path, err)
@@ -360,8 +367,14 @@ func (s *Store) Check() error {
 func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: %v", ErrDamaged, r)
+			err = fmt.Errorf("%w: %s", ErrDamaged, panicText(r))
 		}
 	}()
 	return s.db.View(fn)
+}
+
+// panicText words a bbolt panic as the finding it is, so a damaged file
+// never reads like a crash.
+func panicText(r any) string {
+	return strings.TrimPrefix(fmt.Sprint(r), "panic: ")
 }

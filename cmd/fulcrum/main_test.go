@@ -31,7 +31,7 @@ import (
 const (
 	envHoldDB  = "FULCRUM_HOLD_DB"
 	lockedText = "this session file is open in another Fulcrum window"
-	exampleRel = "testdata/example-session.json"
+	exampleRel = "../../canvas/testdata/example-session.json"
 )
 
 var (
