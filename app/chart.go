@@ -104,8 +104,7 @@ func (p *painter) paint(l canvas.Chart) {
 			p.stroke(*row.Spread, withAlpha(p.primary, 0x50), 8)
 		}
 		for _, m := range row.Markers {
-			c := canvas.ParticipantColour(m.Participant)
-			p.dot(m.At, float32(l.MarkerSize)*0.8, color.NRGBA{c.R, c.G, c.B, 0xff}, p.bg)
+			p.marker(m, float32(l.MarkerSize)*0.8)
 		}
 		if row.Arrow != nil {
 			p.arrow(*row.Arrow, p.primary)
@@ -139,6 +138,38 @@ func (p *painter) dot(at canvas.Point, d float32, fill, edge color.Color) {
 	c.Resize(fyne.NewSize(d, d))
 	c.Move(fyne.NewPos(float32(at.X)-d/2, float32(at.Y)-d/2))
 	p.objs = append(p.objs, c)
+}
+
+// marker draws a participant's marker in their colour and shape.
+func (p *painter) marker(m canvas.ParticipantMarker, d float32) {
+	fill := color.NRGBA{m.Colour.R, m.Colour.G, m.Colour.B, 0xff}
+	sides, angle := shapeSides(m.Shape)
+	if sides == 0 {
+		p.dot(m.At, d, fill, p.bg)
+		return
+	}
+	poly := &fynecanvas.Polygon{FillColor: fill, StrokeColor: p.bg, StrokeWidth: 1, Sides: sides, Angle: angle}
+	d *= 1.25
+	poly.Resize(fyne.NewSize(d, d))
+	poly.Move(fyne.NewPos(float32(m.At.X)-d/2, float32(m.At.Y)-d/2))
+	p.objs = append(p.objs, poly)
+}
+
+// shapeSides maps a marker shape onto Fyne's regular polygon.
+func shapeSides(sh canvas.Shape) (uint, float32) {
+	switch sh {
+	case canvas.ShapeTriangle:
+		return 3, 0
+	case canvas.ShapeSquare:
+		return 4, 45
+	case canvas.ShapeDiamond:
+		return 4, 0
+	case canvas.ShapePentagon:
+		return 5, 0
+	case canvas.ShapeHexagon:
+		return 6, 30
+	}
+	return 0, 0
 }
 
 func (p *painter) ring(at canvas.Point, d float32, edge color.Color) {

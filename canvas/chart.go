@@ -90,11 +90,13 @@ type ChartRow struct {
 	Value   Text
 }
 
-// ParticipantMarker is one participant's value on a row. Index is the
-// participant's position in the session, which picks colour and shape.
+// ParticipantMarker is one participant's value on a row, drawn in the
+// participant's colour and shape, or neutral when the session is anonymous.
 type ParticipantMarker struct {
 	At          Point
-	Participant int
+	Participant int // index in the session's participants
+	Colour      RGB
+	Shape       Shape
 }
 
 // Chart is the whole laid-out profile.
@@ -164,7 +166,8 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 		pindex[p.ID] = i
 	}
 	byDim := make(map[string][]Placement, len(s.Dimensions))
-	if opt.Participants {
+	visible := opt.Participants && s.PlacementsVisible()
+	if visible {
 		for _, p := range s.Placements {
 			byDim[p.Dimension] = append(byDim[p.Dimension], p)
 		}
@@ -192,24 +195,29 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 		var values []int
 		for _, p := range byDim[d.Key] {
 			values = append(values, p.Value)
-			row.Markers = append(row.Markers, ParticipantMarker{At: Point{xAt(float64(p.Value)), cy}, Participant: pindex[p.Participant]})
+			i := pindex[p.Participant]
+			// Participants sit just above the axis, so the agreed marker on
+			// the axis never hides them.
+			row.Markers = append(row.Markers, MarkerStyle(s, i, Point{xAt(float64(p.Value)), cy - rowH*0.3}))
 		}
 		spreadMarkers(row.Markers)
 		if st := ComputeStats(values); st.Count > 1 && st.Spread() > 0 {
-			row.Spread = &Line{Point{xAt(float64(st.Min)), cy}, Point{xAt(float64(st.Max)), cy}}
+			row.Spread = &Line{Point{xAt(float64(st.Min)), cy - rowH*0.3}, Point{xAt(float64(st.Max)), cy - rowH*0.3}}
 		}
 		switch {
 		case pos.Current != nil:
 			row.Current = &Point{xAt(float64(*pos.Current)), cy}
 			row.Agreed = true
 			row.Value = Text{At: Point{w - chartPad, cy}, Text: formatInt(float64(*pos.Current)), Size: ChartFontSize, Bold: true, Align: AlignRight}
-		default:
+		case visible:
 			if v, ok := s.EffectivePosition(d.Key); ok {
 				row.Current = &Point{xAt(v), cy}
 				row.Value = Text{At: Point{w - chartPad, cy}, Text: "~" + formatInt(v), Size: ChartFontSize, Align: AlignRight}
 			} else {
 				row.Value = Text{At: Point{w - chartPad, cy}, Text: "–", Size: ChartFontSize, Align: AlignRight}
 			}
+		default:
+			row.Value = Text{At: Point{w - chartPad, cy}, Text: "–", Size: ChartFontSize, Align: AlignRight}
 		}
 		if pos.Target != nil {
 			row.Target = &Point{xAt(float64(*pos.Target)), cy}
@@ -257,3 +265,47 @@ var participantPalette = []RGB{
 
 // ParticipantColour is the marker colour of the i-th participant.
 func ParticipantColour(i int) RGB { return participantPalette[i%len(participantPalette)] }
+
+// AnonymousColour is the one colour of every marker in an anonymous session.
+var AnonymousColour = RGB{0x8a, 0x93, 0xa3}
+
+// MarkerStyle is how participant i's marker looks at a point: their colour
+// and shape, or a neutral circle when the session is anonymous.
+func MarkerStyle(s *Session, i int, at Point) ParticipantMarker {
+	m := ParticipantMarker{At: at, Participant: i, Colour: AnonymousColour, Shape: ShapeCircle}
+	if !s.Settings.Anonymous && i >= 0 && i < len(s.Participants) {
+		p := s.Participants[i]
+		m.Colour = ParticipantColour(p.Colour)
+		m.Shape = p.Shape
+		if !ValidShape(m.Shape) {
+			m.Shape = ShapeCircle
+		}
+	}
+	return m
+}
+
+// ShapePoints returns the corners of a marker shape of radius r around c,
+// or nil for a circle, so every painter draws the same shapes.
+func ShapePoints(sh Shape, c Point, r float64) []Point {
+	n, rot := 0, -90.0
+	switch sh {
+	case ShapeTriangle:
+		n, r = 3, r*1.2
+	case ShapeSquare:
+		n, rot, r = 4, -45, r*1.15
+	case ShapeDiamond:
+		n, r = 4, r*1.25
+	case ShapePentagon:
+		n, r = 5, r*1.1
+	case ShapeHexagon:
+		n, rot, r = 6, 0, r*1.05
+	default:
+		return nil
+	}
+	pts := make([]Point, n)
+	for i := range pts {
+		a := (rot + float64(i)*360/float64(n)) * math.Pi / 180
+		pts[i] = Point{c.X + r*math.Cos(a), c.Y + r*math.Sin(a)}
+	}
+	return pts
+}

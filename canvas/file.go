@@ -26,16 +26,30 @@ const MaxFileSize = 10 << 20
 // DecodeFile can decode each list element on its own and say which one is
 // wrong.
 type fileHeader struct {
-	Format      *string  `json:"format"`
-	Version     *int     `json:"version"`
-	ID          string   `json:"id,omitempty"`
-	Title       string   `json:"title"`
-	Product     string   `json:"product"`
-	Created     string   `json:"created,omitempty"`
-	Updated     string   `json:"updated,omitempty"`
-	Facilitator string   `json:"facilitator,omitempty"`
-	Template    string   `json:"template,omitempty"`
-	Dimensions  []string `json:"dimensions,omitempty"`
+	Format      *string    `json:"format"`
+	Version     *int       `json:"version"`
+	ID          string     `json:"id,omitempty"`
+	Title       string     `json:"title"`
+	Product     string     `json:"product"`
+	Created     string     `json:"created,omitempty"`
+	Updated     string     `json:"updated,omitempty"`
+	Facilitator string     `json:"facilitator,omitempty"`
+	Template    string     `json:"template,omitempty"`
+	Dimensions  []string   `json:"dimensions,omitempty"`
+	Settings    *Settings  `json:"settings,omitempty"`
+	Round       *fileRound `json:"round,omitempty"`
+}
+
+// fileRound is a Round as written in a file; its times are strings so a
+// bad one is reported like any other field.
+type fileRound struct {
+	Mode       string   `json:"mode"`
+	Dimensions []string `json:"dimensions"`
+	Order      []string `json:"order"`
+	Done       []string `json:"done,omitempty"`
+	Current    string   `json:"current,omitempty"`
+	Revealed   bool     `json:"revealed,omitempty"`
+	Started    string   `json:"started,omitempty"`
 }
 
 type fileSession struct {
@@ -55,9 +69,11 @@ type rawSession struct {
 }
 
 type fileParticipant struct {
-	ID   string `json:"id,omitempty"`
-	Name string `json:"name"`
-	Role string `json:"role,omitempty"`
+	ID     string `json:"id,omitempty"`
+	Name   string `json:"name"`
+	Role   string `json:"role,omitempty"`
+	Colour *int   `json:"colour,omitempty"`
+	Shape  Shape  `json:"shape,omitempty"`
 }
 
 type filePlacement struct {
@@ -329,7 +345,23 @@ func (f *fileSession) toSession(now time.Time) (*Session, error) {
 			ps.add(field+".id", "duplicate participant id %q", p.ID)
 		}
 		people[p.ID] = true
-		s.Participants = append(s.Participants, Participant(p))
+		pp := Participant{ID: p.ID, Name: p.Name, Role: p.Role, Colour: i % PaletteSize(), Shape: Shapes[i%len(Shapes)]}
+		if p.Colour != nil {
+			if *p.Colour < 0 || *p.Colour >= PaletteSize() {
+				ps.add(field+".colour", "%d is outside 0 to %d", *p.Colour, PaletteSize()-1)
+			}
+			pp.Colour = *p.Colour
+		}
+		if p.Shape != "" {
+			if !ValidShape(p.Shape) {
+				ps.add(field+".shape", "unknown shape %q", p.Shape)
+			}
+			pp.Shape = p.Shape
+		}
+		s.Participants = append(s.Participants, pp)
+	}
+	if len(f.Participants) > MaxParticipants {
+		ps.add("participants", "has %d entries; at most %d are allowed", len(f.Participants), MaxParticipants)
 	}
 
 	placed := map[[2]string]bool{}
@@ -398,11 +430,55 @@ func (f *fileSession) toSession(now time.Time) (*Session, error) {
 		s.Actions = append(s.Actions, Action(a))
 	}
 
+	if len(f.Actions) > MaxActions {
+		ps.add("actions", "has %d entries; at most %d are allowed", len(f.Actions), MaxActions)
+	}
+
+	if f.Settings != nil {
+		st := *f.Settings
+		if st.Threshold < 0 || st.Threshold > MaxValue {
+			ps.add("settings.threshold", "%d is outside 0 to 100", st.Threshold)
+		}
+		if st.TimerSeconds < 0 || st.TimerSeconds > 24*3600 {
+			ps.add("settings.timer_seconds", "%d is outside 0 to 86400", st.TimerSeconds)
+		}
+		if st.TimerScope != "" && st.TimerScope != TimerPerDimension && st.TimerScope != TimerPerRound {
+			ps.add("settings.timer_scope", "must be %q or %q, not %q", TimerPerDimension, TimerPerRound, st.TimerScope)
+		}
+		s.Settings = st
+	}
+	if fr := f.Round; fr != nil {
+		if fr.Mode != RoundBlind && fr.Mode != RoundRecord {
+			ps.add("round.mode", "must be %q or %q, not %q", RoundBlind, RoundRecord, fr.Mode)
+		}
+		for i, k := range fr.Dimensions {
+			dimRef(fmt.Sprintf("round.dimensions[%d]", i), k)
+		}
+		ids := func(field string, list []string) {
+			for i, id := range list {
+				if !people[id] {
+					ps.add(fmt.Sprintf("%s[%d]", field, i), "unknown participant %q", id)
+				}
+			}
+		}
+		ids("round.order", fr.Order)
+		ids("round.done", fr.Done)
+		if fr.Current != "" && !people[fr.Current] {
+			ps.add("round.current", "unknown participant %q", fr.Current)
+		}
+		checkText(&ps, "round.current", fr.Current)
+		s.Round = &Round{Mode: fr.Mode, Dimensions: fr.Dimensions, Order: fr.Order, Done: fr.Done,
+			Current: fr.Current, Revealed: fr.Revealed, Started: parseTime(&ps, "round.started", fr.Started, s.Created)}
+	}
+
 	if len(ps) > 0 {
 		return nil, &InvalidFileError{Problems: ps}
 	}
 	return s, nil
 }
+
+// MaxActions bounds the actions of one session file.
+const MaxActions = 500
 
 func checkValue(ps *problems, field string, v int) int {
 	if v < MinValue || v > MaxValue {
@@ -461,7 +537,14 @@ func EncodeFile(w io.Writer, s *Session) error {
 		f.Dimensions = append(f.Dimensions, d.Key)
 	}
 	for _, p := range s.Participants {
-		f.Participants = append(f.Participants, fileParticipant(p))
+		f.Participants = append(f.Participants, fileParticipant{ID: p.ID, Name: p.Name, Role: p.Role, Colour: ptr(p.Colour), Shape: p.Shape})
+	}
+	if s.Settings != (Settings{}) {
+		f.Settings = ptr(s.Settings)
+	}
+	if r := s.Round; r != nil {
+		f.Round = &fileRound{Mode: r.Mode, Dimensions: r.Dimensions, Order: r.Order, Done: r.Done,
+			Current: r.Current, Revealed: r.Revealed, Started: r.Started.UTC().Format(time.RFC3339Nano)}
 	}
 	for _, p := range s.Placements {
 		fp := filePlacement{Dimension: p.Dimension, Participant: p.Participant, Value: ptr(p.Value), Note: p.Note}

@@ -84,7 +84,8 @@ func TestDecodeExampleFile(t *testing.T) {
 	if !reflect.DeepEqual(s.Dimensions, wantDims) {
 		t.Errorf("Dimensions = %q, want customer, decision-makers", catalogueKeys(s.Dimensions))
 	}
-	wantParticipants := []canvas.Participant{{ID: "ana", Name: "Ana García", Role: "Ventas"}}
+	// A file without colours and shapes gets them by position.
+	wantParticipants := []canvas.Participant{{ID: "ana", Name: "Ana García", Role: "Ventas", Colour: 0, Shape: canvas.ShapeCircle}}
 	if !reflect.DeepEqual(s.Participants, wantParticipants) {
 		t.Errorf("Participants = %+v, want %+v", s.Participants, wantParticipants)
 	}
@@ -225,10 +226,13 @@ func roundTripSessions(t *testing.T) map[string]*canvas.Session {
 	rich.Touch(now.Add(90*time.Minute + 123456789))
 	rich.Facilitator = "José Núñez"
 	rich.Participants = []canvas.Participant{
-		{ID: "ana", Name: "Ana García", Role: "Ventas"},
-		{ID: "li", Name: "李华", Role: "产品经理"},
-		{ID: "bo", Name: "Bo"},
+		{ID: "ana", Name: "Ana García", Role: "Ventas", Colour: 3, Shape: canvas.ShapeDiamond},
+		{ID: "li", Name: "李华", Role: "产品经理", Colour: 0, Shape: canvas.ShapeHexagon},
+		{ID: "bo", Name: "Bo", Colour: 7, Shape: canvas.ShapeCircle},
 	}
+	rich.Settings = canvas.Settings{Threshold: 30, Anonymous: true, TimerSeconds: 90, TimerScope: canvas.TimerPerDimension}
+	rich.Round = &canvas.Round{Mode: canvas.RoundBlind, Dimensions: []string{"customer", "value"},
+		Order: []string{"ana", "li", "bo"}, Done: []string{"ana"}, Current: "li", Started: now.Add(time.Minute).UTC()}
 	rich.Placements = []canvas.Placement{
 		{Dimension: "customer", Participant: "ana", Value: 85, Confidence: 4, Note: "Clientes: empresas medianas.\nSegunda línea\tcon tabulador"},
 		{Dimension: "customer", Participant: "li", Value: 0, Confidence: 1, Note: "主要是企业客户"},

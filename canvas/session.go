@@ -31,13 +31,52 @@ type Session struct {
 	Placements   []Placement   `json:"placements,omitempty"`
 	Positions    []Position    `json:"positions,omitempty"`
 	Actions      []Action      `json:"actions,omitempty"`
+	Settings     Settings      `json:"settings"`
+	// Round is the blind round in progress or last run; nil before any.
+	Round *Round `json:"round,omitempty"`
 }
 
-// Participant is one person in the room.
+// DefaultThreshold is the spread from which a dimension is flagged for
+// discussion.
+const DefaultThreshold = 40
+
+// Settings are a session's facilitation options. Zero values are the
+// defaults, so sessions and files from before a setting existed still work.
+type Settings struct {
+	// Threshold is the spread that flags a dimension "discuss"; 0 means
+	// DefaultThreshold.
+	Threshold int `json:"threshold,omitempty"`
+	// Anonymous hides names and colours of markers on screen and in the PDF.
+	Anonymous bool `json:"anonymous,omitempty"`
+	// TimerSeconds is the timebox; 0 means no timer.
+	TimerSeconds int `json:"timer_seconds,omitempty"`
+	// TimerScope is TimerPerDimension or TimerPerRound.
+	TimerScope string `json:"timer_scope,omitempty"`
+}
+
+// Timer scopes.
+const (
+	TimerPerDimension = "dimension"
+	TimerPerRound     = "round"
+)
+
+// DiscussThreshold is the effective threshold.
+func (st Settings) DiscussThreshold() int {
+	if st.Threshold <= 0 {
+		return DefaultThreshold
+	}
+	return st.Threshold
+}
+
+// Participant is one person in the room. Colour indexes the colour-blind
+// safe palette and Shape names a marker shape, so markers differ both with
+// and without colour.
 type Participant struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	Role string `json:"role,omitempty"`
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Role   string `json:"role,omitempty"`
+	Colour int    `json:"colour"`
+	Shape  Shape  `json:"shape,omitempty"`
 }
 
 // Placement is one participant's own marker on one dimension.
@@ -132,6 +171,13 @@ func (s *Session) Clone() *Session {
 	c.Participants = slices.Clone(s.Participants)
 	c.Placements = slices.Clone(s.Placements)
 	c.Actions = slices.Clone(s.Actions)
+	if s.Round != nil {
+		r := *s.Round
+		r.Dimensions = slices.Clone(s.Round.Dimensions)
+		r.Order = slices.Clone(s.Round.Order)
+		r.Done = slices.Clone(s.Round.Done)
+		c.Round = &r
+	}
 	c.Positions = make([]Position, len(s.Positions))
 	for i, p := range s.Positions {
 		c.Positions[i] = Position{Dimension: p.Dimension, Current: cloneInt(p.Current), Target: cloneInt(p.Target), Note: p.Note}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -23,10 +22,6 @@ const (
 
 // ErrPaper is returned for a paper size other than a4 or letter.
 var ErrPaper = errors.New("paper must be a4 or letter")
-
-// DisagreementThreshold is the participants' spread, in points, from which
-// a dimension is listed as a discussion point.
-const DisagreementThreshold = 40
 
 // PDFOptions choose the paper and the date printed in the footer.
 type PDFOptions struct {
@@ -216,7 +211,9 @@ func (r *report) header() {
 		meta += " · facilitated by " + s.Facilitator
 	}
 	r.para(margin, textW, meta, textStyle, muted)
-	if len(s.Participants) > 0 {
+	if len(s.Participants) > 0 && s.Settings.Anonymous {
+		r.para(margin, textW, fmt.Sprintf("%d participants (anonymous)", len(s.Participants)), textStyle, muted)
+	} else if len(s.Participants) > 0 {
 		var people []string
 		for _, p := range s.Participants {
 			if p.Role != "" {
@@ -288,6 +285,23 @@ func (p pdfPainter) dot(at canvas.Point, d float64, fill, edge canvas.RGB) {
 	pdf.Circle(x, y, d/2, "FD")
 }
 
+func (p pdfPainter) marker(m canvas.ParticipantMarker, d float64) {
+	pts := canvas.ShapePoints(m.Shape, m.At, d/2)
+	if pts == nil {
+		p.dot(m.At, d, m.Colour, pdfWhite)
+		return
+	}
+	pdf := p.r.pdf
+	pdf.SetFillColor(int(m.Colour.R), int(m.Colour.G), int(m.Colour.B))
+	pdf.SetDrawColor(0xff, 0xff, 0xff)
+	pdf.SetLineWidth(0.6)
+	poly := make([]gofpdf.PointType, len(pts))
+	for i, pt := range pts {
+		poly[i].X, poly[i].Y = p.pt(pt)
+	}
+	pdf.Polygon(poly, "FD")
+}
+
 func (p pdfPainter) ring(at canvas.Point, d float64, edge canvas.RGB) {
 	pdf := p.r.pdf
 	pdf.SetDrawColor(int(edge.R), int(edge.G), int(edge.B))
@@ -342,7 +356,7 @@ func (p pdfPainter) paint(l canvas.Chart) {
 			p.line(*row.Spread, canvas.RGB{R: 0xc6, G: 0xd7, B: 0xf0}, 5)
 		}
 		for _, m := range row.Markers {
-			p.dot(m.At, l.MarkerSize*0.6, canvas.ParticipantColour(m.Participant), pdfWhite)
+			p.marker(m, l.MarkerSize*0.7)
 		}
 		if row.Arrow != nil {
 			p.arrow(*row.Arrow)
@@ -405,12 +419,22 @@ func (r *report) legend() {
 		pdf.SetLineWidth(1.2)
 		pdf.Circle(cx, cy, 3.5, "D")
 	}, "target")
-	for i, p := range r.s.Participants {
-		c := canvas.ParticipantColour(i)
+	if !r.showPlacements() {
+		r.y += lineH(st) + 8
+		return
+	}
+	if r.s.Settings.Anonymous {
+		m := canvas.MarkerStyle(r.s, -1, canvas.Point{})
 		item(func(cx, cy float64) {
-			pdf.SetFillColor(int(c.R), int(c.G), int(c.B))
-			pdf.Circle(cx, cy, 3, "F")
-		}, p.Name)
+			pdfPainter{r: r}.marker(canvas.ParticipantMarker{At: canvas.Point{X: cx, Y: cy}, Colour: m.Colour, Shape: m.Shape}, 6)
+		}, "a participant (anonymous)")
+	} else {
+		for i, p := range r.s.Participants {
+			m := canvas.MarkerStyle(r.s, i, canvas.Point{})
+			item(func(cx, cy float64) {
+				pdfPainter{r: r}.marker(canvas.ParticipantMarker{At: canvas.Point{X: cx, Y: cy}, Colour: m.Colour, Shape: m.Shape}, 6.5)
+			}, p.Name)
+		}
 	}
 	r.y += lineH(st) + 8
 }
@@ -430,15 +454,32 @@ func (r *report) dimStats() []dimStat {
 	return out
 }
 
+// disagreements are the flagged dimensions, widest first, from the same
+// computation the app's agenda uses.
 func (r *report) disagreements() []dimStat {
 	var out []dimStat
-	for _, ds := range r.dimStats() {
-		if ds.stats.Count > 0 && ds.stats.Spread() >= DisagreementThreshold {
-			out = append(out, ds)
-		}
+	for _, a := range r.s.Agenda() {
+		d, _ := r.s.Dimension(a.Key)
+		out = append(out, dimStat{dim: d, pos: r.s.Position(a.Key), stats: r.s.DimensionStats(a.Key)})
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].stats.Spread() > out[j].stats.Spread() })
 	return out
+}
+
+// showPlacements is false before a blind round's reveal: the report then
+// shows no individual values, like the screen.
+func (r *report) showPlacements() bool {
+	return len(r.s.Placements) > 0 && r.s.PlacementsVisible()
+}
+
+// who names a participant, or nobody in an anonymous session.
+func (r *report) who(id string) string {
+	if r.s.Settings.Anonymous {
+		return "A participant"
+	}
+	if p, ok := r.s.Participant(id); ok {
+		return p.Name
+	}
+	return id
 }
 
 // keyPoints is the first page's answer to "where did the team disagree and
@@ -455,10 +496,11 @@ func (r *report) keyPoints() {
 	r.color(ink)
 	r.ts.draw(margin, r.y+h3Style.size, "Where the team disagreed", h3Style)
 	r.y += lineH(h3Style) + 2
-	if len(r.s.Placements) == 0 {
-		r.para(margin, colW, "No individual placements were recorded.", textStyle, muted)
+	threshold := r.s.Settings.DiscussThreshold()
+	if !r.showPlacements() {
+		r.para(margin, colW, "No individual placements were recorded or revealed.", textStyle, muted)
 	} else if dis := r.disagreements(); len(dis) == 0 {
-		r.para(margin, colW, fmt.Sprintf("No dimension spread %d points or more.", DisagreementThreshold), textStyle, muted)
+		r.para(margin, colW, fmt.Sprintf("No dimension spread %d points or more.", threshold), textStyle, muted)
 	} else {
 		for i, ds := range dis {
 			if i == 3 {
@@ -591,7 +633,7 @@ func intText(p *int) string {
 
 func (r *report) dimensionTable() {
 	r.heading("Dimensions", h2Style)
-	withSpread := len(r.s.Placements) > 0
+	withSpread := r.showPlacements()
 	cw := r.contentW()
 	cols := []column{
 		{title: "Dimension", width: 130, style: boldStyle},
@@ -626,7 +668,7 @@ func (r *report) dimensionTable() {
 			r.y += lineH(h3Style) + 2
 		}
 		current := intText(ds.pos.Current)
-		if ds.pos.Current == nil && ds.stats.Count > 0 {
+		if ds.pos.Current == nil && ds.stats.Count > 0 && withSpread {
 			current = "~" + strconv.Itoa(int(ds.stats.Median+0.5))
 		}
 		row := []string{ds.dim.Name, current, intText(ds.pos.Target)}
@@ -643,13 +685,13 @@ func (r *report) dimensionTable() {
 }
 
 func (r *report) discussion() {
-	if len(r.s.Placements) == 0 {
+	if !r.showPlacements() {
 		return
 	}
 	r.heading("Discussion points", h2Style)
 	dis := r.disagreements()
 	if len(dis) == 0 {
-		r.para(margin, r.contentW(), fmt.Sprintf("No dimension's placements spread %d points or more.", DisagreementThreshold), textStyle, muted)
+		r.para(margin, r.contentW(), fmt.Sprintf("No dimension's placements spread %d points or more.", r.s.Settings.DiscussThreshold()), textStyle, muted)
 		return
 	}
 	for _, ds := range dis {
@@ -659,11 +701,7 @@ func (r *report) discussion() {
 		r.para(margin, r.contentW(), fmt.Sprintf("%d placements from %d to %d, median %s, mean %s.",
 			st.Count, st.Min, st.Max, oneDecimal(st.Median), oneDecimal(st.Mean)), textStyle, muted)
 		for _, p := range r.s.PlacementsFor(ds.dim.Key) {
-			who := p.Participant
-			if pp, ok := r.s.Participant(p.Participant); ok {
-				who = pp.Name
-			}
-			line := fmt.Sprintf("%s: %d", who, p.Value)
+			line := fmt.Sprintf("%s: %d", r.who(p.Participant), p.Value)
 			if p.Confidence > 0 {
 				line += fmt.Sprintf(" (confidence %d/5)", p.Confidence)
 			}

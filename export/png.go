@@ -138,6 +138,25 @@ func (p *rasterPainter) dot(at canvas.Point, d float64, fill, edge canvas.RGB) {
 	p.fill(func(z *vector.Rasterizer) { circlePath(z, cx, cy, r, false) }, rgba(fill))
 }
 
+func (p *rasterPainter) marker(m canvas.ParticipantMarker, d float64) {
+	pts := canvas.ShapePoints(m.Shape, m.At, d/2)
+	if pts == nil {
+		p.dot(m.At, d, m.Colour, pdfWhite)
+		return
+	}
+	p.fill(func(z *vector.Rasterizer) {
+		for i, pt := range pts {
+			x, y := float32(pt.X*PNGScale), float32(pt.Y*PNGScale)
+			if i == 0 {
+				z.MoveTo(x, y)
+			} else {
+				z.LineTo(x, y)
+			}
+		}
+		z.ClosePath()
+	}, rgba(m.Colour))
+}
+
 func (p *rasterPainter) ring(at canvas.Point, d float64, edge canvas.RGB) {
 	cx, cy, r := at.X*PNGScale, at.Y*PNGScale, d/2*PNGScale
 	p.fill(func(z *vector.Rasterizer) {
@@ -224,7 +243,7 @@ func (p *rasterPainter) paint(l canvas.Chart) {
 			p.line(*row.Spread, canvas.RGB{R: 0xc6, G: 0xd7, B: 0xf0}, 7)
 		}
 		for _, m := range row.Markers {
-			p.dot(m.At, l.MarkerSize*0.75, canvas.ParticipantColour(m.Participant), pdfWhite)
+			p.marker(m, l.MarkerSize*0.75)
 		}
 		if row.Arrow != nil {
 			a := *row.Arrow

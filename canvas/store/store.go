@@ -236,6 +236,7 @@ func (s *Store) Load(id string) (*canvas.Session, error) {
 	if rec.Session == nil {
 		return nil, fmt.Errorf("load session %s from %s: %w: empty record", id, s.path, ErrDamaged)
 	}
+	rec.Session.Upgrade()
 	return rec.Session, nil
 }
 

@@ -332,9 +332,25 @@ func TestImportExportRoundTrip(t *testing.T) {
 	if err := json.Unmarshal(export1, &got); err != nil {
 		t.Fatalf("export is not JSON: %v", err)
 	}
-	for _, k := range []string{"format", "version", "title", "product", "created", "facilitator", "template", "participants", "placements", "positions", "actions"} {
+	for _, k := range []string{"format", "version", "title", "product", "created", "facilitator", "template", "placements", "positions", "actions"} {
 		if !reflect.DeepEqual(got[k], want[k]) {
 			t.Errorf("%s: export has\n%v\nthe original has\n%v", k, got[k], want[k])
+		}
+	}
+	// Participants gain a colour and a shape; every original field is kept.
+	gotP, _ := got["participants"].([]any)
+	wantP, _ := want["participants"].([]any)
+	if len(gotP) != len(wantP) {
+		t.Fatalf("export has %d participants, the original %d", len(gotP), len(wantP))
+	}
+	for i := range wantP {
+		for k, v := range wantP[i].(map[string]any) {
+			if g := gotP[i].(map[string]any)[k]; !reflect.DeepEqual(g, v) {
+				t.Errorf("participants[%d].%s = %v, want %v", i, k, g, v)
+			}
+		}
+		if _, ok := gotP[i].(map[string]any)["shape"]; !ok {
+			t.Errorf("participants[%d] has no shape in the export", i)
 		}
 	}
 	if got["id"] != id {

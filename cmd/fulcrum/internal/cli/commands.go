@@ -174,18 +174,9 @@ func runExport(env *Env, args []string) int {
 	if *paper != export.PaperA4 && *paper != export.PaperLetter {
 		return f.usageError("--paper must be a4 or letter, not %q", *paper)
 	}
-	path := env.DBPath(*db)
-	if _, err := os.Stat(path); err != nil {
-		return env.fail("export", fmt.Errorf("session file %s: %w", path, unwrapPath(err)))
-	}
-	st, err := openStore(path, true)
-	if err != nil {
-		return env.fail("export", err)
-	}
-	s, err := st.Load(pos[0])
-	st.Close()
-	if err != nil {
-		return env.fail("export", err)
+	s, code := env.loadSession("export", *db, pos[0])
+	if s == nil {
+		return code
 	}
 	opt := export.PDFOptions{Paper: *paper, Generated: env.Now()}
 	for _, o := range []struct {
@@ -220,6 +211,45 @@ func runExport(env *Env, args []string) int {
 		return env.fail("export", err)
 	}
 	return ExitOK
+}
+
+func runSummary(env *Env, args []string) int {
+	f := newFlags(env, "summary")
+	db := f.dbFlag()
+	asJSON := f.Bool("json", false, "print JSON (the only format)")
+	pos, code, ok := f.parse(args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		return f.usageError("name exactly one session id")
+	}
+	if !*asJSON {
+		return f.usageError("summary prints JSON: add --json")
+	}
+	s, code := env.loadSession("summary", *db, pos[0])
+	if s == nil {
+		return code
+	}
+	return writeJSON(env, "summary", s.Summary())
+}
+
+// loadSession reads one session without changing the file.
+func (env *Env) loadSession(cmd, db, id string) (*canvas.Session, int) {
+	path := env.DBPath(db)
+	if _, err := os.Stat(path); err != nil {
+		return nil, env.fail(cmd, fmt.Errorf("session file %s: %w", path, unwrapPath(err)))
+	}
+	st, err := openStore(path, true)
+	if err != nil {
+		return nil, env.fail(cmd, err)
+	}
+	defer st.Close()
+	s, err := st.Load(id)
+	if err != nil {
+		return nil, env.fail(cmd, err)
+	}
+	return s, ExitOK
 }
 
 // catalogueJSON is the shape of `catalogue --json`; scripts rely on it.

@@ -1,0 +1,74 @@
+package canvas
+
+import (
+	"math"
+	"sort"
+)
+
+// DimensionSummary is the room's figures for one dimension. Pointers are
+// nil where there is nothing to compute, which JSON shows as null.
+type DimensionSummary struct {
+	Key     string   `json:"key"`
+	Count   int      `json:"count"`
+	Min     *int     `json:"min"`
+	Max     *int     `json:"max"`
+	Median  *float64 `json:"median"`
+	Mean    *float64 `json:"mean"`
+	Spread  *int     `json:"spread"`
+	Flagged bool     `json:"flagged"`
+	Current *int     `json:"current"`
+	Target  *int     `json:"target"`
+}
+
+// Summary is the one computation of a session's figures that the UI, the
+// PDF and `fulcrum summary --json` all show.
+type Summary struct {
+	ID         string             `json:"id"`
+	Index      *float64           `json:"index"`
+	Label      string             `json:"label"`
+	Threshold  int                `json:"threshold"`
+	Dimensions []DimensionSummary `json:"dimensions"`
+}
+
+// Summary computes the session's figures, dimensions in session order.
+func (s *Session) Summary() Summary {
+	out := Summary{ID: s.ID, Threshold: s.Settings.DiscussThreshold()}
+	if idx := s.Index(); idx.Valid {
+		v := idx.Value
+		out.Index, out.Label = &v, idx.Label()
+	}
+	for _, d := range s.Dimensions {
+		out.Dimensions = append(out.Dimensions, s.DimensionSummary(d.Key))
+	}
+	return out
+}
+
+// DimensionSummary computes one dimension's figures.
+func (s *Session) DimensionSummary(key string) DimensionSummary {
+	st := s.DimensionStats(key)
+	pos := s.Position(key)
+	ds := DimensionSummary{Key: key, Count: st.Count, Current: cloneInt(pos.Current), Target: cloneInt(pos.Target)}
+	if st.Count > 0 {
+		mn, mx, sp := st.Min, st.Max, st.Spread()
+		med, mean := st.Median, st.Mean
+		ds.Min, ds.Max, ds.Spread, ds.Median, ds.Mean = &mn, &mx, &sp, &med, &mean
+		ds.Flagged = sp >= s.Settings.DiscussThreshold()
+	}
+	return ds
+}
+
+// Agenda lists the flagged dimensions, widest spread first (catalogue order
+// among equals): where the discussion should go.
+func (s *Session) Agenda() []DimensionSummary {
+	var out []DimensionSummary
+	for _, d := range s.Dimensions {
+		if ds := s.DimensionSummary(d.Key); ds.Flagged {
+			out = append(out, ds)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return *out[i].Spread > *out[j].Spread })
+	return out
+}
+
+// RoundHalf rounds a figure for display.
+func RoundHalf(f float64) int { return int(math.Round(f)) }
