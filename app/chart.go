@@ -121,6 +121,19 @@ func (p *painter) paint(l canvas.Chart) {
 		}
 		p.text(row.Value, p.fg)
 	}
+	for _, it := range l.Legend {
+		switch it.Kind {
+		case canvas.LegendAgreed:
+			p.dot(it.Marker.At, 9, p.primary, p.bg)
+		case canvas.LegendMedian:
+			p.dot(it.Marker.At, 9, p.muted, p.bg)
+		case canvas.LegendTarget:
+			p.ring(it.Marker.At, 9, p.primary)
+		default:
+			p.marker(it.Marker, 8)
+		}
+		p.text(it.Text, p.muted)
+	}
 }
 
 func (p *painter) stroke(l canvas.Line, c color.Color, width float32) {

@@ -2,6 +2,7 @@ package canvas
 
 import (
 	"math"
+	"slices"
 	"strconv"
 )
 
@@ -34,7 +35,27 @@ type ChartOptions struct {
 	// RowHeight and GroupHeight override the default spacing, so paper can
 	// use a tighter grid than a screen; zero keeps the defaults.
 	RowHeight, GroupHeight float64
+	// Only restricts the chart to these dimension keys (all when empty).
+	Only []string
+	// NoIndex leaves out the index gauge, as presentation mode does.
+	NoIndex bool
 }
+
+// LegendItem explains one kind of marker. Kind is LegendAgreed,
+// LegendMedian, LegendTarget or LegendParticipant (with Marker set).
+type LegendItem struct {
+	Kind   string
+	Marker ParticipantMarker
+	Text   Text
+}
+
+// Legend kinds.
+const (
+	LegendAgreed      = "agreed"
+	LegendMedian      = "median"
+	LegendTarget      = "target"
+	LegendParticipant = "participant"
+)
 
 // Point is a position in chart units, y growing downwards.
 type Point struct{ X, Y float64 }
@@ -107,6 +128,7 @@ type Chart struct {
 	AxisLabels    [2]Text
 	Groups        []Text
 	Rows          []ChartRow
+	Legend        []LegendItem
 }
 
 // XFor maps a 0-100 value onto a row's axis.
@@ -133,6 +155,9 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 
 	// Index gauge across the full width.
 	y := chartPad + ChartIndexFont/2
+	if opt.NoIndex {
+		y = -1000 // laid out off the chart, and dropped below
+	}
 	idx := s.Index()
 	label := "ToB index: not set yet"
 	if idx.Valid {
@@ -154,6 +179,10 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 		{At: Point{w - chartPad, ay}, Text: "ToB", Size: ChartSmallFont, Bold: true, Align: AlignRight},
 	}
 	y = chartIndexHeight
+	if opt.NoIndex {
+		c.Index = ChartIndex{}
+		y = 0
+	}
 
 	c.AxisLabels = [2]Text{
 		{At: Point{x0, y + chartAxisHeight/2}, Text: "ToC 0", Size: ChartSmallFont},
@@ -179,6 +208,9 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 
 	lastGroup := ""
 	for _, d := range s.Dimensions {
+		if len(opt.Only) > 0 && !slices.Contains(opt.Only, d.Key) {
+			continue
+		}
 		if d.Group != lastGroup {
 			lastGroup = d.Group
 			c.Groups = append(c.Groups, Text{At: Point{0, y + groupH/2 + 2}, Text: GroupName(d.Group), Size: ChartSmallFont, Bold: true})
@@ -228,8 +260,57 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 		c.Rows = append(c.Rows, row)
 		y += rowH
 	}
+	y = c.layoutLegend(s, visible, y+6)
 	c.Height = y + chartPad
 	return c
+}
+
+// layoutLegend lays the legend out in lines from y, estimating text widths
+// (a painter may measure a little differently; items have slack). It
+// returns the y below it.
+func (c *Chart) layoutLegend(s *Session, visible bool, y float64) float64 {
+	const size = ChartSmallFont
+	lineH := size + 7
+	x := 0.0
+	y += lineH / 2
+	add := func(kind string, m ParticipantMarker, label string) {
+		w := 14 + estimateWidth(label, size) + 14
+		if x > 0 && x+w > c.Width {
+			x, y = 0, y+lineH
+		}
+		m.At = Point{x + 5, y}
+		c.Legend = append(c.Legend, LegendItem{Kind: kind, Marker: m, Text: Text{At: Point{x + 14, y}, Text: label, Size: size}})
+		x += w
+	}
+	add(LegendAgreed, ParticipantMarker{}, "agreed position")
+	if visible && len(s.Placements) > 0 {
+		add(LegendMedian, ParticipantMarker{}, "median of placements (~)")
+	}
+	add(LegendTarget, ParticipantMarker{}, "target")
+	if visible && len(s.Placements) > 0 {
+		if s.Settings.Anonymous {
+			add(LegendParticipant, MarkerStyle(s, -1, Point{}), "a participant (anonymous)")
+		} else {
+			for i, p := range s.Participants {
+				add(LegendParticipant, MarkerStyle(s, i, Point{}), p.Name)
+			}
+		}
+	}
+	return y + lineH/2
+}
+
+// estimateWidth guesses a text's width without font metrics: wide for CJK
+// characters, about half an em for others.
+func estimateWidth(s string, size float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r >= 0x2E80 {
+			w += size
+		} else {
+			w += size * 0.55
+		}
+	}
+	return w
 }
 
 // spreadMarkers nudges participants who chose the same value apart

@@ -186,7 +186,6 @@ func (r *report) build() {
 	r.newPage()
 	r.header()
 	r.chart()
-	r.legend()
 	r.keyPoints()
 	r.dimensionTable()
 	r.discussion()
@@ -257,7 +256,7 @@ func (r *report) chart() {
 	r.ensure(l.Height)
 	p := pdfPainter{r: r, ox: margin, oy: r.y}
 	p.paint(l)
-	r.y += l.Height
+	r.y += l.Height + 4
 }
 
 type pdfPainter struct {
@@ -373,6 +372,19 @@ func (p pdfPainter) paint(l canvas.Chart) {
 		}
 		p.text(row.Value, ink, 0)
 	}
+	for _, it := range l.Legend {
+		switch it.Kind {
+		case canvas.LegendAgreed:
+			p.dot(it.Marker.At, 7, accent, pdfWhite)
+		case canvas.LegendMedian:
+			p.dot(it.Marker.At, 7, muted, pdfWhite)
+		case canvas.LegendTarget:
+			p.ring(it.Marker.At, 7, accent)
+		default:
+			p.marker(it.Marker, 7)
+		}
+		p.text(it.Text, muted, 0)
+	}
 }
 
 func (p pdfPainter) arrow(l canvas.Line) {
@@ -384,59 +396,6 @@ func (p pdfPainter) arrow(l canvas.Line) {
 	tip := canvas.Point{X: l.To.X - dir*5, Y: l.To.Y}
 	p.line(canvas.Line{From: tip, To: canvas.Point{X: tip.X - dir*4, Y: tip.Y - 3.5}}, accent, 1.2)
 	p.line(canvas.Line{From: tip, To: canvas.Point{X: tip.X - dir*4, Y: tip.Y + 3.5}}, accent, 1.2)
-}
-
-// legend explains the chart's markers and names each participant's colour.
-func (r *report) legend() {
-	pdf := r.pdf
-	st := smallStyle
-	x := margin
-	r.ensure(lineH(st) + 6)
-	y := r.y + st.size
-	item := func(draw func(cx, cy float64), label string) {
-		w := 12 + r.ts.width(label, st) + 12
-		if x+w > r.pageW-margin {
-			x = margin
-			r.y += lineH(st) + 2
-			r.ensure(lineH(st))
-			y = r.y + st.size
-		}
-		draw(x+4, y-st.size*0.35)
-		r.color(muted)
-		r.ts.draw(x+11, y, label, st)
-		x += w
-	}
-	item(func(cx, cy float64) {
-		pdf.SetFillColor(int(accent.R), int(accent.G), int(accent.B))
-		pdf.Circle(cx, cy, 3.5, "F")
-	}, "agreed position")
-	item(func(cx, cy float64) {
-		pdf.SetFillColor(int(muted.R), int(muted.G), int(muted.B))
-		pdf.Circle(cx, cy, 3.5, "F")
-	}, "median of placements (~)")
-	item(func(cx, cy float64) {
-		pdf.SetDrawColor(int(accent.R), int(accent.G), int(accent.B))
-		pdf.SetLineWidth(1.2)
-		pdf.Circle(cx, cy, 3.5, "D")
-	}, "target")
-	if !r.showPlacements() {
-		r.y += lineH(st) + 8
-		return
-	}
-	if r.s.Settings.Anonymous {
-		m := canvas.MarkerStyle(r.s, -1, canvas.Point{})
-		item(func(cx, cy float64) {
-			pdfPainter{r: r}.marker(canvas.ParticipantMarker{At: canvas.Point{X: cx, Y: cy}, Colour: m.Colour, Shape: m.Shape}, 6)
-		}, "a participant (anonymous)")
-	} else {
-		for i, p := range r.s.Participants {
-			m := canvas.MarkerStyle(r.s, i, canvas.Point{})
-			item(func(cx, cy float64) {
-				pdfPainter{r: r}.marker(canvas.ParticipantMarker{At: canvas.Point{X: cx, Y: cy}, Colour: m.Colour, Shape: m.Shape}, 6.5)
-			}, p.Name)
-		}
-	}
-	r.y += lineH(st) + 8
 }
 
 // dimStat is what the report says about one dimension.

@@ -268,4 +268,17 @@ func (p *rasterPainter) paint(l canvas.Chart) {
 		}
 		p.text(row.Value, ink)
 	}
+	for _, it := range l.Legend {
+		switch it.Kind {
+		case canvas.LegendAgreed:
+			p.dot(it.Marker.At, 8, accent, pdfWhite)
+		case canvas.LegendMedian:
+			p.dot(it.Marker.At, 8, muted, pdfWhite)
+		case canvas.LegendTarget:
+			p.ring(it.Marker.At, 9, accent)
+		default:
+			p.marker(it.Marker, 8)
+		}
+		p.text(it.Text, muted)
+	}
 }
