@@ -174,6 +174,9 @@ func (s *Store) Close() error {
 
 // Save writes a session and its summary in one durable transaction.
 func (s *Store) Save(sess *canvas.Session) error {
+	if sess == nil {
+		return fmt.Errorf("save to %s: no session", s.path)
+	}
 	err := s.db.Update(func(tx *bolt.Tx) error { return put(tx, sess) })
 	if err != nil {
 		return fmt.Errorf("save session %s to %s: %w", sess.ID, s.path, err)
@@ -307,22 +310,37 @@ func compareStrings(a, b string) int {
 // A session whose id is already taken gets a new id; the ids used are
 // returned in order.
 func (s *Store) Import(sessions []*canvas.Session) ([]string, error) {
+	for i, sess := range sessions {
+		if sess == nil {
+			return nil, fmt.Errorf("import into %s: session %d is nil", s.path, i+1)
+		}
+	}
 	ids := make([]string, len(sessions))
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSessions)
+		taken := map[string]bool{}
 		for i, sess := range sessions {
-			for sess.ID == "" || b.Get([]byte(sess.ID)) != nil {
-				sess.ID = canvas.NewID()
+			id := sess.ID
+			for id == "" || taken[id] || b.Get([]byte(id)) != nil {
+				id = canvas.NewID()
 			}
-			if err := put(tx, sess); err != nil {
+			taken[id] = true
+			// Store a copy with the new id: the caller's sessions change
+			// only once the whole import has landed.
+			c := *sess
+			c.ID = id
+			if err := put(tx, &c); err != nil {
 				return fmt.Errorf("session %d (%s): %w", i+1, sess.Title, err)
 			}
-			ids[i] = sess.ID
+			ids[i] = id
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("import into %s: %w", s.path, err)
+	}
+	for i, sess := range sessions {
+		sess.ID = ids[i]
 	}
 	return ids, nil
 }
