@@ -17,10 +17,22 @@ type chartView struct {
 	widget.BaseWidget
 	session      func() *canvas.Session
 	participants bool
+	// opts adjusts the layout (presentation mode shows one dimension).
+	opts func(canvas.ChartOptions) canvas.ChartOptions
+	// scale enlarges the drawing, for the projector.
+	scale float32
+	// colours, when set, replace the theme's (presentation mode is high
+	// contrast whatever the theme).
+	colours *painterColours
+}
+
+// painterColours are the colours a chart is drawn in.
+type painterColours struct {
+	fg, muted, line, primary, bg color.Color
 }
 
 func newChartView(session func() *canvas.Session) *chartView {
-	c := &chartView{session: session, participants: true}
+	c := &chartView{session: session, participants: true, scale: 1}
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -40,9 +52,17 @@ func (r *chartRenderer) Destroy() {}
 
 func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
+func (r *chartRenderer) options(width float32) canvas.ChartOptions {
+	o := canvas.ChartOptions{Width: float64(width / r.chart.scale), Participants: r.chart.participants}
+	if r.chart.opts != nil {
+		o = r.chart.opts(o)
+	}
+	return o
+}
+
 func (r *chartRenderer) MinSize() fyne.Size {
-	l := canvas.LayoutChart(r.chart.session(), canvas.ChartOptions{Width: 360})
-	return fyne.NewSize(360, float32(l.Height))
+	l := canvas.LayoutChart(r.chart.session(), r.options(360*r.chart.scale))
+	return fyne.NewSize(360, float32(l.Height)*r.chart.scale)
 }
 
 func (r *chartRenderer) Layout(size fyne.Size) {
@@ -59,24 +79,40 @@ func (r *chartRenderer) paint() {
 	if r.size.Width <= 0 {
 		return
 	}
-	l := canvas.LayoutChart(r.chart.session(), canvas.ChartOptions{Width: float64(r.size.Width), Participants: r.chart.participants})
+	l := canvas.LayoutChart(r.chart.session(), r.options(r.size.Width))
 	r.layout = l
-	p := painter{
+	cols := painterColours{
 		fg:      theme.Color(theme.ColorNameForeground),
 		muted:   theme.Color(theme.ColorNamePlaceHolder),
 		line:    theme.Color(theme.ColorNameInputBorder),
 		primary: theme.Color(theme.ColorNamePrimary),
 		bg:      theme.Color(theme.ColorNameBackground),
-		objs:    r.objects[:0],
+	}
+	if r.chart.colours != nil {
+		cols = *r.chart.colours
+	}
+	p := painter{
+		fg: cols.fg, muted: cols.muted, line: cols.line, primary: cols.primary, bg: cols.bg,
+		scale: r.chart.scale,
+		objs:  r.objects[:0],
 	}
 	p.paint(l)
 	r.objects = p.objs
 }
 
-// painter turns layout units into Fyne objects, one unit per pixel.
+// painter turns layout units into Fyne objects, scale pixels per unit
+// (one, except on the projector).
 type painter struct {
 	fg, muted, line, primary, bg color.Color
+	scale                        float32
 	objs                         []fyne.CanvasObject
+}
+
+func (p *painter) k() float32 {
+	if p.scale <= 0 {
+		return 1
+	}
+	return p.scale
 }
 
 func (p *painter) paint(l canvas.Chart) {
@@ -138,18 +174,19 @@ func (p *painter) paint(l canvas.Chart) {
 
 func (p *painter) stroke(l canvas.Line, c color.Color, width float32) {
 	ln := fynecanvas.NewLine(c)
-	ln.StrokeWidth = width
-	ln.Position1 = pos(l.From)
-	ln.Position2 = pos(l.To)
+	ln.StrokeWidth = width * p.k()
+	ln.Position1 = p.pos(l.From)
+	ln.Position2 = p.pos(l.To)
 	p.objs = append(p.objs, ln)
 }
 
 func (p *painter) dot(at canvas.Point, d float32, fill, edge color.Color) {
 	c := fynecanvas.NewCircle(fill)
 	c.StrokeColor = edge
-	c.StrokeWidth = 1.5
+	c.StrokeWidth = 1.5 * p.k()
+	d *= p.k()
 	c.Resize(fyne.NewSize(d, d))
-	c.Move(fyne.NewPos(float32(at.X)-d/2, float32(at.Y)-d/2))
+	c.Move(p.pos(at).SubtractXY(d/2, d/2))
 	p.objs = append(p.objs, c)
 }
 
@@ -161,10 +198,10 @@ func (p *painter) marker(m canvas.ParticipantMarker, d float32) {
 		p.dot(m.At, d, fill, p.bg)
 		return
 	}
-	poly := &fynecanvas.Polygon{FillColor: fill, StrokeColor: p.bg, StrokeWidth: 1, Sides: sides, Angle: angle}
-	d *= 1.25
+	poly := &fynecanvas.Polygon{FillColor: fill, StrokeColor: p.bg, StrokeWidth: p.k(), Sides: sides, Angle: angle}
+	d *= 1.25 * p.k()
 	poly.Resize(fyne.NewSize(d, d))
-	poly.Move(fyne.NewPos(float32(m.At.X)-d/2, float32(m.At.Y)-d/2))
+	poly.Move(p.pos(m.At).SubtractXY(d/2, d/2))
 	p.objs = append(p.objs, poly)
 }
 
@@ -188,9 +225,10 @@ func shapeSides(sh canvas.Shape) (uint, float32) {
 func (p *painter) ring(at canvas.Point, d float32, edge color.Color) {
 	c := fynecanvas.NewCircle(color.Transparent)
 	c.StrokeColor = edge
-	c.StrokeWidth = 2
+	c.StrokeWidth = 2 * p.k()
+	d *= p.k()
 	c.Resize(fyne.NewSize(d, d))
-	c.Move(fyne.NewPos(float32(at.X)-d/2, float32(at.Y)-d/2))
+	c.Move(p.pos(at).SubtractXY(d/2, d/2))
 	p.objs = append(p.objs, c)
 }
 
@@ -213,23 +251,24 @@ func (p *painter) text(t canvas.Text, c color.Color) {
 	tx := fynecanvas.NewText(t.Text, c)
 	// Layout units are pixels; text is a little larger than its nominal
 	// point size so it reads at the same weight as the widgets around it.
-	tx.TextSize = float32(t.Size) * 1.2
+	tx.TextSize = float32(t.Size) * 1.2 * p.k()
 	tx.TextStyle.Bold = t.Bold
 	sz := tx.MinSize()
-	x := float32(t.At.X)
+	at := p.pos(t.At)
+	x := at.X
 	switch t.Align {
 	case canvas.AlignCenter:
 		x -= sz.Width / 2
 	case canvas.AlignRight:
 		x -= sz.Width
 	}
-	tx.Move(fyne.NewPos(x, float32(t.At.Y)-sz.Height/2))
+	tx.Move(fyne.NewPos(x, at.Y-sz.Height/2))
 	tx.Resize(sz)
 	p.objs = append(p.objs, tx)
 }
 
-func pos(pt canvas.Point) fyne.Position {
-	return fyne.NewPos(float32(pt.X), float32(pt.Y))
+func (p *painter) pos(pt canvas.Point) fyne.Position {
+	return fyne.NewPos(float32(pt.X)*p.k(), float32(pt.Y)*p.k())
 }
 
 func withAlpha(c color.Color, a uint8) color.Color {

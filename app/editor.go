@@ -24,36 +24,34 @@ const (
 )
 
 // editor shows one session: a row per dimension, the profile chart, the
-// ToB index and the guidance for the selected dimension. Every change is
-// handed to an autosaver; nothing needs a save button.
+// ToB index, guidance, participants and the discussion agenda. Every
+// change is handed to an autosaver; nothing needs a save button.
 type editor struct {
 	ui     *UI
 	s      *canvas.Session
 	saver  *store.Autosaver
 	state  saveState
-	lastEr error
 	closed bool
 
 	rows     []*dimRow
 	selected int
+	scroll   *container.Scroll
 	chart    *chartView
 	index    *fynecanvas.Text
 	label    *widget.Label
 	status   *widget.Label
 	notice   *widget.Label
+	banner   *fyne.Container
+	bannerTx *widget.Label
+	tabs     *container.AppTabs
 
 	guideTitle *widget.Label
 	guideBody  *widget.RichText
 
-	content fyne.CanvasObject
-}
+	people *participantsPanel
+	agenda *agendaPanel
 
-// dimRow is one dimension's controls in the editor.
-type dimRow struct {
-	dim    canvas.Dimension
-	slider *spectrumSlider
-	value  *widget.Label
-	note   *noteEntry
+	content fyne.CanvasObject
 }
 
 func newEditor(u *UI, s *canvas.Session) *editor {
@@ -88,9 +86,10 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 		}
 		row := e.newRow(i, d)
 		e.rows = append(e.rows, row)
-		left.Add(row.view())
+		left.Add(row.box)
 		left.Add(widget.NewSeparator())
 	}
+	e.scroll = container.NewVScroll(left)
 
 	back := widget.NewButtonWithIcon("Sessions", theme.NavigateBackIcon(), u.ShowHome)
 	title := widget.NewLabelWithStyle(s.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -99,60 +98,66 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	product.Truncation = fyne.TextTruncateEllipsis
 	saveBtn := widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), e.saveNow)
 	exportBtn := widget.NewButtonWithIcon("Export PDF", theme.DocumentPrintIcon(), func() { u.exportDialog(exportPDF) })
+	roundBtn := widget.NewButtonWithIcon("Start round", theme.MediaPlayIcon(), u.startRoundDialog)
+	presentBtn := widget.NewButtonWithIcon("Present", theme.ViewFullScreenIcon(), u.Present)
+	settingsBtn := widget.NewButtonWithIcon("", theme.SettingsIcon(), u.settingsDialog)
 	top := container.NewBorder(nil, nil, back,
-		container.NewHBox(e.status, saveBtn, exportBtn),
+		container.NewHBox(u.timer.view, e.status, saveBtn, roundBtn, presentBtn, exportBtn, settingsBtn),
 		container.NewGridWithColumns(2, title, product))
+
+	e.bannerTx = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.banner = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()),
+		container.NewHBox(
+			widget.NewButtonWithIcon("Continue round", theme.MediaPlayIcon(), u.continueRound),
+			widget.NewButtonWithIcon("Reveal", theme.VisibilityIcon(), u.reveal),
+		), e.bannerTx)
 
 	indexBox := container.NewHBox(widget.NewLabel("ToB index"), e.index, e.label)
 	guidance := widget.NewCard("", "", container.NewVBox(e.guideTitle, e.guideBody))
 	charts := container.NewVSplit(container.NewVScroll(e.chart), container.NewVScroll(guidance))
 	charts.Offset = 0.68
-	right := container.NewBorder(indexBox, nil, nil, nil, charts)
-	split := container.NewHSplit(container.NewVScroll(left), right)
+	e.people = newParticipantsPanel(e)
+	e.agenda = newAgendaPanel(e)
+	e.tabs = container.NewAppTabs(
+		container.NewTabItem("Profile", container.NewBorder(indexBox, nil, nil, nil, charts)),
+		container.NewTabItem("Participants", e.people.content),
+		container.NewTabItem("Agenda", e.agenda.content),
+	)
+	split := container.NewHSplit(e.scroll, e.tabs)
 	split.Offset = 0.55
-	e.content = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), e.notice, nil, nil, split)
+	e.content = container.NewBorder(container.NewVBox(top, e.banner, widget.NewSeparator()), e.notice, nil, nil, split)
 
-	e.refreshIndex()
+	e.refreshAll()
 	e.selectRow(0)
 	return e
 }
 
-func (e *editor) newRow(i int, d canvas.Dimension) *dimRow {
-	r := &dimRow{dim: d}
-	r.value = widget.NewLabelWithStyle("–", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	r.slider = newSpectrumSlider(func() { e.selectRow(i) })
-	r.note = newNoteEntry(func() { e.selectRow(i) })
-	r.note.SetPlaceHolder("Note for this dimension")
-
-	pos := e.s.Position(d.Key)
-	if pos.Current != nil {
-		r.slider.Value = float64(*pos.Current)
-		r.value.SetText(strconv.Itoa(*pos.Current))
+// refreshAll mirrors the whole session into the screen, after a change
+// that touches many dimensions (a reveal, a participant removed).
+func (e *editor) refreshAll() {
+	for _, r := range e.rows {
+		r.refresh()
 	}
-	r.note.SetText(pos.Note)
-
-	// Handlers are attached after the initial values so loading a session
-	// does not count as a change.
-	r.slider.OnChanged = func(v float64) { e.setCurrent(i, int(v)) }
-	r.note.OnChanged = func(text string) { e.setNote(i, text) }
-	return r
+	e.refreshIndex()
+	e.chart.Refresh()
+	e.people.refresh()
+	e.agenda.refresh()
+	e.refreshBanner()
 }
 
-func (r *dimRow) view() fyne.CanvasObject {
-	name := widget.NewLabelWithStyle(r.dim.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	question := widget.NewLabelWithStyle(r.dim.Question, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	question.Wrapping = fyne.TextWrapWord
-	toc := widget.NewLabel(r.dim.ToC)
-	toc.Wrapping = fyne.TextWrapWord
-	tob := widget.NewLabelWithStyle(r.dim.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
-	tob.Wrapping = fyne.TextWrapWord
-	spectrum := container.New(&spectrumLayout{}, toc, r.slider, tob)
-	return container.NewVBox(
-		container.NewBorder(nil, nil, nil, r.value, name),
-		question,
-		spectrum,
-		r.note,
-	)
+func (e *editor) refreshBanner() {
+	if !e.s.InRound() {
+		e.banner.Hide()
+		return
+	}
+	r := e.s.Round
+	mode := "Blind round"
+	if r.Mode == canvas.RoundRecord {
+		mode = "Recorded round"
+	}
+	e.bannerTx.SetText(fmt.Sprintf("%s in progress: %d of %d have placed. Markers stay hidden until the reveal.",
+		mode, len(r.Done), len(r.Order)))
+	e.banner.Show()
 }
 
 func (e *editor) setCurrent(i int, v int) {
@@ -162,8 +167,25 @@ func (e *editor) setCurrent(i int, v int) {
 		return
 	}
 	r.value.SetText(strconv.Itoa(v))
+	if !r.targetOn.Checked {
+		r.loading = true
+		r.target.SetValue(float64(v))
+		r.loading = false
+	}
 	e.changed()
 	e.refreshIndex()
+	e.chart.Refresh()
+	e.selectRow(i)
+}
+
+func (e *editor) setTarget(i int, v int) {
+	r := e.rows[i]
+	if err := e.s.SetTarget(r.dim.Key, &v); err != nil {
+		e.ui.showError("Set target", err)
+		return
+	}
+	r.targetValue.SetText(strconv.Itoa(v))
+	e.changed()
 	e.chart.Refresh()
 	e.selectRow(i)
 }
@@ -191,7 +213,7 @@ func (e *editor) refreshIndex() {
 		e.index.Text = "–"
 		e.label.SetText("move a slider to place the product")
 	} else {
-		e.index.Text = strconv.Itoa(int(idx.Value + 0.5))
+		e.index.Text = strconv.Itoa(canvas.RoundHalf(idx.Value))
 		e.label.SetText(idx.Label())
 	}
 	e.index.Refresh()
@@ -202,9 +224,12 @@ func (e *editor) selectRow(i int) {
 	if i < 0 || i >= len(e.rows) {
 		return
 	}
+	if i != e.selected {
+		e.ui.timer.dimensionChanged()
+	}
 	e.selected = i
 	d := e.rows[i].dim
-	v, ok := e.s.EffectivePosition(d.Key)
+	v, ok := e.s.Position(d.Key).Current, e.s.Position(d.Key).Current != nil
 	lean := "not placed yet"
 	var segs []widget.RichTextSegment
 	tocPart := []widget.RichTextSegment{
@@ -218,19 +243,42 @@ func (e *editor) selectRow(i int) {
 	switch {
 	case !ok:
 		segs = append(tocPart, tobPart...)
-	case v < 40:
-		lean = fmt.Sprintf("%.0f · leans ToC", v)
+	case *v < 40:
+		lean = fmt.Sprintf("%d · leans ToC", *v)
 		segs = tocPart
-	case v > 60:
-		lean = fmt.Sprintf("%.0f · leans ToB", v)
+	case *v > 60:
+		lean = fmt.Sprintf("%d · leans ToB", *v)
 		segs = tobPart
 	default:
-		lean = fmt.Sprintf("%.0f · hybrid", v)
+		lean = fmt.Sprintf("%d · hybrid", *v)
 		segs = append(tocPart, tobPart...)
 	}
 	e.guideTitle.SetText(fmt.Sprintf("Guidance: %s (%s)", d.Name, lean))
 	e.guideBody.Segments = segs
 	e.guideBody.Refresh()
+}
+
+// focusRow scrolls row i into view, selects it and focuses its slider, as
+// the agenda does when the facilitator clicks a dimension.
+func (e *editor) focusRow(i int) {
+	if i < 0 || i >= len(e.rows) {
+		return
+	}
+	r := e.rows[i]
+	e.scroll.Offset = fyne.NewPos(0, r.box.Position().Y)
+	e.scroll.Refresh()
+	e.tabs.SelectIndex(0)
+	e.selectRow(i)
+	e.ui.win.Canvas().Focus(r.slider)
+}
+
+func (e *editor) rowOf(key string) int {
+	for i, r := range e.rows {
+		if r.dim.Key == key {
+			return i
+		}
+	}
+	return -1
 }
 
 func (e *editor) saveNow() {
@@ -248,7 +296,6 @@ func (e *editor) saved(err error) {
 	if e.closed {
 		return
 	}
-	e.lastEr = err
 	switch {
 	case err != nil:
 		e.state = stateFailed
@@ -283,8 +330,8 @@ func (e *editor) close() {
 // poleHeading starts a pole's guidance on its own line.
 var poleHeading = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePrimary}
 
-// spectrumLayout gives the pole texts a quarter of the width each and the
-// slider the middle half, so sliders line up from row to row.
+// spectrumLayout gives the outer objects a quarter of the width each and
+// the slider the middle half, so sliders line up from row to row.
 type spectrumLayout struct{}
 
 func (spectrumLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {

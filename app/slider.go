@@ -2,6 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -14,6 +15,9 @@ const pageStep = 10
 type spectrumSlider struct {
 	widget.Slider
 	onFocus func()
+	// onTab, when set, takes Tab and Shift+Tab (backward) so the editor can
+	// move from row to row, past the note and target fields in between.
+	onTab func(backward bool)
 }
 
 func newSpectrumSlider(onFocus func()) *spectrumSlider {
@@ -24,8 +28,15 @@ func newSpectrumSlider(onFocus func()) *spectrumSlider {
 	return s
 }
 
+// AcceptsTab lets the editor's sliders handle Tab themselves.
+func (s *spectrumSlider) AcceptsTab() bool { return s.onTab != nil }
+
 func (s *spectrumSlider) TypedKey(key *fyne.KeyEvent) {
 	switch key.Name {
+	case fyne.KeyTab:
+		if s.onTab != nil {
+			s.onTab(shiftHeld())
+		}
 	case fyne.KeyPageUp:
 		s.SetValue(min(s.Value+pageStep, s.Max))
 	case fyne.KeyPageDown:
@@ -76,4 +87,10 @@ func (e *noteEntry) FocusGained() {
 	if e.onFocus != nil {
 		e.onFocus()
 	}
+}
+
+// shiftHeld reports whether Shift is down, where the driver can tell.
+func shiftHeld() bool {
+	d, ok := fyne.CurrentApp().Driver().(desktop.Driver)
+	return ok && d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
 }

@@ -22,6 +22,8 @@ type Options struct {
 	// ProgressDelay is how long an export may run before a progress dialog
 	// appears, so quick exports finish without a flicker.
 	ProgressDelay time.Duration
+	// TimerTick is how often a running timebox redraws.
+	TimerTick time.Duration
 }
 
 // UI is Fulcrum's main window: the session list, and the editor of one
@@ -34,6 +36,7 @@ type UI struct {
 
 	home   *home
 	editor *editor // nil while the session list shows
+	timer  *timer
 }
 
 // New builds the main window on a and st. The caller runs the app and
@@ -41,6 +44,9 @@ type UI struct {
 func New(a fyne.App, st *store.Store, opt Options) *UI {
 	if opt.Now == nil {
 		opt.Now = time.Now
+	}
+	if opt.TimerTick <= 0 {
+		opt.TimerTick = 250 * time.Millisecond
 	}
 	if opt.ProgressDelay <= 0 {
 		opt.ProgressDelay = 300 * time.Millisecond
@@ -52,6 +58,7 @@ func New(a fyne.App, st *store.Store, opt Options) *UI {
 	u.win = a.NewWindow("Fulcrum")
 	u.win.Resize(fyne.NewSize(1200, 780))
 	u.home = newHome(u)
+	u.timer = newTimer(u)
 	u.win.SetMainMenu(u.menu())
 	u.addShortcuts()
 	u.win.SetCloseIntercept(u.Close)
@@ -130,8 +137,13 @@ func (u *UI) OpenSession(id string) error {
 	}
 	u.closeEditor()
 	u.editor = newEditor(u, s)
+	u.timer.configure(s.Settings)
 	u.win.SetContent(u.editor.content)
 	u.editor.updateTitle()
+	if s.InRound() {
+		// The app was closed mid-round: pick up where the room was.
+		u.continueRound()
+	}
 	return nil
 }
 
@@ -143,9 +155,14 @@ func (u *UI) SaveNow() {
 }
 
 func (u *UI) closeEditor() {
+	u.timer.shutdown()
 	if u.editor == nil {
 		return
 	}
+	u.win.SetFullScreen(false)
+	c := u.win.Canvas()
+	c.SetOnTypedKey(nil)
+	c.SetOnTypedRune(nil)
 	u.editor.close()
 	u.editor = nil
 }

@@ -192,3 +192,10 @@ func (s *Session) Upgrade() {
 		}
 	}
 }
+
+// ClearPlacement removes a participant's placement on a dimension.
+func (s *Session) ClearPlacement(participant, dim string) {
+	s.Placements = slices.DeleteFunc(s.Placements, func(p Placement) bool {
+		return p.Participant == participant && p.Dimension == dim
+	})
+}

@@ -1,0 +1,249 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+)
+
+// participantsPanel lists the people in the room: add, rename, reorder and
+// remove (with confirmation and undo when they have placed markers).
+type participantsPanel struct {
+	e       *editor
+	list    *fyne.Container
+	name    *widget.Entry
+	role    *widget.Entry
+	undoBar *fyne.Container
+	undoTx  *widget.Label
+	removed *canvas.Removed
+	content fyne.CanvasObject
+}
+
+func newParticipantsPanel(e *editor) *participantsPanel {
+	p := &participantsPanel{e: e, list: container.NewVBox()}
+	p.name = widget.NewEntry()
+	p.name.SetPlaceHolder("Name")
+	p.role = widget.NewEntry()
+	p.role.SetPlaceHolder("Role (optional)")
+	p.name.OnSubmitted = func(string) { p.add() }
+	p.role.OnSubmitted = func(string) { p.add() }
+	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), p.add)
+	add.Importance = widget.HighImportance
+	p.undoTx = widget.NewLabel("")
+	p.undoBar = container.NewBorder(nil, nil, nil,
+		widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), p.undo), p.undoTx)
+	p.undoBar.Hide()
+	form := container.NewBorder(nil, nil, nil, add, container.NewGridWithColumns(2, p.name, p.role))
+	hint := widget.NewLabel("The order here is the turn order of a blind round.")
+	hint.Wrapping = fyne.TextWrapWord
+	p.content = container.NewBorder(container.NewVBox(form, p.undoBar), hint, nil, nil, container.NewVScroll(p.list))
+	return p
+}
+
+func (p *participantsPanel) add() {
+	s := p.e.s
+	pp, err := s.AddParticipant(p.name.Text, p.role.Text)
+	if err != nil {
+		p.e.ui.showError("Add participant", err)
+		return
+	}
+	if s.InRound() { // a late arrival joins the round in progress
+		s.Round.Order = append(s.Round.Order, pp.ID)
+	}
+	p.name.SetText("")
+	p.role.SetText("")
+	p.e.changed()
+	p.e.refreshAll()
+	p.e.ui.win.Canvas().Focus(p.name)
+}
+
+func (p *participantsPanel) refresh() {
+	s := p.e.s
+	p.list.RemoveAll()
+	if len(s.Participants) == 0 {
+		l := widget.NewLabel("No participants yet. Add the people in the room to run a blind round.")
+		l.Wrapping = fyne.TextWrapWord
+		p.list.Add(l)
+	}
+	for i, pp := range s.Participants {
+		id := pp.ID
+		label := pp.Name
+		if pp.Role != "" {
+			label += " · " + pp.Role
+		}
+		if s.InRound() && containsID(s.Round.Done, id) {
+			label += "  ✓ placed"
+		}
+		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.move(id, -1) })
+		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.move(id, 1) })
+		if i == 0 {
+			up.Disable()
+		}
+		if i == len(s.Participants)-1 {
+			down.Disable()
+		}
+		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { p.edit(id) })
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.remove(id) })
+		swatch := newMarkerSwatch(canvas.MarkerStyle(s, i, canvas.Point{}))
+		p.list.Add(container.NewBorder(nil, nil, swatch, container.NewHBox(up, down, edit, del), widget.NewLabel(label)))
+	}
+	p.list.Refresh()
+}
+
+func containsID(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *participantsPanel) move(id string, delta int) {
+	if err := p.e.s.MoveParticipant(id, delta); err != nil {
+		p.e.ui.showError("Reorder", err)
+		return
+	}
+	p.e.changed()
+	p.refresh()
+	p.e.chart.Refresh()
+}
+
+func (p *participantsPanel) edit(id string) {
+	pp, ok := p.e.s.Participant(id)
+	if !ok {
+		return
+	}
+	name := widget.NewEntry()
+	name.SetText(pp.Name)
+	name.Validator = requiredText("a name")
+	role := widget.NewEntry()
+	role.SetText(pp.Role)
+	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Role", role)}
+	d := dialog.NewForm("Edit participant", "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := p.e.s.UpdateParticipant(id, name.Text, role.Text); err != nil {
+			p.e.ui.showError("Edit participant", err)
+			return
+		}
+		p.e.changed()
+		p.e.refreshAll()
+	}, p.e.ui.win)
+	d.Resize(fyne.NewSize(420, 200))
+	d.Show()
+}
+
+func (p *participantsPanel) remove(id string) {
+	s := p.e.s
+	pp, ok := s.Participant(id)
+	if !ok {
+		return
+	}
+	do := func() {
+		r, err := s.RemoveParticipant(id)
+		if err != nil {
+			p.e.ui.showError("Remove participant", err)
+			return
+		}
+		p.removed = &r
+		p.undoTx.SetText(fmt.Sprintf("Removed %s and %s.", pp.Name, plural(len(r.Placements), "placement")))
+		p.undoBar.Show()
+		p.e.changed()
+		p.e.refreshAll()
+	}
+	if !s.HasPlacements(id) {
+		do()
+		return
+	}
+	dialog.ShowConfirm("Remove participant",
+		fmt.Sprintf("%s has placed markers. Remove them and their placements?\nYou can undo this.", pp.Name),
+		func(ok bool) {
+			if ok {
+				do()
+			}
+		}, p.e.ui.win)
+}
+
+func (p *participantsPanel) undo() {
+	if p.removed == nil {
+		return
+	}
+	p.e.s.Restore(*p.removed)
+	if s := p.e.s; s.InRound() && !containsID(s.Round.Order, p.removed.Participant.ID) {
+		s.Round.Order = append(s.Round.Order, p.removed.Participant.ID)
+	}
+	p.removed = nil
+	p.undoBar.Hide()
+	p.e.changed()
+	p.e.refreshAll()
+}
+
+// markerSwatch shows a participant's marker: their colour and shape.
+type markerSwatch struct {
+	widget.BaseWidget
+	m canvas.ParticipantMarker
+}
+
+func newMarkerSwatch(m canvas.ParticipantMarker) *markerSwatch {
+	w := &markerSwatch{m: m}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+func (w *markerSwatch) CreateRenderer() fyne.WidgetRenderer {
+	p := painter{bg: color.Transparent}
+	m := w.m
+	m.At = canvas.Point{X: 12, Y: 18}
+	p.marker(m, 14)
+	return widget.NewSimpleRenderer(container.NewGridWrap(fyne.NewSize(24, 36), container.NewWithoutLayout(p.objs...)))
+}
+
+// agendaPanel lists the dimensions flagged "discuss", widest spread first;
+// one click opens each in the editor.
+type agendaPanel struct {
+	e       *editor
+	list    *fyne.Container
+	content fyne.CanvasObject
+}
+
+func newAgendaPanel(e *editor) *agendaPanel {
+	a := &agendaPanel{e: e, list: container.NewVBox()}
+	a.content = container.NewVScroll(a.list)
+	return a
+}
+
+func (a *agendaPanel) refresh() {
+	s := a.e.s
+	a.list.RemoveAll()
+	head := widget.NewLabel(fmt.Sprintf("Dimensions whose markers spread %d points or more, widest first.", s.Settings.DiscussThreshold()))
+	head.Wrapping = fyne.TextWrapWord
+	a.list.Add(head)
+	switch {
+	case !s.PlacementsVisible():
+		a.list.Add(widget.NewLabel("The agenda appears after the reveal."))
+	case len(s.Placements) == 0:
+		a.list.Add(widget.NewLabel("No placements yet: run a round first."))
+	default:
+		items := s.Agenda()
+		if len(items) == 0 {
+			a.list.Add(widget.NewLabel("The room agrees everywhere: nothing is flagged."))
+		}
+		for _, it := range items {
+			d, _ := s.Dimension(it.Key)
+			i := a.e.rowOf(it.Key)
+			b := widget.NewButton(fmt.Sprintf("%s — spread %d (%d–%d)", d.Name, *it.Spread, *it.Min, *it.Max), func() { a.e.focusRow(i) })
+			b.Alignment = widget.ButtonAlignLeading
+			a.list.Add(b)
+		}
+	}
+	a.list.Refresh()
+}

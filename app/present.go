@@ -1,0 +1,160 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+)
+
+// Presentation mode is for the projector: one dimension at a time, in large
+// high-contrast type, with every revealed marker, the spread and the agreed
+// position. Arrow keys (and the Page keys a clicker sends) move; Esc leaves.
+
+// Projector colours: light on near-black whatever the desktop theme, the
+// contrast a washed-out projector needs.
+var projector = painterColours{
+	fg:      color.NRGBA{0xff, 0xff, 0xff, 0xff},
+	muted:   color.NRGBA{0xc8, 0xd0, 0xdc, 0xff},
+	line:    color.NRGBA{0x8a, 0x93, 0xa3, 0xff},
+	primary: color.NRGBA{0x56, 0xb4, 0xe9, 0xff},
+	bg:      color.NRGBA{0x0b, 0x0f, 0x17, 0xff},
+}
+
+// presentNameSize keeps dimension names readable from the back of a room:
+// at least 32 px on a 1280×720 projector.
+const presentNameSize = 48
+
+type presenter struct {
+	u        *UI
+	i        int
+	name     *fynecanvas.Text
+	question *fynecanvas.Text
+	figures  *fynecanvas.Text
+	agreed   *fynecanvas.Text
+	toc, tob *fynecanvas.Text
+	footer   *fynecanvas.Text
+	chart    *chartView
+	content  fyne.CanvasObject
+}
+
+// Present opens presentation mode on the selected dimension.
+func (u *UI) Present() {
+	e := u.editor
+	if e == nil || len(e.rows) == 0 {
+		return
+	}
+	p := &presenter{u: u, i: e.selected}
+	text := func(size float32, bold bool, c color.Color) *fynecanvas.Text {
+		t := fynecanvas.NewText("", c)
+		t.TextSize = size
+		t.TextStyle.Bold = bold
+		t.Alignment = fyne.TextAlignCenter
+		return t
+	}
+	p.name = text(presentNameSize, true, projector.fg)
+	p.question = text(26, false, projector.muted)
+	p.figures = text(30, true, projector.fg)
+	p.agreed = text(30, true, projector.primary)
+	p.footer = text(18, false, projector.muted)
+	p.toc = text(22, false, projector.fg)
+	p.toc.Alignment = fyne.TextAlignLeading
+	p.tob = text(22, false, projector.fg)
+	p.tob.Alignment = fyne.TextAlignTrailing
+	p.chart = newChartView(func() *canvas.Session { return e.s })
+	p.chart.scale = 2.2
+	p.chart.colours = &projector
+	p.chart.opts = func(o canvas.ChartOptions) canvas.ChartOptions {
+		o.Only = []string{e.rows[p.i].dim.Key}
+		o.NoIndex = true
+		return o
+	}
+	bg := fynecanvas.NewRectangle(projector.bg)
+	body := container.NewVBox(
+		layout.NewSpacer(),
+		p.name, p.question,
+		container.NewPadded(p.chart),
+		container.NewGridWithColumns(2, p.toc, p.tob),
+		layout.NewSpacer(),
+		p.figures, p.agreed,
+		layout.NewSpacer(),
+	)
+	p.content = container.NewStack(bg, container.NewBorder(nil,
+		container.NewBorder(nil, nil, nil, u.timer.view, p.footer), nil, nil,
+		container.NewPadded(body)))
+	u.showScreen(p.content)
+	u.win.SetFullScreen(true)
+	p.show()
+	c := u.win.Canvas()
+	c.SetOnTypedKey(p.key)
+}
+
+func (p *presenter) key(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyRight, fyne.KeyDown, fyne.KeyPageDown, fyne.KeySpace:
+		p.move(1)
+	case fyne.KeyLeft, fyne.KeyUp, fyne.KeyPageUp:
+		p.move(-1)
+	case fyne.KeyEscape:
+		p.leave()
+	}
+}
+
+func (p *presenter) move(delta int) {
+	e := p.u.editor
+	j := max(0, min(len(e.rows)-1, p.i+delta))
+	if j == p.i {
+		return
+	}
+	p.i = j
+	e.selectRow(j)
+	p.show()
+}
+
+func (p *presenter) leave() {
+	p.u.win.SetFullScreen(false)
+	p.u.backToEditor()
+	p.u.editor.focusRow(p.i)
+}
+
+// show fills the screen with dimension p.i.
+func (p *presenter) show() {
+	e := p.u.editor
+	s := e.s
+	d := e.rows[p.i].dim
+	ds := s.DimensionSummary(d.Key)
+	p.name.Text = d.Name
+	p.question.Text = d.Question
+	p.toc.Text = "◀ ToC: " + d.ToC
+	p.tob.Text = d.ToB + " :ToB ▶"
+	switch {
+	case ds.Count == 0:
+		p.figures.Text = "No markers placed"
+	case !s.PlacementsVisible():
+		p.figures.Text = fmt.Sprintf("%s placed · hidden until the reveal", plural(ds.Count, "marker"))
+	default:
+		p.figures.Text = fmt.Sprintf("Spread %d (%d–%d) · median %s", *ds.Spread, *ds.Min, *ds.Max, oneDecimal(*ds.Median))
+		if ds.Flagged {
+			p.figures.Text += " · DISCUSS"
+		}
+	}
+	switch {
+	case ds.Current == nil:
+		p.agreed.Text = "No agreed position yet"
+	case ds.Target != nil:
+		p.agreed.Text = "Agreed " + strconv.Itoa(*ds.Current) + " → target " + strconv.Itoa(*ds.Target)
+	default:
+		p.agreed.Text = "Agreed " + strconv.Itoa(*ds.Current)
+	}
+	p.footer.Text = fmt.Sprintf("%d / %d   ←  →  to move   ·   Esc to leave", p.i+1, len(e.rows))
+	for _, t := range []*fynecanvas.Text{p.name, p.question, p.toc, p.tob, p.figures, p.agreed, p.footer} {
+		t.Refresh()
+	}
+	p.chart.Refresh()
+}

@@ -1,0 +1,441 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+)
+
+// The blind round runs on the one laptop in the room: a hand-over screen
+// that hides everything, then a private screen with only the current
+// participant's own sliders, then the next hand-over. Every value is saved
+// as it is placed, so closing the app mid-round resumes where it stopped.
+
+const (
+	modeBlindLabel  = "Blind: pass the laptop, each person places privately"
+	modeRecordLabel = "Record votes: the facilitator types in the room's values"
+)
+
+// startRoundDialog asks for the round's mode and dimensions.
+func (u *UI) startRoundDialog() {
+	e := u.editor
+	if e == nil {
+		return
+	}
+	s := e.s
+	if len(s.Participants) == 0 {
+		dialog.ShowInformation("Start round", "Add the people in the room first, on the Participants tab.", u.win)
+		e.tabs.SelectIndex(1)
+		return
+	}
+	mode := widget.NewRadioGroup([]string{modeBlindLabel, modeRecordLabel}, nil)
+	mode.SetSelected(modeBlindLabel)
+	mode.Required = true
+	var names []string
+	keyOf := map[string]string{}
+	for _, d := range s.Dimensions {
+		names = append(names, d.Name)
+		keyOf[d.Name] = d.Key
+	}
+	dims := widget.NewCheckGroup(names, nil)
+	dims.SetSelected(names)
+	all := widget.NewCheck("All dimensions", func(on bool) {
+		if on {
+			dims.SetSelected(names)
+		} else {
+			dims.SetSelected(nil)
+		}
+	})
+	all.SetChecked(true)
+	body := container.NewBorder(container.NewVBox(mode, widget.NewSeparator(), all), nil, nil, nil,
+		container.NewVScroll(dims))
+	d := dialog.NewCustomConfirm("Start a round", "Start", "Cancel", body, func(ok bool) {
+		if !ok {
+			return
+		}
+		var keys []string
+		for _, n := range dims.Selected {
+			keys = append(keys, keyOf[n])
+		}
+		if len(keys) == 0 {
+			dialog.ShowInformation("Start round", "Choose at least one dimension.", u.win)
+			return
+		}
+		m := canvas.RoundBlind
+		if mode.Selected == modeRecordLabel {
+			m = canvas.RoundRecord
+		}
+		begin := func() { u.beginRound(m, keys) }
+		if n := s.PlacementsInRound(keys); n > 0 {
+			dialog.ShowConfirm("Start round", fmt.Sprintf("A new round starts blank: it clears %s on these dimensions. Go on?", plural(n, "earlier placement")),
+				func(ok bool) {
+					if ok {
+						begin()
+					}
+				}, u.win)
+			return
+		}
+		begin()
+	}, u.win)
+	d.Resize(fyne.NewSize(620, 560))
+	d.Show()
+}
+
+func (u *UI) beginRound(mode string, keys []string) {
+	e := u.editor
+	if err := e.s.StartRound(mode, keys, u.opt.Now()); err != nil {
+		u.showError("Start round", err)
+		return
+	}
+	e.changed()
+	if e.s.Settings.TimerScope == canvas.TimerPerRound {
+		u.timer.reset()
+	}
+	u.continueRound()
+}
+
+// continueRound shows the round's next screen.
+func (u *UI) continueRound() {
+	e := u.editor
+	if e == nil || !e.s.InRound() {
+		u.backToEditor()
+		return
+	}
+	s := e.s
+	if s.Round.Mode == canvas.RoundRecord {
+		u.showScreen(newRecordView(u).content)
+		return
+	}
+	next := s.Round.Current
+	if next == "" {
+		next = s.NextInRound()
+	}
+	if next == "" {
+		u.showRoundComplete()
+		return
+	}
+	u.showHandover(next)
+}
+
+// showScreen replaces the window content without closing the editor.
+func (u *UI) showScreen(content fyne.CanvasObject) {
+	c := u.win.Canvas()
+	c.SetOnTypedKey(nil)
+	c.SetOnTypedRune(nil)
+	u.win.SetContent(content)
+	c.Unfocus()
+}
+
+// backToEditor returns from a round or presentation screen.
+func (u *UI) backToEditor() {
+	if u.editor == nil {
+		return
+	}
+	u.showScreen(u.editor.content)
+	u.editor.refreshAll()
+	u.editor.updateTitle()
+}
+
+func (u *UI) name(id string) string {
+	if p, ok := u.editor.s.Participant(id); ok {
+		return p.Name
+	}
+	return id
+}
+
+func bigText(s string, size float32, bold bool) *fynecanvas.Text {
+	t := fynecanvas.NewText(s, theme.Color(theme.ColorNameForeground))
+	t.TextSize = size
+	t.TextStyle.Bold = bold
+	t.Alignment = fyne.TextAlignCenter
+	return t
+}
+
+// progressText says who has placed and who is still to come, never what.
+func (u *UI) progressText() string {
+	s := u.editor.s
+	var done, todo []string
+	for _, id := range s.Round.Order {
+		if containsID(s.Round.Done, id) {
+			done = append(done, u.name(id))
+		} else {
+			todo = append(todo, u.name(id))
+		}
+	}
+	out := fmt.Sprintf("%d of %d have placed.", len(done), len(s.Round.Order))
+	if len(done) > 0 {
+		out += " Placed: " + strings.Join(done, ", ") + "."
+	}
+	if len(todo) > 0 {
+		out += " Still to come: " + strings.Join(todo, ", ") + "."
+	}
+	return out
+}
+
+// showHandover hides everything until the named participant has the laptop;
+// a single keypress (or the button) continues.
+func (u *UI) showHandover(id string) {
+	s := u.editor.s
+	if s.Round.Current != id {
+		s.Round.Current = id
+		u.editor.changed()
+	}
+	name := u.name(id)
+	begin := func() { u.showPrivate(id) }
+	startBtn := widget.NewButtonWithIcon("I'm "+name+": start", theme.MediaPlayIcon(), begin)
+	startBtn.Importance = widget.HighImportance
+	pause := widget.NewButtonWithIcon("Back to the editor", theme.NavigateBackIcon(), u.backToEditor)
+	progress := widget.NewLabel(u.progressText())
+	progress.Wrapping = fyne.TextWrapWord
+	progress.Alignment = fyne.TextAlignCenter
+	content := container.NewBorder(
+		container.NewHBox(pause, u.timer.view), nil, nil, nil,
+		container.NewCenter(container.NewVBox(
+			bigText("Pass the laptop to "+name, 40, true),
+			bigText("Press any key when "+name+" has it. Nobody else should look at the screen.", 18, false),
+			container.NewCenter(startBtn),
+			progress,
+		)),
+	)
+	u.showScreen(content)
+	c := u.win.Canvas()
+	c.SetOnTypedKey(func(*fyne.KeyEvent) { begin() })
+	c.SetOnTypedRune(func(rune) { begin() })
+}
+
+// privateRow is one dimension on a participant's private screen.
+type privateRow struct {
+	dim        canvas.Dimension
+	slider     *spectrumSlider
+	value      *widget.Label
+	confidence *widget.RadioGroup
+	rationale  *widget.Entry
+}
+
+// showPrivate shows only this participant's own sliders.
+func (u *UI) showPrivate(id string) {
+	e := u.editor
+	s := e.s
+	if err := s.BeginTurn(id); err != nil {
+		u.showError("Round", err)
+		return
+	}
+	e.changed()
+	name := u.name(id)
+	var rows []*privateRow
+	list := container.NewVBox()
+	for _, key := range s.Round.Dimensions {
+		d, ok := s.Dimension(key)
+		if !ok {
+			continue
+		}
+		r := &privateRow{dim: d}
+		r.value = widget.NewLabelWithStyle("not placed", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		r.slider = newSpectrumSlider(nil)
+		r.confidence = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
+		r.confidence.Horizontal = true
+		r.rationale = widget.NewEntry()
+		r.rationale.SetPlaceHolder("Why? (optional)")
+		if pl, ok := s.Placement(id, key); ok { // resumed turn
+			r.slider.Value = float64(pl.Value)
+			r.value.SetText(strconv.Itoa(pl.Value))
+			if pl.Confidence > 0 {
+				r.confidence.SetSelected(strconv.Itoa(pl.Confidence))
+			}
+			r.rationale.SetText(pl.Note)
+		}
+		save := func() {
+			pl := canvas.Placement{Dimension: key, Participant: id, Value: int(r.slider.Value), Note: r.rationale.Text}
+			pl.Confidence, _ = strconv.Atoi(r.confidence.Selected)
+			if err := s.SetPlacement(pl); err != nil {
+				u.showError("Place marker", err)
+				return
+			}
+			r.value.SetText(strconv.Itoa(pl.Value))
+			e.changed()
+		}
+		r.slider.OnChanged = func(float64) { save() }
+		r.confidence.OnChanged = func(string) {
+			if _, placed := s.Placement(id, key); placed {
+				save()
+			}
+		}
+		r.rationale.OnChanged = func(string) {
+			if _, placed := s.Placement(id, key); placed {
+				save()
+			}
+		}
+		toc := widget.NewLabel(d.ToC)
+		toc.Wrapping = fyne.TextWrapWord
+		tob := widget.NewLabelWithStyle(d.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
+		tob.Wrapping = fyne.TextWrapWord
+		question := widget.NewLabelWithStyle(d.Question, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		question.Wrapping = fyne.TextWrapWord
+		list.Add(container.NewVBox(
+			container.NewBorder(nil, nil, nil, r.value, widget.NewLabelWithStyle(d.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+			question,
+			container.New(&spectrumLayout{}, toc, r.slider, tob),
+			container.NewBorder(nil, nil, widget.NewLabel("Confidence"), nil,
+				container.NewBorder(nil, nil, r.confidence, nil, r.rationale)),
+			widget.NewSeparator(),
+		))
+		rows = append(rows, r)
+	}
+	done := widget.NewButtonWithIcon("Done: hide my answers and pass the laptop on", theme.ConfirmIcon(), func() {
+		missing := 0
+		for _, r := range rows {
+			if _, ok := s.Placement(id, r.dim.Key); !ok {
+				missing++
+			}
+		}
+		finish := func() {
+			if err := s.FinishTurn(id); err != nil {
+				u.showError("Round", err)
+				return
+			}
+			e.changed()
+			u.continueRound()
+		}
+		if missing == 0 {
+			finish()
+			return
+		}
+		dialog.ShowConfirm("Not everything placed",
+			fmt.Sprintf("You have not moved the slider on %s. Skip them?", plural(missing, "dimension")),
+			func(ok bool) {
+				if ok {
+					finish()
+				}
+			}, u.win)
+	})
+	done.Importance = widget.HighImportance
+	head := container.NewVBox(
+		container.NewBorder(nil, nil, nil, u.timer.view,
+			widget.NewLabelWithStyle(name+" — your private placement", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		widget.NewLabel("Only your own markers are on this screen. Move each slider to where you think the product is today."),
+		widget.NewSeparator(),
+	)
+	u.showScreen(container.NewBorder(head, container.NewPadded(done), nil, nil, container.NewVScroll(list)))
+	if len(rows) > 0 {
+		u.win.Canvas().Focus(rows[0].slider)
+	}
+}
+
+// showRoundComplete offers the reveal once everyone has placed.
+func (u *UI) showRoundComplete() {
+	reveal := widget.NewButtonWithIcon("Reveal every marker", theme.VisibilityIcon(), u.reveal)
+	reveal.Importance = widget.HighImportance
+	back := widget.NewButtonWithIcon("Back to the editor", theme.NavigateBackIcon(), u.backToEditor)
+	u.showScreen(container.NewCenter(container.NewVBox(
+		bigText("Everyone has placed", 40, true),
+		bigText("Turn the laptop to the room, then reveal.", 18, false),
+		container.NewCenter(container.NewHBox(back, reveal)),
+	)))
+}
+
+// reveal shows every marker at once; the agreed positions start at the
+// medians, for the facilitator to drag to what the room decides.
+func (u *UI) reveal() {
+	e := u.editor
+	if e == nil || e.s.Round == nil {
+		return
+	}
+	do := func() {
+		if err := e.s.Reveal(); err != nil {
+			u.showError("Reveal", err)
+			return
+		}
+		e.changed()
+		u.backToEditor()
+		if len(e.s.Agenda()) > 0 {
+			e.tabs.SelectIndex(2)
+		}
+	}
+	if todo := e.s.NextInRound(); todo != "" && e.s.Round.Mode == canvas.RoundBlind {
+		dialog.ShowConfirm("Reveal", "Not everyone has placed yet. Reveal anyway?", func(ok bool) {
+			if ok {
+				do()
+			}
+		}, u.win)
+		return
+	}
+	do()
+}
+
+// recordView is the facilitator's grid for typing in the room's values.
+type recordView struct {
+	content fyne.CanvasObject
+}
+
+func newRecordView(u *UI) *recordView {
+	e := u.editor
+	s := e.s
+	cols := len(s.Round.Order) + 1
+	grid := container.NewGridWithColumns(cols)
+	grid.Add(widget.NewLabelWithStyle("Dimension", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, id := range s.Round.Order {
+		grid.Add(widget.NewLabelWithStyle(u.name(id), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+	}
+	for _, key := range s.Round.Dimensions {
+		d, ok := s.Dimension(key)
+		if !ok {
+			continue
+		}
+		grid.Add(widget.NewLabel(d.Name))
+		for _, id := range s.Round.Order {
+			ent := widget.NewEntry()
+			ent.SetPlaceHolder("0–100")
+			if pl, ok := s.Placement(id, key); ok {
+				ent.SetText(strconv.Itoa(pl.Value))
+			}
+			ent.Validator = func(t string) error {
+				if strings.TrimSpace(t) == "" {
+					return nil
+				}
+				return intIn(0, 100, "a value")(t)
+			}
+			pid := id
+			ent.OnChanged = func(t string) {
+				t = strings.TrimSpace(t)
+				if t == "" {
+					s.ClearPlacement(pid, key)
+					e.changed()
+					return
+				}
+				v, err := strconv.Atoi(t)
+				if err != nil || v < 0 || v > 100 {
+					return
+				}
+				pl, _ := s.Placement(pid, key)
+				pl.Participant, pl.Dimension, pl.Value = pid, key, v
+				if err := s.SetPlacement(pl); err != nil {
+					u.showError("Record value", err)
+					return
+				}
+				if !containsID(s.Round.Done, pid) {
+					s.Round.Done = append(s.Round.Done, pid)
+				}
+				e.changed()
+			}
+			grid.Add(ent)
+		}
+	}
+	reveal := widget.NewButtonWithIcon("Reveal", theme.VisibilityIcon(), u.reveal)
+	reveal.Importance = widget.HighImportance
+	back := widget.NewButtonWithIcon("Back to the editor", theme.NavigateBackIcon(), u.backToEditor)
+	head := container.NewVBox(
+		container.NewBorder(nil, nil, back, u.timer.view,
+			widget.NewLabelWithStyle("Record the room's values", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})),
+		widget.NewLabel("Type each person's value from 0 (ToC) to 100 (ToB). Nothing is shown on the chart until the reveal."),
+	)
+	return &recordView{content: container.NewBorder(head, container.NewPadded(reveal), nil, nil, container.NewVScroll(grid))}
+}

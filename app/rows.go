@@ -1,0 +1,177 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+)
+
+// dimRow is one dimension's controls in the editor: the agreed position,
+// an optional target, the room's figures once revealed, and the note.
+type dimRow struct {
+	e   *editor
+	i   int
+	dim canvas.Dimension
+
+	slider      *spectrumSlider
+	value       *widget.Label
+	targetOn    *widget.Check
+	target      *spectrumSlider
+	targetValue *widget.Label
+	stats       *widget.Label
+	statsLine   *fyne.Container
+	flag        *widget.Label
+	note        *noteEntry
+	box         *fyne.Container
+
+	// loading is set while the row mirrors the model, so the widgets'
+	// change callbacks do not write the same values back.
+	loading bool
+}
+
+func (e *editor) newRow(i int, d canvas.Dimension) *dimRow {
+	r := &dimRow{e: e, i: i, dim: d}
+	r.value = widget.NewLabelWithStyle("–", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	r.slider = newSpectrumSlider(func() { e.selectRow(i) })
+	r.slider.onTab = func(backward bool) {
+		if backward {
+			e.focusRow(i - 1)
+		} else {
+			e.focusRow(i + 1)
+		}
+	}
+	r.target = newSpectrumSlider(func() { e.selectRow(i) })
+	r.targetValue = widget.NewLabel("")
+	r.targetOn = widget.NewCheck("Target in 12 months", func(on bool) {
+		if !r.loading {
+			r.setTargetOn(on)
+		}
+	})
+	r.stats = widget.NewLabel("")
+	r.statsLine = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, r.stats)
+	r.flag = widget.NewLabelWithStyle("DISCUSS", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	r.flag.Importance = widget.DangerImportance
+	r.note = newNoteEntry(func() { e.selectRow(i) })
+	r.note.SetPlaceHolder("Note for this dimension")
+
+	r.refresh()
+	r.slider.OnChanged = func(v float64) {
+		if !r.loading {
+			e.setCurrent(i, int(v))
+		}
+	}
+	r.target.OnChanged = func(v float64) {
+		if !r.loading {
+			e.setTarget(i, int(v))
+		}
+	}
+	r.note.OnChanged = func(text string) {
+		if !r.loading {
+			e.setNote(i, text)
+		}
+	}
+	r.box = r.view()
+	return r
+}
+
+// refresh mirrors the model into the row's widgets.
+func (r *dimRow) refresh() {
+	r.loading = true
+	defer func() { r.loading = false }()
+	s := r.e.s
+	pos := s.Position(r.dim.Key)
+	if pos.Current != nil {
+		r.slider.SetValue(float64(*pos.Current))
+		r.value.SetText(strconv.Itoa(*pos.Current))
+	} else {
+		r.slider.SetValue(50)
+		r.value.SetText("–")
+	}
+	if pos.Target != nil {
+		r.targetOn.SetChecked(true)
+		r.target.SetValue(float64(*pos.Target))
+		r.target.Enable()
+		r.targetValue.SetText(strconv.Itoa(*pos.Target))
+	} else {
+		r.targetOn.SetChecked(false)
+		r.target.SetValue(r.slider.Value)
+		r.target.Disable()
+		r.targetValue.SetText("–")
+	}
+	if r.note.Text != pos.Note {
+		r.note.SetText(pos.Note)
+	}
+	r.refreshStats()
+}
+
+// refreshStats shows the room's figures: nothing individual before the
+// reveal, only how many have placed.
+func (r *dimRow) refreshStats() {
+	s := r.e.s
+	ds := s.DimensionSummary(r.dim.Key)
+	switch {
+	case ds.Count == 0:
+		r.stats.SetText("")
+		r.statsLine.Hide()
+		r.flag.Hide()
+		return
+	case !s.PlacementsVisible():
+		r.stats.SetText(fmt.Sprintf("%s placed · hidden until the reveal", plural(ds.Count, "marker")))
+		r.flag.Hide()
+	default:
+		r.stats.SetText(fmt.Sprintf("%d placed · %d–%d · median %s · mean %s · spread %d",
+			ds.Count, *ds.Min, *ds.Max, oneDecimal(*ds.Median), oneDecimal(*ds.Mean), *ds.Spread))
+		if ds.Flagged {
+			r.flag.Show()
+		} else {
+			r.flag.Hide()
+		}
+	}
+	r.statsLine.Show()
+}
+
+func oneDecimal(f float64) string {
+	return strconv.FormatFloat(float64(int(f*10+0.5))/10, 'f', -1, 64)
+}
+
+func (r *dimRow) setTargetOn(on bool) {
+	if on {
+		r.target.Enable()
+		r.e.setTarget(r.i, int(r.target.Value))
+		return
+	}
+	r.target.Disable()
+	r.targetValue.SetText("–")
+	if err := r.e.s.SetTarget(r.dim.Key, nil); err != nil {
+		r.e.ui.showError("Clear target", err)
+		return
+	}
+	r.e.changed()
+	r.e.chart.Refresh()
+}
+
+func (r *dimRow) view() *fyne.Container {
+	name := widget.NewLabelWithStyle(r.dim.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	question := widget.NewLabelWithStyle(r.dim.Question, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	question.Wrapping = fyne.TextWrapWord
+	toc := widget.NewLabel(r.dim.ToC)
+	toc.Wrapping = fyne.TextWrapWord
+	tob := widget.NewLabelWithStyle(r.dim.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
+	tob.Wrapping = fyne.TextWrapWord
+	spectrum := container.New(&spectrumLayout{}, toc, r.slider, tob)
+	targetLine := container.New(&spectrumLayout{}, r.targetOn, r.target, r.targetValue)
+	return container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(r.flag, r.value), name),
+		question,
+		spectrum,
+		targetLine,
+		r.statsLine,
+		r.note,
+	)
+}

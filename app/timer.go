@@ -1,0 +1,147 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+)
+
+// timer is the workshop timebox. It belongs to the window, not to a
+// screen, so it keeps counting while the facilitator switches between the
+// editor, a round and presentation mode; it never takes focus or blocks
+// input. When time is up it turns warm-coloured and says so, and nothing
+// else happens: the room decides what to do.
+type timer struct {
+	u       *UI
+	text    *fynecanvas.Text
+	toggleB *widget.Button
+	view    *fyne.Container
+
+	scope     string
+	total     time.Duration
+	remaining time.Duration
+	deadline  time.Time
+	running   bool
+	stop      chan struct{}
+}
+
+func newTimer(u *UI) *timer {
+	t := &timer{u: u}
+	t.text = fynecanvas.NewText("", theme.Color(theme.ColorNameForeground))
+	t.text.TextStyle = fyne.TextStyle{Monospace: true}
+	t.text.TextSize = theme.TextSize() * 1.3
+	t.toggleB = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), t.toggle)
+	reset := widget.NewButtonWithIcon("", theme.MediaReplayIcon(), t.reset)
+	t.view = container.NewHBox(widget.NewIcon(theme.HistoryIcon()), container.NewCenter(t.text), t.toggleB, reset)
+	t.view.Hide()
+	return t
+}
+
+// configure applies a session's timebox.
+func (t *timer) configure(st canvas.Settings) {
+	t.pause()
+	t.total = time.Duration(st.TimerSeconds) * time.Second
+	t.scope = st.TimerScope
+	t.remaining = t.total
+	if t.total <= 0 {
+		t.view.Hide()
+		return
+	}
+	t.view.Show()
+	t.render()
+}
+
+func (t *timer) toggle() {
+	if t.running {
+		t.pause()
+	} else {
+		t.start()
+	}
+	t.render()
+}
+
+func (t *timer) start() {
+	if t.running || t.total <= 0 {
+		return
+	}
+	if t.remaining <= 0 {
+		t.remaining = t.total
+	}
+	t.running = true
+	t.deadline = t.u.opt.Now().Add(t.remaining)
+	t.stop = make(chan struct{})
+	tk := time.NewTicker(t.u.opt.TimerTick)
+	go func(stop chan struct{}) {
+		defer tk.Stop()
+		for {
+			select {
+			case <-tk.C:
+				fyne.Do(t.tick)
+			case <-stop:
+				return
+			}
+		}
+	}(t.stop)
+	t.toggleB.SetIcon(theme.MediaPauseIcon())
+}
+
+func (t *timer) pause() {
+	if !t.running {
+		return
+	}
+	t.tick()
+	t.running = false
+	close(t.stop)
+	t.toggleB.SetIcon(theme.MediaPlayIcon())
+}
+
+func (t *timer) reset() {
+	running := t.running
+	t.pause()
+	t.remaining = t.total
+	if running {
+		t.start()
+	}
+	t.render()
+}
+
+// dimensionChanged restarts a per-dimension timebox for the next topic.
+func (t *timer) dimensionChanged() {
+	if t.scope == canvas.TimerPerDimension && t.total > 0 {
+		t.reset()
+	}
+}
+
+// tick runs on the UI thread.
+func (t *timer) tick() {
+	if t.running {
+		t.remaining = max(0, t.deadline.Sub(t.u.opt.Now()))
+	}
+	t.render()
+}
+
+func (t *timer) expired() bool { return t.total > 0 && t.remaining <= 0 }
+
+func (t *timer) render() {
+	secs := int((t.remaining + time.Second - 1) / time.Second)
+	if t.expired() {
+		t.text.Text = "Time's up"
+		t.text.Color = theme.Color(theme.ColorNameWarning)
+		t.text.TextStyle.Bold = true
+	} else {
+		t.text.Text = fmt.Sprintf("%02d:%02d", secs/60, secs%60)
+		t.text.Color = theme.Color(theme.ColorNameForeground)
+		t.text.TextStyle.Bold = false
+	}
+	t.text.Refresh()
+}
+
+// shutdown stops the ticker when the window closes.
+func (t *timer) shutdown() { t.pause() }
