@@ -34,6 +34,8 @@ type PDFOptions struct {
 // WritePDF writes the session's summary report. The same session and
 // options always give the same bytes.
 func WritePDF(w io.Writer, s *canvas.Session, opt PDFOptions) error {
+	pdfMu.Lock()
+	defer pdfMu.Unlock()
 	d, err := newReport(s, opt)
 	if err != nil {
 		return err
@@ -108,12 +110,13 @@ func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(false, margin)
 	pdf.AliasNbPages("{nb}")
-	registerFonts(pdf)
+	ts := newTypesetter(pdf, fs)
+	registerFonts(pdf, ts.facesFor(sessionTexts(s)...))
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("load PDF fonts: %w", err)
 	}
 	w, h := pdf.GetPageSize()
-	r := &report{pdf: pdf, ts: newTypesetter(pdf, fs), s: s, opt: opt, pageW: w, pageH: h}
+	r := &report{pdf: pdf, ts: ts, s: s, opt: opt, pageW: w, pageH: h}
 	pdf.SetFooterFunc(r.footer)
 	return r, nil
 }
@@ -442,41 +445,31 @@ func (r *report) who(id string) string {
 }
 
 // keyPoints is the first page's answer to "where did the team disagree and
-// what was decided", for the reader who reads nothing else.
+// what was decided", for the reader who reads nothing else. Both columns
+// are measured first, so the block moves to a new page whole or not at all.
 func (r *report) keyPoints() {
 	colW := (r.contentW() - 16) / 2
-	top := r.y
-	r.ensure(60)
-	if r.y != top {
-		top = r.y
+	type item struct {
+		text string
+		c    canvas.RGB
 	}
+	var left, right []item
 
-	// Left: disagreement.
-	r.color(ink)
-	r.ts.draw(margin, r.y+h3Style.size, "Where the team disagreed", h3Style)
-	r.y += lineH(h3Style) + 2
 	threshold := r.s.Settings.DiscussThreshold()
 	if !r.showPlacements() {
-		r.para(margin, colW, "No individual placements were recorded or revealed.", textStyle, muted)
+		left = append(left, item{"No individual placements were recorded or revealed.", muted})
 	} else if dis := r.disagreements(); len(dis) == 0 {
-		r.para(margin, colW, fmt.Sprintf("No dimension spread %d points or more.", threshold), textStyle, muted)
+		left = append(left, item{fmt.Sprintf("No dimension spread %d points or more.", threshold), muted})
 	} else {
 		for i, ds := range dis {
 			if i == 3 {
-				r.para(margin, colW, fmt.Sprintf("and %d more, listed under Discussion points.", len(dis)-3), textStyle, muted)
+				left = append(left, item{fmt.Sprintf("and %d more, listed under Discussion points.", len(dis)-3), muted})
 				break
 			}
-			r.para(margin, colW, fmt.Sprintf("%s: spread %d (%d–%d)", ds.dim.Name, ds.stats.Spread(), ds.stats.Min, ds.stats.Max), textStyle, ink)
+			left = append(left, item{fmt.Sprintf("%s: spread %d (%d–%d)", ds.dim.Name, ds.stats.Spread(), ds.stats.Min, ds.stats.Max), ink})
 		}
 	}
-	leftEnd := r.y
 
-	// Right: decisions.
-	r.y = top
-	x := margin + colW + 16
-	r.color(ink)
-	r.ts.draw(x, r.y+h3Style.size, "What was decided", h3Style)
-	r.y += lineH(h3Style) + 2
 	targets := 0
 	for _, p := range r.s.Positions {
 		if p.Target != nil {
@@ -484,14 +477,19 @@ func (r *report) keyPoints() {
 		}
 	}
 	if targets > 0 {
-		r.para(x, colW, fmt.Sprintf("Targets set on %d of %d dimensions.", targets, len(r.s.Dimensions)), textStyle, ink)
+		right = append(right, item{fmt.Sprintf("Targets set on %d of %d dimensions.", targets, len(r.s.Dimensions)), ink})
 	}
 	if len(r.s.Actions) == 0 {
-		r.para(x, colW, "No actions were recorded.", textStyle, muted)
+		right = append(right, item{"No actions were recorded.", muted})
 	}
 	for i, a := range r.s.Actions {
 		if i == 3 {
-			r.para(x, colW, fmt.Sprintf("and %d more actions, listed under Actions.", len(r.s.Actions)-3), textStyle, muted)
+			more := len(r.s.Actions) - 3
+			word := "actions"
+			if more == 1 {
+				word = "action"
+			}
+			right = append(right, item{fmt.Sprintf("and %d more %s, listed under Actions.", more, word), muted})
 			break
 		}
 		text := "• " + a.Text
@@ -501,9 +499,31 @@ func (r *report) keyPoints() {
 		if a.Due != "" {
 			text += ", by " + a.Due
 		}
-		r.para(x, colW, text, textStyle, ink)
+		right = append(right, item{text, ink})
 	}
-	r.y = max(r.y, leftEnd) + 6
+
+	height := func(items []item) float64 {
+		h := lineH(h3Style) + 2
+		for _, it := range items {
+			h += float64(len(r.ts.wrap(it.text, colW, textStyle))) * lineH(textStyle)
+		}
+		return h
+	}
+	r.ensure(max(height(left), height(right)))
+	top := r.y
+	column := func(x float64, title string, items []item) float64 {
+		r.y = top
+		r.color(ink)
+		r.ts.draw(x, r.y+h3Style.size, title, h3Style)
+		r.y += lineH(h3Style) + 2
+		for _, it := range items {
+			r.para(x, colW, it.text, textStyle, it.c)
+		}
+		return r.y
+	}
+	leftEnd := column(margin, "Where the team disagreed", left)
+	rightEnd := column(margin+colW+16, "What was decided", right)
+	r.y = max(leftEnd, rightEnd) + 6
 }
 
 // column is one column of a table.
@@ -699,7 +719,13 @@ func (r *report) guidance() {
 			lean = "hybrid"
 			parts = [][2]string{{"ToC: " + ds.dim.ToC, ds.dim.Guidance.ToC}, {"ToB: " + ds.dim.ToB, ds.dim.Guidance.ToB}}
 		}
-		r.ensure(lineH(h3Style) + 3*lineH(textStyle))
+		// Keep a dimension's guidance on one page: it reads as one piece.
+		h := lineH(h3Style)
+		for _, p := range parts {
+			h += float64(len(r.ts.wrap(p[0], r.contentW()-12, boldStyle)))*lineH(boldStyle) +
+				float64(len(r.ts.wrap(p[1], r.contentW()-12, textStyle)))*lineH(textStyle)
+		}
+		r.ensure(min(h, r.bottom()-margin))
 		r.para(margin, r.contentW(), fmt.Sprintf("%s — %s, %s", ds.dim.Name, trimFloat(float64(int(v+0.5))), lean), h3Style, ink)
 		for _, p := range parts {
 			r.para(margin+12, r.contentW()-12, p[0], boldStyle, accent)
@@ -736,4 +762,26 @@ func (r *report) actions() {
 // oneDecimal prints 45 as "45" and 51.666 as "51.7".
 func oneDecimal(f float64) string {
 	return strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64)
+}
+
+// sessionTexts is every piece of text of the session the report may print,
+// so the fonts it needs are known before drawing starts.
+func sessionTexts(s *canvas.Session) []string {
+	out := []string{s.Title, s.Product, s.Facilitator}
+	for _, d := range s.Dimensions {
+		out = append(out, d.Name, d.Question, d.ToC, d.ToB, d.Guidance.ToC, d.Guidance.ToB, canvas.GroupName(d.Group))
+	}
+	for _, p := range s.Participants {
+		out = append(out, p.Name, p.Role)
+	}
+	for _, p := range s.Placements {
+		out = append(out, p.Note)
+	}
+	for _, p := range s.Positions {
+		out = append(out, p.Note)
+	}
+	for _, a := range s.Actions {
+		out = append(out, a.Text, a.Owner, a.Due)
+	}
+	return out
 }

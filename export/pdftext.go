@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"sync"
@@ -50,11 +51,76 @@ func loadFonts() (*fontSet, error) {
 	return &fonts, fonts.err
 }
 
-func registerFonts(pdf *gofpdf.Fpdf) {
-	pdf.AddUTF8FontFromBytes(faceFamily[faceLatin], "", assets.NotoSansRegular)
-	pdf.AddUTF8FontFromBytes(faceFamily[faceLatin], "B", assets.NotoSansBold)
-	pdf.AddUTF8FontFromBytes(faceFamily[faceCJK], "", assets.DroidSansFallback)
-	pdf.AddUTF8FontFromBytes(faceFamily[faceSymbol], "", assets.DejaVuSans)
+// pdfMu serialises PDF generation. gofpdf appends to slices of the font
+// bytes it is given while subsetting, so the fonts handed to it are private
+// copies made once, and only one export uses them at a time. Exports are
+// rare and user-initiated; sharing one copy keeps each export from cloning
+// 5 MB of fonts.
+var (
+	pdfMu     sync.Mutex
+	fontBytes [3][]byte // latin, CJK, symbol: private copies
+	boldBytes []byte
+	// widthCache holds rune widths at 1000 pt per face and weight; widths
+	// depend only on the fonts, so every export shares them (under pdfMu).
+	widthCache = map[widthKey]float64{}
+	// measurer is a document that is never written, used only to measure
+	// runes: measuring in the report itself would add every measured rune
+	// to its font subsets, and the bytes would then depend on what earlier
+	// exports had already measured.
+	measurer *gofpdf.Fpdf
+)
+
+func measuringDoc() *gofpdf.Fpdf {
+	if measurer == nil {
+		privateFonts()
+		m := gofpdf.New("P", "pt", "A4", "")
+		m.AddUTF8FontFromBytes(faceFamily[faceLatin], "", bytes.Clone(fontBytes[faceLatin]))
+		m.AddUTF8FontFromBytes(faceFamily[faceLatin], "B", bytes.Clone(boldBytes))
+		m.AddUTF8FontFromBytes(faceFamily[faceCJK], "", bytes.Clone(fontBytes[faceCJK]))
+		m.AddUTF8FontFromBytes(faceFamily[faceSymbol], "", bytes.Clone(fontBytes[faceSymbol]))
+		measurer = m
+	}
+	return measurer
+}
+
+func privateFonts() {
+	if fontBytes[faceLatin] != nil {
+		return
+	}
+	fontBytes[faceLatin] = bytes.Clone(assets.NotoSansRegular)
+	fontBytes[faceCJK] = bytes.Clone(assets.DroidSansFallback)
+	fontBytes[faceSymbol] = bytes.Clone(assets.DejaVuSans)
+	boldBytes = bytes.Clone(assets.NotoSansBold)
+}
+
+// registerFonts adds the faces the document needs; parsing the 4 MB CJK
+// face is the largest single cost of an export, so it is skipped for
+// sessions without CJK text. Callers hold pdfMu.
+func registerFonts(pdf *gofpdf.Fpdf, need [3]bool) {
+	privateFonts()
+	pdf.AddUTF8FontFromBytes(faceFamily[faceLatin], "", fontBytes[faceLatin])
+	pdf.AddUTF8FontFromBytes(faceFamily[faceLatin], "B", boldBytes)
+	for _, f := range []face{faceCJK, faceSymbol} {
+		if need[f] {
+			pdf.AddUTF8FontFromBytes(faceFamily[f], "", fontBytes[f])
+		}
+	}
+}
+
+// facesFor reports which faces the texts need.
+func (t *typesetter) facesFor(texts ...string) [3]bool {
+	var need [3]bool
+	need[faceLatin] = true
+	for _, s := range texts {
+		for _, r := range s {
+			if r < 0x80 {
+				continue
+			}
+			f, _ := t.faceFor(r)
+			need[f] = true
+		}
+	}
+	return need
 }
 
 // run is a stretch of text drawn with one face.
@@ -75,7 +141,7 @@ type style struct {
 type typesetter struct {
 	pdf    *gofpdf.Fpdf
 	fonts  *fontSet
-	widths map[widthKey]float64
+	widths map[widthKey]float64 // widthCache, used under pdfMu
 }
 
 type widthKey struct {
@@ -85,7 +151,7 @@ type widthKey struct {
 }
 
 func newTypesetter(pdf *gofpdf.Fpdf, fs *fontSet) *typesetter {
-	return &typesetter{pdf: pdf, fonts: fs, widths: make(map[widthKey]float64, 512)}
+	return &typesetter{pdf: pdf, fonts: fs, widths: widthCache}
 }
 
 // faceFor picks the face for a rune and the rune to draw: the placeholder
@@ -146,8 +212,13 @@ func (t *typesetter) runeWidth(f face, bold bool, r rune) float64 {
 	if w, ok := t.widths[k]; ok {
 		return w
 	}
-	t.setFont(f, style{size: 1000, bold: bold})
-	w := t.pdf.GetStringWidth(string(r))
+	m := measuringDoc()
+	st := ""
+	if bold {
+		st = "B"
+	}
+	m.SetFont(faceFamily[f], st, 1000)
+	w := m.GetStringWidth(string(r))
 	t.widths[k] = w
 	return w
 }
