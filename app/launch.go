@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,43 +12,109 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 )
 
-// Launch opens the session file at path and shows the main window. When the
-// file cannot be opened (another Fulcrum has it, it is damaged, or it is
-// from a newer version) it says so plainly and lets the user pick another
-// file instead of failing silently. The returned func closes the store; call
-// it after the app has stopped.
-func Launch(a fyne.App, path string, opt Options) (shutdown func()) {
-	var st *store.Store
-	var open func(path string)
-	open = func(path string) {
-		s, err := store.Open(path, store.Options{})
-		if err != nil {
-			showOpenProblem(a, path, err, open)
-			return
-		}
-		st = s
-		u := New(a, st, opt)
-		u.Window().Show()
+// Launcher opens the session file, shows the main window, and after the
+// first frame checks the file and keeps backups. When the file cannot be
+// used (another Fulcrum has it, it is damaged, or it is from a newer
+// version) it says so plainly and offers a way on, never a dead end.
+type Launcher struct {
+	a    fyne.App
+	opt  Options
+	ui   *UI
+	st   *store.Store
+	stop chan struct{}
+	// ready is closed when the start-up check and backup have finished and
+	// their results are on screen.
+	ready chan struct{}
+}
+
+// Launch opens path and shows the app; call Shutdown after the app stops.
+func Launch(a fyne.App, path string, opt Options) *Launcher {
+	l := &Launcher{a: a, opt: opt, stop: make(chan struct{}), ready: make(chan struct{})}
+	l.open(path)
+	return l
+}
+
+// Ready is closed once the start-up check and backup are done.
+func (l *Launcher) Ready() <-chan struct{} { return l.ready }
+
+// UI is the main window's UI, nil until a file is open.
+func (l *Launcher) UI() *UI { return l.ui }
+
+// Shutdown stops background work and closes the file.
+func (l *Launcher) Shutdown() {
+	select {
+	case <-l.stop:
+	default:
+		close(l.stop)
 	}
-	open(path)
-	return func() {
-		if st != nil {
-			_ = st.Close()
+	if l.st != nil {
+		_ = l.st.Close()
+	}
+}
+
+func (l *Launcher) open(path string) {
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		l.problem(path, err)
+		return
+	}
+	l.st = st
+	l.ui = New(l.a, st, l.opt)
+	l.ui.launcher = l
+	l.ui.Window().Show()
+	// Work not needed for the first frame waits until after it.
+	go l.background(st)
+}
+
+// background checks the file once, backs it up if it changed, and then
+// backs it up every BackupInterval while the app runs.
+func (l *Launcher) background(st *store.Store) {
+	defer func() {
+		select {
+		case <-l.ready:
+		default:
+			close(l.ready)
+		}
+	}()
+	if err := st.Check(); err != nil {
+		fyne.Do(func() { l.ui.damaged(err) })
+		return
+	}
+	l.backup(st)
+	tk := time.NewTicker(store.BackupInterval)
+	defer tk.Stop()
+	close(l.ready)
+	for {
+		select {
+		case <-tk.C:
+			l.backup(st)
+		case <-l.stop:
+			return
 		}
 	}
 }
 
-func showOpenProblem(a fyne.App, path string, err error, open func(string)) {
-	w := a.NewWindow("Fulcrum")
+func (l *Launcher) backup(st *store.Store) {
+	path, made, err := st.BackupIfChanged(l.opt.now())
+	fyne.Do(func() {
+		switch {
+		case err != nil:
+			l.ui.notice("Backup failed: " + err.Error())
+		case made:
+			l.ui.notice("Backed up to " + path)
+		}
+	})
+}
+
+// problem explains why path cannot be used and offers a way on.
+func (l *Launcher) problem(path string, err error) {
+	w := l.a.NewWindow("Fulcrum")
 	msg := fmt.Sprintf("Fulcrum could not open the session file\n%s\n\n%v", path, err)
-	if errors.Is(err, store.ErrLocked) {
-		msg = fmt.Sprintf("This session file is open in another Fulcrum window:\n%s\n\nSwitch to that window, or choose another file.", path)
-	}
-	text := widget.NewLabel(msg)
-	text.Wrapping = fyne.TextWrapWord
+	var actions []fyne.CanvasObject
 	choose := widget.NewButtonWithIcon("Choose another file…", theme.FolderOpenIcon(), func() {
 		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
 			if err != nil || uc == nil {
@@ -55,16 +122,112 @@ func showOpenProblem(a fyne.App, path string, err error, open func(string)) {
 			}
 			p := uc.URI().Path()
 			uc.Close()
+			removeIfEmpty(p) // bbolt initialises the new file itself
 			w.Close()
-			open(p)
+			l.open(p)
 		}, w)
 		d.SetFileName("fulcrum.db")
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
 		d.Show()
 	})
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		msg = fmt.Sprintf("This session file is open in another Fulcrum window:\n%s\n\nSwitch to that window, or choose another file.", path)
+	case errors.Is(err, store.ErrDamaged):
+		msg = fmt.Sprintf("The session file is damaged:\n%s\n\n%v\n\nFulcrum will not write to it. It will be kept, renamed, whatever you choose.", path, err)
+		actions = append(actions, widget.NewButtonWithIcon("Restore the newest good backup", theme.HistoryIcon(), func() {
+			if err := recoverFile(path, true, l.opt.now()); err != nil {
+				dialog.ShowError(err, w)
+				return
+			}
+			w.Close()
+			l.open(path)
+		}), widget.NewButtonWithIcon("Start a new file", theme.ContentAddIcon(), func() {
+			if err := recoverFile(path, false, l.opt.now()); err != nil {
+				dialog.ShowError(err, w)
+				return
+			}
+			w.Close()
+			l.open(path)
+		}))
+	case errors.Is(err, store.ErrTooNew):
+		msg = fmt.Sprintf("This session file was written by a newer Fulcrum:\n%s\n\nUpdate Fulcrum to open it. It has not been changed.", path)
+	}
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
 	choose.Importance = widget.HighImportance
-	quit := widget.NewButton("Quit", a.Quit)
-	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(choose, quit), nil, nil, text)))
-	w.Resize(fyne.NewSize(560, 260))
+	actions = append(actions, choose, widget.NewButton("Quit", l.a.Quit))
+	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(actions...), nil, nil, text)))
+	w.Resize(fyne.NewSize(640, 300))
 	w.Show()
+}
+
+// recoverFile sets a damaged file aside and puts the newest good backup in
+// its place, or leaves the place empty for a new file.
+func recoverFile(path string, fromBackup bool, now time.Time) error {
+	if fromBackup {
+		b, err := store.NewestGoodBackup(path)
+		if err != nil {
+			return fmt.Errorf("restore %s: %w", path, err)
+		}
+		if _, err := store.SetAside(path, "damaged", now); err != nil {
+			return err
+		}
+		_, err = store.Restore(path, b, now)
+		return err
+	}
+	_, err := store.SetAside(path, "damaged", now)
+	return err
+}
+
+// damaged runs when the start-up check finds damage after the window is
+// up: the store already refuses writes; the open session stays in memory
+// and is saved into whichever file replaces the damaged one.
+func (u *UI) damaged(err error) {
+	path := u.store.Path()
+	var pending = u.editor
+	msg := widget.NewLabel(fmt.Sprintf("The session file is damaged:\n%s\n\n%v\n\nFulcrum will not write to it. It will be kept, renamed, whatever you choose.", path, err))
+	msg.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	replace := func(fromBackup bool) {
+		d.Hide()
+		var keep = pendingSession(pending)
+		u.closeEditor()
+		if cerr := u.store.Close(); cerr != nil {
+			u.showError("Close damaged file", cerr)
+		}
+		if rerr := recoverFile(path, fromBackup, u.opt.now()); rerr != nil {
+			u.showError("Recover", rerr)
+			return
+		}
+		st, oerr := store.Open(path, store.Options{})
+		if oerr != nil {
+			u.showError("Open", oerr)
+			return
+		}
+		u.store = st
+		if u.launcher != nil {
+			u.launcher.st = st
+		}
+		if keep != nil {
+			if serr := st.Save(keep); serr != nil {
+				u.showError("Save the open session", serr)
+			}
+		}
+		u.ShowHome()
+	}
+	restore := widget.NewButtonWithIcon("Restore the newest good backup", theme.HistoryIcon(), func() { replace(true) })
+	restore.Importance = widget.HighImportance
+	fresh := widget.NewButtonWithIcon("Start a new file", theme.ContentAddIcon(), func() { replace(false) })
+	d = dialog.NewCustomWithoutButtons("Damaged session file",
+		container.NewBorder(nil, container.NewHBox(restore, fresh), nil, nil, msg), u.win)
+	d.Resize(fyne.NewSize(620, 300))
+	d.Show()
+}
+
+func pendingSession(e *editor) *canvas.Session {
+	if e == nil {
+		return nil
+	}
+	return e.s.Clone()
 }

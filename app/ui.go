@@ -5,8 +5,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
@@ -37,6 +40,15 @@ type UI struct {
 	home   *home
 	editor *editor // nil while the session list shows
 	timer  *timer
+	// launcher is set when the UI was started by Launch.
+	launcher *Launcher
+}
+
+func (o Options) now() time.Time {
+	if o.Now == nil {
+		return time.Now()
+	}
+	return o.Now()
 }
 
 // New builds the main window on a and st. The caller runs the app and
@@ -69,8 +81,49 @@ func New(a fyne.App, st *store.Store, opt Options) *UI {
 // Close saves the open session and closes the window, as the window's close
 // button does: it is the last chance to persist what was typed.
 func (u *UI) Close() {
+	if e := u.editor; e != nil {
+		if err := e.saver.Flush(); err != nil {
+			u.unsavedOnClose(err)
+			return
+		}
+	}
 	u.closeEditor()
 	u.win.Close()
+}
+
+// unsavedOnClose warns that the latest changes could not be saved (a full
+// disk, a read-only folder) and offers to export the session elsewhere
+// before closing.
+func (u *UI) unsavedOnClose(err error) {
+	msg := widget.NewLabel(fmt.Sprintf("Your latest changes are not saved:\n%v\n\nFulcrum keeps retrying while this window is open. "+
+		"Export the session file somewhere else to keep them.", err))
+	msg.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	exp := widget.NewButtonWithIcon("Export session file…", theme.DocumentSaveIcon(), func() {
+		d.Hide()
+		u.exportDialog(exportJSON)
+	})
+	exp.Importance = widget.HighImportance
+	keep := widget.NewButton("Keep editing", func() { d.Hide() })
+	anyway := widget.NewButton("Close without saving", func() {
+		d.Hide()
+		u.discardEditor()
+		u.win.Close()
+	})
+	d = dialog.NewCustomWithoutButtons("Changes not saved",
+		container.NewBorder(nil, container.NewHBox(exp, keep, anyway), nil, nil, msg), u.win)
+	d.Resize(fyne.NewSize(560, 260))
+	d.Show()
+}
+
+// discardEditor drops the open session without a last save attempt.
+func (u *UI) discardEditor() {
+	u.timer.shutdown()
+	if u.editor != nil {
+		u.editor.closed = true
+		u.editor.saver.Discard()
+		u.editor = nil
+	}
 }
 
 // Window is the main window.

@@ -123,3 +123,15 @@ func (a *Autosaver) Close() error {
 	a.mu.Unlock()
 	return err
 }
+
+// Discard drops what is pending and stops retrying, for a user who chose
+// to close without saving.
+func (a *Autosaver) Discard() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.pending = nil
+	if a.timer != nil {
+		a.timer.Stop()
+		a.timer = nil
+	}
+}

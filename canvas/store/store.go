@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
@@ -56,6 +57,20 @@ type Options struct {
 type Store struct {
 	db   *bolt.DB
 	path string
+
+	// damaged, once set, refuses every write: a file found damaged is never
+	// written again, so what it still holds cannot get worse.
+	damaged atomic.Pointer[error]
+}
+
+// MarkDamaged stops all writes to the file, for the rest of this Store.
+func (s *Store) MarkDamaged(err error) { s.damaged.Store(&err) }
+
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	if e := s.damaged.Load(); e != nil {
+		return fmt.Errorf("%w, so Fulcrum does not write to it: %v", ErrDamaged, *e)
+	}
+	return s.db.Update(fn)
 }
 
 // Summary is what a list of sessions shows; it is stored beside each
@@ -177,7 +192,7 @@ func (s *Store) Save(sess *canvas.Session) error {
 	if sess == nil {
 		return fmt.Errorf("save to %s: no session", s.path)
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error { return put(tx, sess) })
+	err := s.update(func(tx *bolt.Tx) error { return put(tx, sess) })
 	if err != nil {
 		return fmt.Errorf("save session %s to %s: %w", sess.ID, s.path, err)
 	}
@@ -255,7 +270,7 @@ func (s *Store) Exists(id string) (bool, error) {
 
 // Delete removes a session and its summary.
 func (s *Store) Delete(id string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketSessions).Get([]byte(id)) == nil {
 			return ErrNotFound
 		}
@@ -316,7 +331,7 @@ func (s *Store) Import(sessions []*canvas.Session) ([]string, error) {
 		}
 	}
 	ids := make([]string, len(sessions))
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSessions)
 		taken := map[string]bool{}
 		for i, sess := range sessions {
@@ -376,6 +391,9 @@ func (s *Store) Check() error {
 		})
 	})
 	if err != nil {
+		if errors.Is(err, ErrDamaged) {
+			s.MarkDamaged(err)
+		}
 		return fmt.Errorf("check %s: %w", s.path, err)
 	}
 	return nil

@@ -47,7 +47,7 @@ func main() {
 
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
-	shutdown := app.Launch(a, env.DBPath(*db), app.Options{})
+	l := app.Launch(a, env.DBPath(*db), app.Options{})
 	a.Run()
-	shutdown()
+	l.Shutdown()
 }

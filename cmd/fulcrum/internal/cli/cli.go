@@ -49,6 +49,8 @@ func commands() []command {
 		{"summary", "[--db PATH] ID --json", "the ToB index and each dimension's placement figures", runSummary},
 		{"catalogue", "[--json]", "the dimension catalogue with keys and templates", runCatalogue},
 		{"check", "[--db PATH]", "integrity check of the session file", runCheck},
+		{"backup", "[--db PATH] [OUT]", "write a checked copy (default: into backups/ beside the file)", runBackup},
+		{"restore", "[--db PATH] BACKUP", "check BACKUP and put it in place, keeping the current file aside", runRestore},
 	}
 }
 

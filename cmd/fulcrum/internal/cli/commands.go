@@ -336,3 +336,70 @@ func writeJSON(env *Env, cmd string, v any) int {
 	}
 	return ExitOK
 }
+
+func runBackup(env *Env, args []string) int {
+	f := newFlags(env, "backup")
+	db := f.dbFlag()
+	pos, code, ok := f.parse(args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 1 {
+		return f.usageError("name at most one output file")
+	}
+	path := env.DBPath(*db)
+	if _, err := os.Stat(path); err != nil {
+		return env.fail("backup", fmt.Errorf("session file %s: %w", path, unwrapPath(err)))
+	}
+	st, err := openStore(path, true)
+	if err != nil {
+		return env.fail("backup", err)
+	}
+	defer st.Close()
+	out := ""
+	if len(pos) == 1 {
+		out = pos[0]
+		err = st.BackupTo(out)
+	} else {
+		out, err = st.Backup(env.Now())
+	}
+	if err != nil {
+		return env.fail("backup", err)
+	}
+	fmt.Fprintln(env.Stdout, out)
+	return ExitOK
+}
+
+func runRestore(env *Env, args []string) int {
+	f := newFlags(env, "restore")
+	db := f.dbFlag()
+	pos, code, ok := f.parse(args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		return f.usageError("name the backup to restore")
+	}
+	path := env.DBPath(*db)
+	// Refuse while another Fulcrum has the file; a damaged file may be
+	// replaced.
+	if _, err := os.Stat(path); err == nil {
+		st, err := store.Open(path, store.Options{ReadOnly: true})
+		if errors.Is(err, store.ErrLocked) {
+			return env.fail("restore", err)
+		}
+		if err == nil {
+			st.Close()
+		}
+	}
+	aside, err := store.Restore(path, pos[0], env.Now())
+	if err != nil {
+		return env.fail("restore", err)
+	}
+	if aside != "" {
+		fmt.Fprintf(env.Stdout, "restored %s from %s; the previous file is kept as %s\n", path, pos[0], aside)
+	} else {
+		fmt.Fprintf(env.Stdout, "restored %s from %s\n", path, pos[0])
+	}
+	return ExitOK
+}

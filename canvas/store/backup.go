@@ -1,0 +1,236 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Backups live in a "backups" folder beside the session file, named by the
+// time they were taken so that sorting names sorts them by age.
+const (
+	BackupDir      = "backups"
+	BackupsKept    = 20
+	backupLayout   = "20060102-150405.000"
+	backupSuffix   = ".db"
+	BackupInterval = 10 * time.Minute
+)
+
+// ErrNoBackup means there is no good backup to restore.
+var ErrNoBackup = errors.New("no good backup found")
+
+// BackupsDir is the backup folder of a session file.
+func BackupsDir(dbPath string) string {
+	return filepath.Join(filepath.Dir(dbPath), BackupDir)
+}
+
+// Backup writes a consistent hot copy of the open file into the backup
+// folder, checks it, and prunes the folder to the newest BackupsKept. It
+// returns the new backup's path.
+func (s *Store) Backup(now time.Time) (string, error) {
+	dir := BackupsDir(s.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("backup %s: %w", s.path, err)
+	}
+	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
+	name := filepath.Join(dir, base+"-"+now.UTC().Format(backupLayout)+backupSuffix)
+	if err := s.BackupTo(name); err != nil {
+		return "", err
+	}
+	if err := pruneBackups(dir, base, BackupsKept); err != nil {
+		return name, fmt.Errorf("backup %s: %w", s.path, err)
+	}
+	return name, nil
+}
+
+// BackupTo writes a checked copy of the open file to path, atomically: a
+// temporary file renamed into place once it has been verified.
+func (s *Store) BackupTo(path string) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("backup %s to %s: %w", s.path, path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	err = s.view(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(tmp)
+		return err
+	})
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if err == nil {
+		err = tmp.Close()
+	}
+	if err == nil {
+		err = VerifyFile(tmp.Name())
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("backup %s to %s: %w", s.path, path, err)
+	}
+	return nil
+}
+
+// VerifyFile opens a session file read-only and runs the full check.
+func VerifyFile(path string) error {
+	st, err := Open(path, Options{ReadOnly: true, LockTimeout: 2 * time.Second})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return st.Check()
+}
+
+func pruneBackups(dir, base string, keep int) error {
+	list, err := listBackups(dir, base)
+	if err != nil {
+		return err
+	}
+	for len(list) > keep {
+		if err := os.Remove(list[0]); err != nil {
+			return err
+		}
+		list = list[1:]
+	}
+	return nil
+}
+
+// listBackups returns the backups of base, oldest first.
+func listBackups(dir, base string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		n := e.Name()
+		if e.Type().IsRegular() && strings.HasPrefix(n, base+"-") && strings.HasSuffix(n, backupSuffix) {
+			out = append(out, filepath.Join(dir, n))
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// Backups lists a session file's backups, newest first.
+func Backups(dbPath string) ([]string, error) {
+	base := strings.TrimSuffix(filepath.Base(dbPath), filepath.Ext(dbPath))
+	list, err := listBackups(BackupsDir(dbPath), base)
+	slices.Reverse(list)
+	return list, err
+}
+
+// NewestGoodBackup is the newest backup that passes the check.
+func NewestGoodBackup(dbPath string) (string, error) {
+	list, err := Backups(dbPath)
+	if err != nil {
+		return "", err
+	}
+	for _, b := range list {
+		if VerifyFile(b) == nil {
+			return b, nil
+		}
+	}
+	return "", ErrNoBackup
+}
+
+// SetAside renames a file that must not be used (damaged, or replaced by a
+// restore) to a name that says why and when, so nothing is ever deleted.
+func SetAside(path, why string, now time.Time) (string, error) {
+	aside := fmt.Sprintf("%s.%s-%s", path, why, now.UTC().Format("20060102-150405"))
+	if err := os.Rename(path, aside); err != nil {
+		return "", fmt.Errorf("set %s aside: %w", path, err)
+	}
+	return aside, nil
+}
+
+// Restore checks backup and puts a copy of it at dbPath, setting the
+// current file aside first. dbPath must not be open.
+func Restore(dbPath, backup string, now time.Time) (aside string, err error) {
+	if err := VerifyFile(backup); err != nil {
+		return "", fmt.Errorf("restore %s from %s: the backup is not usable: %w", dbPath, backup, err)
+	}
+	// Copy first, next to the target, so a failure leaves the current
+	// file where it was.
+	tmp, err := os.CreateTemp(filepath.Dir(dbPath), "."+filepath.Base(dbPath)+".*.restore")
+	if err != nil {
+		return "", fmt.Errorf("restore %s: %w", dbPath, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	src, err := os.Open(backup)
+	if err != nil {
+		return "", fmt.Errorf("restore %s: %w", dbPath, err)
+	}
+	_, err = io.Copy(tmp, src)
+	src.Close()
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if err == nil {
+		err = tmp.Close()
+	}
+	if err != nil {
+		return "", fmt.Errorf("restore %s: %w", dbPath, err)
+	}
+	if _, statErr := os.Stat(dbPath); statErr == nil {
+		if aside, err = SetAside(dbPath, "before-restore", now); err != nil {
+			return "", err
+		}
+	}
+	if err = os.Rename(tmp.Name(), dbPath); err != nil {
+		return aside, fmt.Errorf("restore %s: %w", dbPath, err)
+	}
+	return aside, nil
+}
+
+// BackupIfChanged makes a backup unless the newest one already holds the
+// file's last committed transaction. It reports whether it made one.
+func (s *Store) BackupIfChanged(now time.Time) (string, bool, error) {
+	cur, err := s.txID()
+	if err != nil {
+		return "", false, fmt.Errorf("backup %s: %w", s.path, err)
+	}
+	if list, _ := Backups(s.path); len(list) > 0 {
+		if b, err := Open(list[0], Options{ReadOnly: true}); err == nil {
+			id, err := b.txID()
+			b.Close()
+			if err == nil && id == cur {
+				return list[0], false, nil
+			}
+		}
+	}
+	p, err := s.Backup(now)
+	return p, err == nil, err
+}
+
+// txID is the id of the last committed write transaction.
+func (s *Store) txID() (int, error) {
+	id := 0
+	err := s.view(func(tx *bolt.Tx) error {
+		id = int(tx.ID())
+		return nil
+	})
+	return id, err
+}
