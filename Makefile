@@ -13,12 +13,12 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
 	xvfb xdotool imagemagick x11-utils poppler-utils fonts-droid-fallback
 
-.PHONY: run test deps go-check build vet unit smoke bench clean
+.PHONY: run test deps go-check build vet unit fuzz smoke bench clean
 
 run: build
 	./$(BIN) $(ARGS)
 
-test: deps go-check vet unit smoke
+test: deps go-check vet unit fuzz smoke
 
 deps:
 	@missing=""; \
@@ -43,6 +43,11 @@ vet: go-check
 
 unit: go-check
 	$(GO) test -race -count=1 ./...
+
+# The fuzz target runs for 20 s; what it finds goes into canvas/testdata/fuzz
+# when committed, and every committed input runs in the unit tests.
+fuzz: go-check
+	$(GO) test -run '^$$' -fuzz FuzzImport -fuzztime 20s -fuzzminimizetime 2s ./canvas/
 
 smoke: build
 	bash .ci/smoke $(BIN)

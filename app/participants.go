@@ -178,9 +178,6 @@ func (p *participantsPanel) undo() {
 		return
 	}
 	p.e.s.Restore(*p.removed)
-	if s := p.e.s; s.InRound() && !containsID(s.Round.Order, p.removed.Participant.ID) {
-		s.Round.Order = append(s.Round.Order, p.removed.Participant.ID)
-	}
 	p.removed = nil
 	p.undoBar.Hide()
 	p.e.changed()

@@ -103,6 +103,10 @@ type Removed struct {
 	Participant Participant
 	Index       int
 	Placements  []Placement
+	// RoundIndex is the place in the round's turn order, -1 if none;
+	// RoundDone whether they had placed in that round.
+	RoundIndex int
+	RoundDone  bool
 }
 
 // RemoveParticipant removes a participant with their placements.
@@ -111,7 +115,7 @@ func (s *Session) RemoveParticipant(id string) (Removed, error) {
 	if i < 0 {
 		return Removed{}, fmt.Errorf("%w %q", ErrUnknownParticipant, id)
 	}
-	r := Removed{Participant: s.Participants[i], Index: i}
+	r := Removed{Participant: s.Participants[i], Index: i, RoundIndex: -1}
 	s.Participants = slices.Delete(s.Participants, i, i+1)
 	s.Placements = slices.DeleteFunc(s.Placements, func(p Placement) bool {
 		if p.Participant == id {
@@ -121,6 +125,8 @@ func (s *Session) RemoveParticipant(id string) (Removed, error) {
 		return false
 	})
 	if s.Round != nil {
+		r.RoundIndex = slices.Index(s.Round.Order, id)
+		r.RoundDone = slices.Contains(s.Round.Done, id)
 		s.Round.Order = slices.DeleteFunc(s.Round.Order, func(x string) bool { return x == id })
 		s.Round.Done = slices.DeleteFunc(s.Round.Done, func(x string) bool { return x == id })
 		if s.Round.Current == id {
@@ -130,11 +136,17 @@ func (s *Session) RemoveParticipant(id string) (Removed, error) {
 	return r, nil
 }
 
-// Restore undoes RemoveParticipant.
+// Restore undoes RemoveParticipant, including their turn in a round.
 func (s *Session) Restore(r Removed) {
 	i := min(r.Index, len(s.Participants))
 	s.Participants = slices.Insert(s.Participants, i, r.Participant)
 	s.Placements = append(s.Placements, r.Placements...)
+	if s.Round != nil && r.RoundIndex >= 0 && !slices.Contains(s.Round.Order, r.Participant.ID) {
+		s.Round.Order = slices.Insert(s.Round.Order, min(r.RoundIndex, len(s.Round.Order)), r.Participant.ID)
+		if r.RoundDone {
+			s.Round.Done = append(s.Round.Done, r.Participant.ID)
+		}
+	}
 }
 
 // HasPlacements reports whether a participant placed any marker.
@@ -152,8 +164,8 @@ func (s *Session) Placement(participant, dim string) (Placement, bool) {
 	return Placement{}, false
 }
 
-// SetPlacement records or replaces a participant's value on a dimension,
-// keeping confidence and note when only the value changes.
+// SetPlacement records or replaces a participant's placement on a
+// dimension.
 func (s *Session) SetPlacement(pl Placement) error {
 	if s.participantIndex(pl.Participant) < 0 {
 		return fmt.Errorf("%w %q", ErrUnknownParticipant, pl.Participant)
