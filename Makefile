@@ -43,6 +43,7 @@ vet: go-check
 
 unit: go-check
 	$(GO) test -race -count=1 ./...
+	$(GO) test -count=1 -run 'TestNoGoroutineLeak' ./app/ ./canvas/store/
 
 # The fuzz target runs for 20 s; what it finds goes into canvas/testdata/fuzz
 # when committed, and every committed input runs in the unit tests.

@@ -413,6 +413,10 @@ func newRecordView(u *UI) *recordView {
 				}
 				v, err := strconv.Atoi(t)
 				if err != nil || v < 0 || v > 100 {
+					// What the cell shows is not a value: record none
+					// rather than the last valid prefix ("10" of "101").
+					s.ClearPlacement(pid, key)
+					e.changed()
 					return
 				}
 				pl, _ := s.Placement(pid, key)

@@ -89,9 +89,14 @@ func (s *Session) DimensionStats(key string) Stats {
 
 // EffectivePosition is the value a dimension contributes to the index: the
 // agreed current value where set, otherwise the median of the placements.
+// Placements hidden in a blind round count for nothing until the reveal:
+// otherwise the index would leak them to the next person.
 func (s *Session) EffectivePosition(key string) (float64, bool) {
 	if p := s.Position(key); p.Current != nil {
 		return float64(*p.Current), true
+	}
+	if !s.PlacementsVisible() {
+		return 0, false
 	}
 	if st := s.DimensionStats(key); st.Count > 0 {
 		return st.Median, true

@@ -49,21 +49,27 @@ func (s *Session) AddParticipant(name, role string) (Participant, error) {
 	if len(s.Participants) >= MaxParticipants {
 		return Participant{}, fmt.Errorf("%w: at most %d", ErrTooManyPeople, MaxParticipants)
 	}
+	p := Participant{ID: NewID(), Name: name, Role: strings.TrimSpace(role)}
+	p.Colour, p.Shape = s.freeMarker()
+	s.Participants = append(s.Participants, p)
+	return p, nil
+}
+
+// freeMarker is the first colour and shape pair no participant has,
+// starting from the next position so neighbours differ in both.
+func (s *Session) freeMarker() (int, Shape) {
 	used := map[[2]int]bool{}
 	for _, p := range s.Participants {
 		used[[2]int{p.Colour, slices.Index(Shapes, p.Shape)}] = true
 	}
-	p := Participant{ID: NewID(), Name: name, Role: strings.TrimSpace(role)}
 	n := len(s.Participants)
-	for i := 0; ; i++ {
+	for i := 0; i < PaletteSize()*len(Shapes); i++ {
 		c, sh := (n+i)%PaletteSize(), (n+i)%len(Shapes)
-		if !used[[2]int{c, sh}] || i > PaletteSize()*len(Shapes) {
-			p.Colour, p.Shape = c, Shapes[sh]
-			break
+		if !used[[2]int{c, sh}] {
+			return c, Shapes[sh]
 		}
 	}
-	s.Participants = append(s.Participants, p)
-	return p, nil
+	return n % PaletteSize(), Shapes[n%len(Shapes)]
 }
 
 func (s *Session) participantIndex(id string) int {
@@ -139,7 +145,12 @@ func (s *Session) RemoveParticipant(id string) (Removed, error) {
 // Restore undoes RemoveParticipant, including their turn in a round.
 func (s *Session) Restore(r Removed) {
 	i := min(r.Index, len(s.Participants))
-	s.Participants = slices.Insert(s.Participants, i, r.Participant)
+	p := r.Participant
+	// Someone added since may have taken the marker; markers must differ.
+	if slices.ContainsFunc(s.Participants, func(o Participant) bool { return o.Colour == p.Colour && o.Shape == p.Shape }) {
+		p.Colour, p.Shape = s.freeMarker()
+	}
+	s.Participants = slices.Insert(s.Participants, i, p)
 	s.Placements = append(s.Placements, r.Placements...)
 	if s.Round != nil && r.RoundIndex >= 0 && !slices.Contains(s.Round.Order, r.Participant.ID) {
 		s.Round.Order = slices.Insert(s.Round.Order, min(r.RoundIndex, len(s.Round.Order)), r.Participant.ID)

@@ -121,7 +121,11 @@ func listBackups(dir, base string) ([]string, error) {
 	var out []string
 	for _, e := range entries {
 		n := e.Name()
-		if e.Type().IsRegular() && strings.HasPrefix(n, base+"-") && strings.HasSuffix(n, backupSuffix) {
+		stamp, ok := strings.CutPrefix(n, base+"-")
+		stamp, ok2 := strings.CutSuffix(stamp, backupSuffix)
+		// The rest must be exactly a timestamp: "work-old-…" is not a
+		// backup of "work".
+		if _, err := time.Parse(backupLayout, stamp); ok && ok2 && err == nil && e.Type().IsRegular() {
 			out = append(out, filepath.Join(dir, n))
 		}
 	}
@@ -155,6 +159,13 @@ func NewestGoodBackup(dbPath string) (string, error) {
 // restore) to a name that says why and when, so nothing is ever deleted.
 func SetAside(path, why string, now time.Time) (string, error) {
 	aside := fmt.Sprintf("%s.%s-%s", path, why, now.UTC().Format("20060102-150405"))
+	// Never replace an earlier file set aside in the same second.
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(aside); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		aside = fmt.Sprintf("%s.%s-%s-%d", path, why, now.UTC().Format("20060102-150405"), n)
+	}
 	if err := os.Rename(path, aside); err != nil {
 		return "", fmt.Errorf("set %s aside: %w", path, err)
 	}

@@ -110,9 +110,16 @@ func Open(path string, opts Options) (st *Store, err error) {
 		// bbolt would try to initialise it through a read-only handle.
 		return nil, fmt.Errorf("open store %s: %w: the file is empty", path, ErrDamaged)
 	}
-	// bbolt panics on some damaged pages instead of returning an error.
+	// bbolt panics on some damaged pages instead of returning an error; a
+	// panic inside bolt.Open also leaves its file handle, and so its lock,
+	// behind. The pages it reads on open are checked first, and a panic
+	// that still happens releases the handle it left.
+	if err := precheck(path); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
 	defer func() {
 		if r := recover(); r != nil {
+			releaseLeakedHandles(path)
 			st, err = nil, fmt.Errorf("open store %s: %w: %s", path, ErrDamaged, panicText(r))
 		}
 	}()
@@ -156,10 +163,21 @@ func (s *Store) initialize(readOnly bool) error {
 		}
 		return nil
 	}
-	if readOnly {
-		return s.db.View(check)
+	complete := false
+	err := s.view(func(tx *bolt.Tx) error {
+		if err := check(tx); err != nil {
+			return err
+		}
+		complete = tx.Bucket(bucketMeta) != nil && tx.Bucket(bucketSessions) != nil &&
+			tx.Bucket(bucketSummaries) != nil && tx.Bucket(bucketMeta).Get(keySchema) != nil
+		return nil
+	})
+	// Every bbolt write transaction commits a new meta page, even an empty
+	// one: a file that is already set up is not written at all on open.
+	if err != nil || readOnly || complete {
+		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		if err := check(tx); err != nil {
 			return err
 		}

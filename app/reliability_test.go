@@ -1,0 +1,195 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+	"github.com/fulcrum-workshop/fulcrum/canvas/store"
+)
+
+var quietOptions = Options{AutosaveDelay: time.Hour, ProgressDelay: time.Hour, TimerTick: time.Hour}
+
+func windowTexts(w fyne.Window) string {
+	var b strings.Builder
+	for _, l := range objectsOf[*widget.Label](w.Content()) {
+		b.WriteString(l.Text)
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func windowWith(t *testing.T, a fyne.App, text string) fyne.Window {
+	t.Helper()
+	for _, w := range a.Driver().AllWindows() {
+		if strings.Contains(windowTexts(w), text) {
+			return w
+		}
+	}
+	t.Fatalf("no window says %q", text)
+	return nil
+}
+
+func TestLaunchOnLockedFileOffersAnotherFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f.db")
+	held, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+
+	a := test.NewTempApp(t)
+	start := time.Now()
+	l := Launch(a, path, quietOptions)
+	defer l.Shutdown()
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("the second instance waited %v for the lock", d)
+	}
+	if l.UI() != nil {
+		t.Fatal("a main window opened on a file another Fulcrum holds")
+	}
+	w := windowWith(t, a, "open in another Fulcrum window")
+	buttonNamed(t, w.Content(), "Choose another file…")
+	// The first instance is unaffected.
+	s, _ := canvas.NewSession(canvas.TemplateQuick, "still mine", "p", time.Now())
+	if err := held.Save(s); err != nil {
+		t.Errorf("the first instance can no longer save: %v", err)
+	}
+}
+
+func TestLaunchOnDamagedFileStartsNewFileAndKeepsTheOld(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "f.db")
+	garbage := []byte(strings.Repeat("not a bbolt file ", 4096))
+	if err := os.WriteFile(path, garbage, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	l := Launch(a, path, quietOptions)
+	defer l.Shutdown()
+	w := windowWith(t, a, "damaged")
+	if l.UI() != nil {
+		t.Fatal("a main window opened on a damaged file")
+	}
+	test.Tap(buttonNamed(t, w.Content(), "Start a new file"))
+	<-l.Ready()
+	if l.UI() == nil {
+		t.Fatal("no main window after starting a new file")
+	}
+	kept, _ := filepath.Glob(path + ".damaged-*")
+	if len(kept) != 1 {
+		t.Fatalf("the damaged file was not kept aside: %v", kept)
+	}
+	if b, _ := os.ReadFile(kept[0]); string(b) != string(garbage) {
+		t.Error("the damaged file was changed")
+	}
+}
+
+func TestLaunchBacksUpAfterFirstFrame(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f.db")
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := canvas.NewSession(canvas.TemplateQuick, "Respaldo", "p", time.Now())
+	if err := st.Save(s); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	a := test.NewTempApp(t)
+	l := Launch(a, path, quietOptions)
+	defer l.Shutdown()
+	select {
+	case <-l.Ready():
+	case <-time.After(20 * time.Second):
+		t.Fatal("start-up check and backup did not finish")
+	}
+	list, err := store.Backups(path)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("backups after start = %v, %v; want one", list, err)
+	}
+	if err := store.VerifyFile(list[0]); err != nil {
+		t.Errorf("the backup does not pass the check: %v", err)
+	}
+}
+
+func TestClosingWithUnsavedChangesWarnsAndOffersExport(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f.db")
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	u := New(a, st, quietOptions)
+	if err := u.createSession(canvas.TemplateFull, "Lleno", "Disco", ""); err != nil {
+		t.Fatal(err)
+	}
+	st.MarkDamaged(os.ErrPermission) // every write now fails, as on a full disk
+	e := u.editor
+	c := u.Window().Canvas()
+	c.Focus(e.rows[0].slider)
+	pressKey(c, fyne.KeyPageUp)
+
+	u.Close()
+	if u.editor == nil {
+		t.Fatal("the window closed and dropped unsaved changes")
+	}
+	dlg := c.Overlays().Top()
+	if dlg == nil {
+		t.Fatal("no warning when closing with unsaved changes")
+	}
+	buttonNamed(t, dlg, "Export session file…")
+	if !strings.Contains(u.Window().Title(), "not saved") {
+		t.Errorf("title %q does not say the change is not saved", u.Window().Title())
+	}
+	if v := *e.s.Position(e.rows[0].dim.Key).Current; v != 60 {
+		t.Errorf("the edit in memory is %d, want 60", v)
+	}
+	u.discardEditor()
+	st.Close()
+}
+
+func TestNoGoroutineLeakOverSessionOpenClose(t *testing.T) {
+	if raceEnabled {
+		t.Skip("1,000 editor builds take minutes under -race; make test runs this without it")
+	}
+	path := filepath.Join(t.TempDir(), "f.db")
+	u, st := startUI(t, path)
+	defer st.Close()
+	u.opt = quietOptions
+	u.opt.Now = time.Now
+	if err := u.createSession(canvas.TemplateQuick, "Loop", "p", ""); err != nil {
+		t.Fatal(err)
+	}
+	id := u.editor.s.ID
+	u.ShowHome()
+	runtime.GC()
+	before := runtime.NumGoroutine()
+	for i := range 1000 {
+		if err := u.OpenSession(id); err != nil {
+			t.Fatal(err)
+		}
+		u.editor.setCurrent(i%8, i%101)
+		u.ShowHome()
+	}
+	var after int
+	for range 50 { // let finished goroutines exit
+		runtime.GC()
+		if after = runtime.NumGoroutine(); after <= before+2 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if after > before+2 {
+		t.Errorf("goroutines grew from %d to %d over 1000 open/close cycles", before, after)
+	}
+}
