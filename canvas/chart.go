@@ -158,7 +158,33 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 	if opt.NoIndex {
 		y = -1000 // laid out off the chart, and dropped below
 	}
-	idx := s.Index()
+	// One pass over positions and placements feeds both the index and the
+	// rows: this runs on every slider move.
+	groups := s.groupPlacements()
+	posOf := make([]Position, len(s.Dimensions))
+	for _, p := range s.Positions {
+		if i, ok := groups.dimIdx[p.Dimension]; ok {
+			posOf[i] = p
+		}
+	}
+	stats := make([]Stats, len(s.Dimensions))
+	placedVisible := s.PlacementsVisible()
+	sum, n := 0.0, 0
+	for i := range s.Dimensions {
+		stats[i] = statsInPlace(groups.values[i])
+		switch {
+		case posOf[i].Current != nil:
+			sum += float64(*posOf[i].Current)
+			n++
+		case placedVisible && stats[i].Count > 0:
+			sum += stats[i].Median
+			n++
+		}
+	}
+	idx := Index{}
+	if n > 0 {
+		idx = Index{Value: sum / float64(n), Valid: true}
+	}
 	label := "ToB index: not set yet"
 	if idx.Valid {
 		label = "ToB index " + formatInt(idx.Value) + " · " + idx.Label()
@@ -194,20 +220,16 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 	for i, p := range s.Participants {
 		pindex[p.ID] = i
 	}
-	byDim := make(map[string][]Placement, len(s.Dimensions))
 	visible := opt.Participants && s.PlacementsVisible()
-	if visible {
-		for _, p := range s.Placements {
-			byDim[p.Dimension] = append(byDim[p.Dimension], p)
-		}
+	markers := make([]ParticipantMarker, 0, len(s.Placements))
+	styles := make([]ParticipantMarker, len(s.Participants))
+	for i := range styles {
+		styles[i] = MarkerStyle(s, i, Point{})
 	}
-	positions := make(map[string]Position, len(s.Positions))
-	for _, p := range s.Positions {
-		positions[p.Dimension] = p
-	}
+	c.Rows = make([]ChartRow, 0, len(s.Dimensions))
 
 	lastGroup := ""
-	for _, d := range s.Dimensions {
+	for di, d := range s.Dimensions {
 		if len(opt.Only) > 0 && !slices.Contains(opt.Only, d.Key) {
 			continue
 		}
@@ -223,17 +245,28 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 			Axis:     Line{Point{x0, cy}, Point{x1, cy}},
 			Midpoint: Line{Point{xAt(50), cy - 5}, Point{xAt(50), cy + 5}},
 		}
-		pos := positions[d.Key]
-		var values []int
-		for _, p := range byDim[d.Key] {
-			values = append(values, p.Value)
+		pos := posOf[di]
+		var placed []int
+		if visible {
+			placed = groups.indexes[di]
+		}
+		start := len(markers)
+		for _, k := range placed {
+			p := &s.Placements[k]
 			i := pindex[p.Participant]
 			// Participants sit just above the axis, so the agreed marker on
 			// the axis never hides them.
-			row.Markers = append(row.Markers, MarkerStyle(s, i, Point{xAt(float64(p.Value)), cy - rowH*0.3}))
+			m := ParticipantMarker{Participant: i, Colour: AnonymousColour, Shape: ShapeCircle}
+			if i >= 0 && i < len(styles) {
+				m = styles[i]
+			}
+			m.At = Point{xAt(float64(p.Value)), cy - rowH*0.3}
+			markers = append(markers, m)
 		}
+		row.Markers = markers[start:len(markers):len(markers)]
 		spreadMarkers(row.Markers)
-		if st := ComputeStats(values); st.Count > 1 && st.Spread() > 0 {
+		st := stats[di]
+		if visible && st.Count > 1 && st.Spread() > 0 {
 			row.Spread = &Line{Point{xAt(float64(st.Min)), cy - rowH*0.3}, Point{xAt(float64(st.Max)), cy - rowH*0.3}}
 		}
 		switch {
@@ -242,7 +275,8 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 			row.Agreed = true
 			row.Value = Text{At: Point{w - chartPad, cy}, Text: formatInt(float64(*pos.Current)), Size: ChartFontSize, Bold: true, Align: AlignRight}
 		case visible:
-			if v, ok := s.EffectivePosition(d.Key); ok {
+			if st.Count > 0 {
+				v := st.Median
 				row.Current = &Point{xAt(v), cy}
 				row.Value = Text{At: Point{w - chartPad, cy}, Text: "~" + formatInt(v), Size: ChartFontSize, Align: AlignRight}
 			} else {
@@ -316,11 +350,18 @@ func estimateWidth(s string, size float64) float64 {
 // spreadMarkers nudges participants who chose the same value apart
 // vertically, so every marker stays visible.
 func spreadMarkers(ms []ParticipantMarker) {
-	seen := map[int]int{}
+	var buf [32]int
+	keys := buf[:0]
 	for i := range ms {
-		k := int(math.Round(ms[i].At.X))
-		n := seen[k]
-		seen[k] = n + 1
+		keys = append(keys, int(ms[i].At.X+0.5))
+	}
+	for i := range ms {
+		n := 0 // markers before this one at the same spot
+		for j := range i {
+			if keys[j] == keys[i] {
+				n++
+			}
+		}
 		if n == 0 {
 			continue
 		}

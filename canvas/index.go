@@ -59,10 +59,14 @@ func (st Stats) Spread() int { return st.Max - st.Min }
 // ComputeStats summarises a set of values. The median of an even count is
 // the mean of the two middle values.
 func ComputeStats(values []int) Stats {
-	if len(values) == 0 {
+	return statsInPlace(slices.Clone(values))
+}
+
+// statsInPlace is ComputeStats for a slice the caller owns: it sorts it.
+func statsInPlace(v []int) Stats {
+	if len(v) == 0 {
 		return Stats{}
 	}
-	v := slices.Clone(values)
 	slices.Sort(v)
 	sum := 0
 	for _, x := range v {
@@ -106,10 +110,79 @@ func (s *Session) EffectivePosition(key string) (float64, bool) {
 
 // Index computes the session's ToB index.
 func (s *Session) Index() Index {
+	return s.indexFrom(s.valuesByDimension())
+}
+
+// valuesByDimension groups the placements' values in one pass, for the
+// callers that need every dimension's figures at once (the index and the
+// chart run on every slider move).
+func (s *Session) valuesByDimension() map[string][]int {
+	g := s.groupPlacements()
+	out := make(map[string][]int, len(s.Dimensions))
+	for i, d := range s.Dimensions {
+		out[d.Key] = g.values[i]
+	}
+	return out
+}
+
+// placementGroups holds, per session dimension (by position), the values
+// and the indexes into s.Placements of its placements, in placement order,
+// carved out of two shared backing arrays.
+type placementGroups struct {
+	dimIdx  map[string]int
+	values  [][]int
+	indexes [][]int
+}
+
+func (s *Session) groupPlacements() placementGroups {
+	dimIdx := make(map[string]int, len(s.Dimensions))
+	for i, d := range s.Dimensions {
+		dimIdx[d.Key] = i
+	}
+	counts := make([]int, len(s.Dimensions))
+	which := make([]int, len(s.Placements))
+	for k, p := range s.Placements {
+		i, ok := dimIdx[p.Dimension]
+		if !ok {
+			i = -1
+		} else {
+			counts[i]++
+		}
+		which[k] = i
+	}
+	g := placementGroups{dimIdx: dimIdx, values: make([][]int, len(s.Dimensions)), indexes: make([][]int, len(s.Dimensions))}
+	vals := make([]int, len(s.Placements))
+	idxs := make([]int, len(s.Placements))
+	off := 0
+	for i, n := range counts {
+		g.values[i] = vals[off : off : off+n]
+		g.indexes[i] = idxs[off : off : off+n]
+		off += n
+	}
+	for k, i := range which {
+		if i >= 0 {
+			g.values[i] = append(g.values[i], s.Placements[k].Value)
+			g.indexes[i] = append(g.indexes[i], k)
+		}
+	}
+	return g
+}
+
+func (s *Session) indexFrom(values map[string][]int) Index {
+	current := make(map[string]int, len(s.Positions))
+	for _, p := range s.Positions {
+		if p.Current != nil {
+			current[p.Dimension] = *p.Current
+		}
+	}
+	visible := s.PlacementsVisible()
 	sum, n := 0.0, 0
 	for _, d := range s.Dimensions {
-		if v, ok := s.EffectivePosition(d.Key); ok {
-			sum += v
+		if v, ok := current[d.Key]; ok {
+			sum += float64(v)
+			n++
+		} else if vs := values[d.Key]; visible && len(vs) > 0 {
+			sum += ComputeStats(vs).Median
 			n++
 		}
 	}

@@ -1244,3 +1244,315 @@ func jsonString(t *testing.T, v any) string {
 	}
 	return string(data)
 }
+
+// --- backup and restore -------------------------------------------------------
+
+// backupNameRE is the name `fulcrum backup` gives a backup of work.db; the
+// group is the UTC time it was taken.
+var backupNameRE = regexp.MustCompile(`^work-(\d{8}-\d{6}\.\d{3})\.db$`)
+
+func dirEntries(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestBackupCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "work.db")
+	importIDs(t, db, examplePath(t), writeJSONFile(t, filepath.Join(dir, "s.json"), indexSession()))
+	before := readFile(t, db)
+	rawList, _ := listJSON(t, db)
+
+	// Into backups/ beside the file, named by the time.
+	start := time.Now().UTC().Truncate(time.Millisecond)
+	out := mustRun(t, "", "backup", "--db", db)
+	end := time.Now().UTC()
+	p, ok := strings.CutSuffix(out, "\n")
+	if !ok || strings.Contains(p, "\n") {
+		t.Fatalf("backup printed %q, want one path", out)
+	}
+	if got, want := filepath.Dir(p), filepath.Join(dir, "backups"); got != want {
+		t.Errorf("backup went to %s, want %s", got, want)
+	}
+	if m := backupNameRE.FindStringSubmatch(filepath.Base(p)); m == nil {
+		t.Errorf("backup name %q, want work-YYYYMMDD-HHMMSS.mmm.db", filepath.Base(p))
+	} else if ts, err := time.Parse("20060102-150405.000", m[1]); err != nil || ts.Before(start) || ts.After(end) {
+		t.Errorf("backup name says %v (%v), the backup ran between %v and %v", ts, err, start, end)
+	}
+	if got := dirEntries(t, filepath.Join(dir, "backups")); len(got) != 1 || got[0] != filepath.Base(p) {
+		t.Errorf("backups folder holds %q, want only %s", got, filepath.Base(p))
+	}
+	if out := mustRun(t, "", "check", "--db", p); out != p+": ok, 2 sessions\n" {
+		t.Errorf("check of the backup: %q", out)
+	}
+	if raw, _ := listJSON(t, p); raw != rawList {
+		t.Errorf("the backup lists\n%s\nthe file\n%s", raw, rawList)
+	}
+
+	// To a file of one's choice.
+	copyPath := filepath.Join(dir, "copia.db")
+	if out := mustRun(t, "", "backup", "--db", db, copyPath); out != copyPath+"\n" {
+		t.Errorf("backup OUT printed %q, want %q", out, copyPath+"\n")
+	}
+	if out := mustRun(t, "", "check", "--db", copyPath); out != copyPath+": ok, 2 sessions\n" {
+		t.Errorf("check of OUT: %q", out)
+	}
+	if raw, _ := listJSON(t, copyPath); raw != rawList {
+		t.Errorf("OUT lists\n%s\nthe file\n%s", raw, rawList)
+	}
+
+	// Into a missing folder: an error, and nothing is created.
+	missing := filepath.Join(dir, "no", "such", "out.db")
+	if stdout, stderr, code := run(t, "", "backup", "--db", db, missing); code != 1 || stdout != "" || stderr == "" {
+		t.Errorf("backup into a missing folder: exit %d, stdout %q, stderr %q; want 1, nothing, a message", code, stdout, stderr)
+	}
+	assertNotExist(t, filepath.Join(dir, "no"))
+
+	if !bytes.Equal(readFile(t, db), before) {
+		t.Error("backup changed the session file")
+	}
+}
+
+func TestRestoreCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "work.db")
+	exID := importIDs(t, db, examplePath(t))[0]
+	bk := filepath.Join(dir, "bk.db")
+	mustRun(t, "", "backup", "--db", db, bk)
+	rawBk, _ := listJSON(t, bk)
+	importIDs(t, db, writeJSONFile(t, filepath.Join(dir, "s.json"), indexSession()))
+	before := readFile(t, db)
+	bkBytes := readFile(t, bk)
+
+	out := mustRun(t, "", "restore", "--db", db, bk)
+	m := regexp.MustCompile(`^restored (.+) from (.+); the previous file is kept as (.+)\n$`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("restore printed %q", out)
+	}
+	aside := m[3]
+	if m[1] != db || m[2] != bk {
+		t.Errorf("restore printed %q", out)
+	}
+	if !regexp.MustCompile(`^` + regexp.QuoteMeta(db) + `\.before-restore-\d{8}-\d{6}$`).MatchString(aside) {
+		t.Errorf("aside name %q, want %s.before-restore-YYYYMMDD-HHMMSS", aside, db)
+	}
+	if got, err := os.ReadFile(aside); err != nil || !bytes.Equal(got, before) {
+		t.Errorf("the file kept aside is not the previous file byte for byte (%v)", err)
+	}
+	if !bytes.Equal(readFile(t, db), bkBytes) {
+		t.Error("the restored file is not a copy of the backup")
+	}
+	raw, entries := listJSON(t, db)
+	if raw != rawBk || len(entries) != 1 || entries[0].ID != exID {
+		t.Errorf("after restore the file lists\n%s\nwant\n%s", raw, rawBk)
+	}
+	if out := mustRun(t, "", "check", "--db", db); out != db+": ok, 1 sessions\n" {
+		t.Errorf("check after restore: %q", out)
+	}
+
+	// A garbage backup is refused; nothing changes.
+	junk := make([]byte, 64<<10)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range junk {
+		junk[i] = byte(rng.Uint32())
+	}
+	junkPath := filepath.Join(dir, "junk.db")
+	if err := os.WriteFile(junkPath, junk, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before = readFile(t, db)
+	names := dirEntries(t, dir)
+	stdout, stderr, code := run(t, "", "restore", "--db", db, junkPath)
+	if code != 1 || stdout != "" || !strings.Contains(stderr, "not usable") || !strings.Contains(stderr, "damaged") {
+		t.Errorf("restore of a garbage file: exit %d, stdout %q, stderr %q; want 1, nothing, not usable: damaged", code, stdout, stderr)
+	}
+	if !bytes.Equal(readFile(t, db), before) {
+		t.Error("a refused restore changed the session file")
+	}
+	if after := dirEntries(t, dir); !slices.Equal(after, names) {
+		t.Errorf("a refused restore changed the folder: %q, then %q", names, after)
+	}
+}
+
+// freelistPageOf reads the freelist page id from the newer meta page of a
+// bbolt file (little-endian fields: txid at 64, freelist at 48 in a page).
+func freelistPageOf(data []byte, pageSize int) int {
+	u64 := func(b []byte) uint64 {
+		var v uint64
+		for i := 7; i >= 0; i-- {
+			v = v<<8 | uint64(b[i])
+		}
+		return v
+	}
+	meta := data[:pageSize]
+	if u64(data[pageSize+64:]) > u64(data[64:]) {
+		meta = data[pageSize : 2*pageSize]
+	}
+	return int(u64(meta[48:]))
+}
+
+func TestCheckDamagedDataPage(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "good.db")
+	ex := examplePath(t)
+	importIDs(t, db, ex, ex, ex, ex, ex, ex)
+	data := readFile(t, db)
+	ps := os.Getpagesize()
+	if len(data)%ps != 0 {
+		t.Fatalf("file of %d bytes is not in %d-byte pages", len(data), ps)
+	}
+	pages := len(data) / ps
+	free := freelistPageOf(data, ps)
+	rng := rand.New(rand.NewPCG(5, 6))
+	found := 0
+	for d := 0; d < pages && found < 3; d++ {
+		pg := pages/2 + d
+		if d%2 == 1 {
+			pg = pages/2 - d
+		}
+		if pg < 2 || pg >= pages || pg == free {
+			continue
+		}
+		broken := slices.Clone(data)
+		for i := pg * ps; i < (pg+1)*ps; i++ {
+			broken[i] = byte(rng.Uint32())
+		}
+		p := filepath.Join(dir, fmt.Sprintf("page-%d.db", pg))
+		if err := os.WriteFile(p, broken, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		// Only pages the check can find: a free page is no damage.
+		st, err := store.Open(p, store.Options{ReadOnly: true})
+		if err != nil {
+			continue
+		}
+		cerr := st.Check()
+		st.Close()
+		if cerr == nil {
+			continue
+		}
+		found++
+		r := runWith(t, runOpts{}, "check", "--db", p)
+		if r.code != 1 || r.stdout != "" || !strings.Contains(r.stderr, "damaged") {
+			t.Errorf("check with page %d damaged: exit %d, stdout %q, stderr %q; want 1, nothing, damaged", pg, r.code, r.stdout, r.stderr)
+		}
+		if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic(") {
+			t.Errorf("check with page %d damaged printed a trace:\n%s", pg, r.stderr)
+		}
+		if !bytes.Equal(readFile(t, p), broken) {
+			t.Errorf("check changed the file with page %d damaged", pg)
+		}
+	}
+	if found == 0 {
+		t.Fatal("no damaged page made the check fail")
+	}
+}
+
+// holdDB opens db in a child process (TestHelperHoldDB) and returns once
+// the child holds it; release lets it go and waits for the child.
+func holdDB(t *testing.T, db string) (release func()) {
+	t.Helper()
+	child := exec.Command(os.Args[0], "-test.run=^TestHelperHoldDB$")
+	child.Env = append(baseEnv(nil), envHoldDB+"="+db)
+	child.Stderr = os.Stderr
+	stdin, err := child.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	outR, outW, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	child.Stdout = outW
+	if err := child.Start(); err != nil {
+		t.Fatal(err)
+	}
+	outW.Close()
+	done := make(chan error, 1)
+	go func() { done <- child.Wait() }()
+	released := false
+	release = func() {
+		if released {
+			return
+		}
+		released = true
+		stdin.Close()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("holder: %v", err)
+			}
+		case <-time.After(20 * time.Second):
+			child.Process.Kill()
+			<-done
+			t.Error("holder did not exit after its stdin closed")
+		}
+		outR.Close()
+	}
+	t.Cleanup(release)
+	ready := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(outR).ReadString('\n')
+		ready <- line
+		io.Copy(io.Discard, outR)
+	}()
+	select {
+	case line := <-ready:
+		if line != "ready\n" {
+			t.Fatalf("holder said %q, want ready", line)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("holder did not open the db within 20 s")
+	}
+	return release
+}
+
+func TestBackupAndRestoreOfHeldDB(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "work.db")
+	importIDs(t, db, writeJSONFile(t, filepath.Join(dir, "s.json"), indexSession()))
+	bk := filepath.Join(dir, "bk.db")
+	mustRun(t, "", "backup", "--db", db, bk)
+
+	release := holdDB(t, db)
+	before := readFile(t, db) // after the holder opened it
+	names := dirEntries(t, dir)
+	out := filepath.Join(dir, "out.db")
+	for _, args := range [][]string{
+		{"backup", "--db", db},
+		{"backup", "--db", db, out},
+		{"restore", "--db", db, bk},
+	} {
+		r := runWith(t, runOpts{}, args...)
+		if r.code != 1 {
+			t.Errorf("fulcrum %q on a held db: exit %d, want 1", args, r.code)
+		}
+		if r.stdout != "" {
+			t.Errorf("fulcrum %q on a held db: stdout %q", args, r.stdout)
+		}
+		if !strings.Contains(r.stderr, lockedText) {
+			t.Errorf("fulcrum %q on a held db: stderr lacks %q:\n%s", args, lockedText, r.stderr)
+		}
+		if r.elapsed > 2*time.Second {
+			t.Errorf("fulcrum %q on a held db took %v, want at most 2 s", args, r.elapsed)
+		}
+	}
+	if !bytes.Equal(readFile(t, db), before) {
+		t.Error("the held db changed")
+	}
+	if after := dirEntries(t, dir); !slices.Equal(after, names) {
+		t.Errorf("commands on a held db changed the folder: %q, then %q", names, after)
+	}
+	release()
+	// Once it is free, both work.
+	mustRun(t, "", "backup", "--db", db, out)
+	mustRun(t, "", "restore", "--db", db, bk)
+}
