@@ -3,10 +3,10 @@
 // Every session is stored as a versioned JSON record, next to a small
 // summary record, so the home screen and `fulcrum list` read summaries only
 // and never decode whole sessions. Every method is one transaction.
+// records.go describes the record layout.
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -23,7 +23,7 @@ import (
 
 // SchemaVersion is the version of the file layout and of every record this
 // build writes. A file with a higher version is refused, untouched.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 var (
 	// ErrLocked means another Fulcrum holds the file.
@@ -61,6 +61,7 @@ type Store struct {
 	// damaged, once set, refuses every write: a file found damaged is never
 	// written again, so what it still holds cannot get worse.
 	damaged atomic.Pointer[error]
+	dims    dimsetCache
 }
 
 // MarkDamaged stops all writes to the file, for the rest of this Store.
@@ -83,16 +84,6 @@ type Summary struct {
 	Index      float64   `json:"index"`
 	IndexValid bool      `json:"index_valid"`
 	Label      string    `json:"label"`
-}
-
-type record struct {
-	Version int             `json:"v"`
-	Session *canvas.Session `json:"session"`
-}
-
-type summaryRecord struct {
-	Version int `json:"v"`
-	Summary
 }
 
 // Open opens or creates the session file at path.
@@ -210,29 +201,34 @@ func (s *Store) Save(sess *canvas.Session) error {
 	if sess == nil {
 		return fmt.Errorf("save to %s: no session", s.path)
 	}
-	err := s.update(func(tx *bolt.Tx) error { return put(tx, sess) })
+	err := s.update(func(tx *bolt.Tx) error { return s.put(tx, sess) })
 	if err != nil {
 		return fmt.Errorf("save session %s to %s: %w", sess.ID, s.path, err)
 	}
 	return nil
 }
 
-func put(tx *bolt.Tx, sess *canvas.Session) error {
+func (s *Store) put(tx *bolt.Tx, sess *canvas.Session) error {
 	if sess.ID == "" {
 		return errors.New("session has no id")
 	}
-	rec, err := json.Marshal(record{Version: SchemaVersion, Session: sess})
+	rec, err := s.encodeRecord(tx, sess)
 	if err != nil {
-		return fmt.Errorf("encode session: %w", err)
-	}
-	sum, err := json.Marshal(summaryRecord{Version: SchemaVersion, Summary: Summarize(sess)})
-	if err != nil {
-		return fmt.Errorf("encode summary: %w", err)
+		return err
 	}
 	if err := tx.Bucket(bucketSessions).Put([]byte(sess.ID), rec); err != nil {
 		return err
 	}
-	return tx.Bucket(bucketSummaries).Put([]byte(sess.ID), sum)
+	if err := tx.Bucket(bucketSummaries).Put([]byte(sess.ID), encodeSummary(Summarize(sess))); err != nil {
+		return err
+	}
+	// A schema 1 file becomes schema 2 with its first schema 2 record, so
+	// an older Fulcrum refuses it rather than misreading it.
+	meta := tx.Bucket(bucketMeta)
+	if v := meta.Get(keySchema); string(v) != fmt.Sprint(SchemaVersion) {
+		return meta.Put(keySchema, fmt.Appendf(nil, "%d", SchemaVersion))
+	}
+	return nil
 }
 
 // Summarize computes the list entry of a session.
@@ -251,29 +247,24 @@ func Summarize(sess *canvas.Session) Summary {
 
 // Load reads one session by id.
 func (s *Store) Load(id string) (*canvas.Session, error) {
-	var rec record
+	var sess *canvas.Session
 	err := s.view(func(tx *bolt.Tx) error {
 		data := tx.Bucket(bucketSessions).Get([]byte(id))
 		if data == nil {
+			if e := s.damaged.Load(); e != nil {
+				return fmt.Errorf("%w: %v", ErrDamaged, *e)
+			}
 			return ErrNotFound
 		}
-		// json.Unmarshal copies what it keeps, so nothing outlives the tx.
-		if err := json.Unmarshal(data, &rec); err != nil {
-			return fmt.Errorf("%w: session record cannot be read: %v", ErrDamaged, err)
-		}
-		return nil
+		// Decoding copies what it keeps, so nothing outlives the tx.
+		var err error
+		sess, err = s.decodeRecord(tx, data)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load session %s from %s: %w", id, s.path, err)
 	}
-	if rec.Version > SchemaVersion {
-		return nil, fmt.Errorf("load session %s from %s: %w (record version %d)", id, s.path, ErrTooNew, rec.Version)
-	}
-	if rec.Session == nil {
-		return nil, fmt.Errorf("load session %s from %s: %w: empty record", id, s.path, ErrDamaged)
-	}
-	rec.Session.Upgrade()
-	return rec.Session, nil
+	return sess, nil
 }
 
 // Exists reports whether a session id is taken.
@@ -309,11 +300,11 @@ func (s *Store) ListSummaries() ([]Summary, error) {
 	var out []Summary
 	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
-			var r summaryRecord
-			if err := json.Unmarshal(v, &r); err != nil {
-				return fmt.Errorf("summary %s: %w", k, err)
+			sum, err := decodeSummary(v)
+			if err != nil {
+				return fmt.Errorf("%w: summary %s: %v", ErrDamaged, k, err)
 			}
-			out = append(out, r.Summary)
+			out = append(out, sum)
 			return nil
 		})
 	})
@@ -362,7 +353,7 @@ func (s *Store) Import(sessions []*canvas.Session) ([]string, error) {
 			// only once the whole import has landed.
 			c := *sess
 			c.ID = id
-			if err := put(tx, &c); err != nil {
+			if err := s.put(tx, &c); err != nil {
 				return fmt.Errorf("session %d (%s): %w", i+1, sess.Title, err)
 			}
 			ids[i] = id
@@ -398,9 +389,8 @@ func (s *Store) Check() error {
 			}
 		}
 		return tx.Bucket(bucketSessions).ForEach(func(k, v []byte) error {
-			var r record
-			if err := json.Unmarshal(v, &r); err != nil || r.Session == nil {
-				return fmt.Errorf("%w: session %s cannot be read", ErrDamaged, k)
+			if _, err := s.decodeRecord(tx, v); err != nil {
+				return fmt.Errorf("%w: session %s cannot be read: %v", ErrDamaged, k, err)
 			}
 			if tx.Bucket(bucketSummaries).Get(k) == nil {
 				return fmt.Errorf("%w: session %s has no summary", ErrDamaged, k)

@@ -1,0 +1,186 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Record layout, schema 2.
+//
+// A session record is JSON without the dimension snapshot; the snapshot is
+// stored once per distinct content in the "dimsets" bucket, keyed by its
+// SHA-256, and the record names it. Nearly every session shares one of two
+// snapshots (Full and Quick), so this takes ~16 KB off most records and off
+// every save.
+//
+// A summary record is a small binary encoding, because listing decodes one
+// per session at start-up. Schema 1 records (inline snapshot, JSON
+// summaries) are still read.
+
+var bucketDimsets = []byte("dimsets")
+
+type recordV2 struct {
+	Version int             `json:"v"`
+	Session *canvas.Session `json:"session"`
+	Dims    string          `json:"dims,omitempty"`
+}
+
+// dimsetCache remembers decoded snapshots by hash, and the last snapshot
+// saved, so repeated saves neither re-encode nor re-hash it.
+type dimsetCache struct {
+	mu      sync.Mutex
+	decoded map[string][]canvas.Dimension
+	last    []canvas.Dimension
+	lastRef string
+	lastDoc []byte
+}
+
+func (c *dimsetCache) ref(dims []canvas.Dimension) (string, []byte, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.lastRef != "" && slices.Equal(dims, c.last) {
+		return c.lastRef, c.lastDoc, nil
+	}
+	doc, err := json.Marshal(dims)
+	if err != nil {
+		return "", nil, err
+	}
+	sum := sha256.Sum256(doc)
+	c.last, c.lastRef, c.lastDoc = slices.Clone(dims), hex.EncodeToString(sum[:]), doc
+	return c.lastRef, doc, nil
+}
+
+func (c *dimsetCache) get(tx *bolt.Tx, ref string) ([]canvas.Dimension, error) {
+	c.mu.Lock()
+	d, ok := c.decoded[ref]
+	c.mu.Unlock()
+	if ok {
+		return slices.Clone(d), nil
+	}
+	b := tx.Bucket(bucketDimsets)
+	var doc []byte
+	if b != nil {
+		doc = b.Get([]byte(ref))
+	}
+	if doc == nil {
+		return nil, fmt.Errorf("%w: dimension set %.12s is missing", ErrDamaged, ref)
+	}
+	if err := json.Unmarshal(doc, &d); err != nil {
+		return nil, fmt.Errorf("%w: dimension set %.12s cannot be read: %v", ErrDamaged, ref, err)
+	}
+	c.mu.Lock()
+	if c.decoded == nil {
+		c.decoded = map[string][]canvas.Dimension{}
+	}
+	c.decoded[ref] = d
+	c.mu.Unlock()
+	return slices.Clone(d), nil
+}
+
+// encodeRecord writes the snapshot into dimsets if this file lacks it and
+// returns the session record.
+func (s *Store) encodeRecord(tx *bolt.Tx, sess *canvas.Session) ([]byte, error) {
+	ref, doc, err := s.dims.ref(sess.Dimensions)
+	if err != nil {
+		return nil, fmt.Errorf("encode dimensions: %w", err)
+	}
+	b, err := tx.CreateBucketIfNotExists(bucketDimsets)
+	if err != nil {
+		return nil, err
+	}
+	if b.Get([]byte(ref)) == nil {
+		if err := b.Put([]byte(ref), doc); err != nil {
+			return nil, err
+		}
+	}
+	size := 512 + 160*len(sess.Placements) + 200*(len(sess.Positions)+len(sess.Participants)+len(sess.Actions))
+	return appendRecord(make([]byte, 0, size), sess, ref), nil
+}
+
+// decodeRecord reads a schema 1 or 2 session record.
+func (s *Store) decodeRecord(tx *bolt.Tx, data []byte) (*canvas.Session, error) {
+	var rec recordV2
+	if err := json.Unmarshal(data, &rec); err != nil {
+		return nil, fmt.Errorf("%w: session record cannot be read: %v", ErrDamaged, err)
+	}
+	if rec.Version > SchemaVersion {
+		return nil, fmt.Errorf("%w (record version %d)", ErrTooNew, rec.Version)
+	}
+	if rec.Session == nil {
+		return nil, fmt.Errorf("%w: empty record", ErrDamaged)
+	}
+	if rec.Dims != "" {
+		dims, err := s.dims.get(tx, rec.Dims)
+		if err != nil {
+			return nil, err
+		}
+		rec.Session.Dimensions = dims
+	}
+	rec.Session.Upgrade()
+	return rec.Session, nil
+}
+
+// summaryV2 marks the binary summary encoding; schema 1 summaries are JSON
+// and start with '{'.
+const summaryV2 = 2
+
+func encodeSummary(sum Summary) []byte {
+	b := make([]byte, 0, 48+len(sum.ID)+len(sum.Title)+len(sum.Product)+len(sum.Label))
+	b = append(b, summaryV2)
+	for _, s := range []string{sum.ID, sum.Title, sum.Product, sum.Label} {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.LittleEndian.AppendUint64(b, uint64(sum.Updated.UnixNano()))
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(sum.Index))
+	valid := byte(0)
+	if sum.IndexValid {
+		valid = 1
+	}
+	return append(b, valid)
+}
+
+var errSummary = errors.New("summary record cannot be read")
+
+func decodeSummary(b []byte) (Summary, error) {
+	if len(b) > 0 && b[0] == '{' {
+		var r struct {
+			Summary
+		}
+		err := json.Unmarshal(b, &r)
+		return r.Summary, err
+	}
+	if len(b) == 0 || b[0] != summaryV2 {
+		return Summary{}, errSummary
+	}
+	b = b[1:]
+	var strs [4]string
+	for i := range strs {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n {
+			return Summary{}, errSummary
+		}
+		strs[i] = string(b[k : k+int(n)])
+		b = b[k+int(n):]
+	}
+	if len(b) != 17 {
+		return Summary{}, errSummary
+	}
+	return Summary{
+		ID: strs[0], Title: strs[1], Product: strs[2], Label: strs[3],
+		Updated:    time.Unix(0, int64(binary.LittleEndian.Uint64(b))).UTC(),
+		Index:      math.Float64frombits(binary.LittleEndian.Uint64(b[8:])),
+		IndexValid: b[16] == 1,
+	}, nil
+}
