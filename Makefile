@@ -54,7 +54,7 @@ smoke: build
 	bash .ci/smoke $(BIN)
 
 bench: deps go-check
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	bash .ci/bench
 
 clean:
 	rm -rf bin

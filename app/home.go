@@ -98,7 +98,7 @@ func (h *home) createRow() fyne.CanvasObject {
 	product := widget.NewLabel("")
 	product.Truncation = fyne.TextTruncateEllipsis
 	updated := widget.NewLabel("")
-	index := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
+	index := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
 	right := container.NewHBox(updated, index)
 	return container.NewBorder(nil, nil, nil, right, container.NewGridWithColumns(2, title, product))
 }

@@ -57,7 +57,9 @@ func (l *Launcher) Shutdown() {
 }
 
 func (l *Launcher) open(path string) {
-	st, err := store.Open(path, store.Options{})
+	ready := make(chan struct{})
+	l.ready = ready
+	st, err := store.Open(path, store.Options{Verify: l.opt.Verify})
 	if err != nil {
 		l.problem(path, err)
 		return
@@ -66,28 +68,45 @@ func (l *Launcher) open(path string) {
 	l.ui = New(l.a, st, l.opt)
 	l.ui.launcher = l
 	l.ui.Window().Show()
-	// Work not needed for the first frame waits until after it.
-	go l.background(st)
+	// Work not needed for the first frame waits until well after it, so it
+	// never competes with the window coming up.
+	go func() {
+		select {
+		case <-time.After(l.opt.BackgroundDelay):
+			l.background(st, ready)
+		case <-l.stop:
+			close(ready)
+		}
+	}()
 }
 
 // background checks the file once, backs it up if it changed, and then
 // backs it up every BackupInterval while the app runs.
-func (l *Launcher) background(st *store.Store) {
+func (l *Launcher) background(st *store.Store, ready chan struct{}) {
 	defer func() {
 		select {
-		case <-l.ready:
+		case <-ready:
 		default:
-			close(l.ready)
+			close(ready)
 		}
 	}()
-	if err := st.Check(); err != nil {
+	// The check walks a copy, which also serves as the start-up backup.
+	path, made, err := st.CheckByCopy(l.opt.now())
+	if errors.Is(err, store.ErrDamaged) {
 		fyne.Do(func() { l.ui.damaged(err) })
 		return
 	}
-	l.backup(st)
+	fyne.Do(func() {
+		switch {
+		case err != nil:
+			l.ui.notice("Start-up check failed: " + err.Error())
+		case made:
+			l.ui.notice("Checked and backed up to " + path)
+		}
+	})
 	tk := time.NewTicker(store.BackupInterval)
 	defer tk.Stop()
-	close(l.ready)
+	close(ready)
 	for {
 		select {
 		case <-tk.C:

@@ -35,7 +35,6 @@ type timer struct {
 func newTimer(u *UI) *timer {
 	t := &timer{u: u}
 	t.text = fynecanvas.NewText("", theme.Color(theme.ColorNameForeground))
-	t.text.TextStyle = fyne.TextStyle{Monospace: true}
 	t.text.TextSize = theme.TextSize() * 1.3
 	t.toggleB = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), t.toggle)
 	reset := widget.NewButtonWithIcon("", theme.MediaReplayIcon(), t.reset)

@@ -27,6 +27,11 @@ type Options struct {
 	ProgressDelay time.Duration
 	// TimerTick is how often a running timebox redraws.
 	TimerTick time.Duration
+	// BackgroundDelay is how long after the window appears the start-up
+	// check and backup begin.
+	BackgroundDelay time.Duration
+	// Verify checks a copy of the session file (see store.Options.Verify).
+	Verify func(path string) error
 }
 
 // UI is Fulcrum's main window: the session list, and the editor of one
@@ -68,7 +73,8 @@ func New(a fyne.App, st *store.Store, opt Options) *UI {
 	}
 	u := &UI{app: a, store: st, opt: opt}
 	u.win = a.NewWindow("Fulcrum")
-	u.win.Resize(fyne.NewSize(1200, 780))
+	// Fits a 1280×720 projector with room for the window frame.
+	u.win.Resize(fyne.NewSize(1180, 680))
 	u.home = newHome(u)
 	u.timer = newTimer(u)
 	u.win.SetMainMenu(u.menu())

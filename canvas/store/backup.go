@@ -74,7 +74,7 @@ func (s *Store) BackupTo(path string) (err error) {
 		err = tmp.Close()
 	}
 	if err == nil {
-		err = VerifyFile(tmp.Name())
+		err = s.verify(tmp.Name())
 	}
 	if err == nil {
 		err = os.Rename(tmp.Name(), path)
@@ -224,12 +224,8 @@ func (s *Store) BackupIfChanged(now time.Time) (string, bool, error) {
 		return "", false, fmt.Errorf("backup %s: %w", s.path, err)
 	}
 	if list, _ := Backups(s.path); len(list) > 0 {
-		if b, err := Open(list[0], Options{ReadOnly: true}); err == nil {
-			id, err := b.txID()
-			b.Close()
-			if err == nil && id == cur {
-				return list[0], false, nil
-			}
+		if id, err := fileTxID(list[0]); err == nil && id == cur {
+			return list[0], false, nil
 		}
 	}
 	p, err := s.Backup(now)
@@ -244,4 +240,51 @@ func (s *Store) txID() (int, error) {
 		return nil
 	})
 	return id, err
+}
+
+// CheckByCopy verifies the file without walking it in this process: it
+// writes a consistent copy (tx.WriteTo reads the file, it does not touch
+// the memory map) and checks the copy with the store's Verify. Damage in
+// the file is copied with it, so a copy that fails means a damaged file,
+// which is then never written. The copy becomes a backup when the file
+// changed since the newest one; otherwise it is removed.
+func (s *Store) CheckByCopy(now time.Time) (backup string, made bool, err error) {
+	dir := BackupsDir(s.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", false, fmt.Errorf("check %s: %w", s.path, err)
+	}
+	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
+	name := filepath.Join(dir, base+"-"+now.UTC().Format(backupLayout)+backupSuffix)
+	if err := s.BackupTo(name); err != nil {
+		if errors.Is(err, ErrDamaged) {
+			s.MarkDamaged(err)
+		}
+		return "", false, fmt.Errorf("check %s: %w", s.path, err)
+	}
+	// Keep it only if it differs from the previous backup.
+	list, _ := Backups(s.path)
+	if len(list) > 1 && list[0] == name && sameTx(list[0], list[1]) {
+		os.Remove(name)
+		return list[1], false, nil
+	}
+	if err := pruneBackups(dir, base, BackupsKept); err != nil {
+		return name, true, fmt.Errorf("check %s: %w", s.path, err)
+	}
+	return name, true, nil
+}
+
+// sameTx reports whether two store files hold the same last transaction.
+func sameTx(a, b string) bool {
+	ida, erra := fileTxID(a)
+	idb, errb := fileTxID(b)
+	return erra == nil && errb == nil && ida == idb
+}
+
+func fileTxID(path string) (int, error) {
+	st, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		return 0, err
+	}
+	defer st.Close()
+	return st.txID()
 }

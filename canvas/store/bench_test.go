@@ -7,66 +7,22 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
+	"github.com/fulcrum-workshop/fulcrum/canvas/benchdata"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 )
 
-// The benchmark session: the Full template, 12 participants each placed on
-// every dimension with a note, positions and notes set.
 func heavySession(tb testing.TB, id string) *canvas.Session {
 	tb.Helper()
-	s, err := canvas.NewSession(canvas.TemplateFull, "Benchmark · 基准", "Nubia CRM", time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC))
+	s, err := benchdata.Heavy(id)
 	if err != nil {
 		tb.Fatal(err)
-	}
-	s.ID = id
-	for i := range 12 {
-		p, err := s.AddParticipant(fmt.Sprintf("Participante %d", i+1), "Ventas")
-		if err != nil {
-			tb.Fatal(err)
-		}
-		for j, d := range s.Dimensions {
-			pl := canvas.Placement{Dimension: d.Key, Participant: p.ID, Value: (i*37 + j*11) % 101, Confidence: 1 + (i+j)%5,
-				Note: "Nota en español con razones, 以及一些中文说明。"}
-			if err := s.SetPlacement(pl); err != nil {
-				tb.Fatal(err)
-			}
-		}
-	}
-	for j, d := range s.Dimensions {
-		_ = s.SetCurrent(d.Key, (j*13)%101)
-		_ = s.SetNote(d.Key, "Acordado tras la discusión · 讨论后达成一致")
 	}
 	return s
 }
 
-// mixedSession is one of the many sessions that fill the large files:
-// Quick or Full, with 0 to 12 participants.
-func mixedSession(tb testing.TB, i int) *canvas.Session {
-	tmpl := canvas.TemplateQuick
-	if i%3 == 0 {
-		tmpl = canvas.TemplateFull
-	}
-	s, err := canvas.NewSession(tmpl, fmt.Sprintf("Session %d", i), fmt.Sprintf("Product %d", i%97), time.Unix(1.7e9+int64(i)*60, 0))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s.ID = fmt.Sprintf("s%07d", i)
-	for k := range i % 13 {
-		p, _ := s.AddParticipant(fmt.Sprintf("P%d", k), "")
-		for j, d := range s.Dimensions {
-			_ = s.SetPlacement(canvas.Placement{Dimension: d.Key, Participant: p.ID, Value: (i + k*7 + j*3) % 101})
-		}
-	}
-	for j, d := range s.Dimensions {
-		_ = s.SetCurrent(d.Key, (i+j*5)%101)
-	}
-	return s
-}
-
-const heavyID = "heavy-session"
+const heavyID = benchdata.HeavyID
 
 var (
 	benchDir  string
@@ -92,25 +48,7 @@ func benchFile(b *testing.B, n int) string {
 		return p
 	}
 	p := filepath.Join(benchDir, fmt.Sprintf("sessions-%d.db", n))
-	st, err := store.Open(p, store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	const batch = 1000
-	for start := 0; start < n; start += batch {
-		var ss []*canvas.Session
-		for i := start; i < min(n, start+batch); i++ {
-			if i == n/2 {
-				ss = append(ss, heavySession(b, heavyID))
-				continue
-			}
-			ss = append(ss, mixedSession(b, i))
-		}
-		if _, err := st.Import(ss); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if err := st.Close(); err != nil {
+	if err := benchdata.WriteFile(p, n); err != nil {
 		b.Fatal(err)
 	}
 	benchDBs[n] = p

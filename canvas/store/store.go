@@ -51,6 +51,10 @@ type Options struct {
 	ReadOnly bool
 	// MaxSize caps the file size in bytes (0: no cap); writes beyond it fail.
 	MaxSize int
+	// Verify checks a backup after it is written; nil means VerifyFile, in
+	// this process. The app checks in a child process instead, so walking
+	// every page of a large file never counts against its own memory.
+	Verify func(path string) error
 }
 
 // Store is an open session file.
@@ -62,6 +66,7 @@ type Store struct {
 	// written again, so what it still holds cannot get worse.
 	damaged atomic.Pointer[error]
 	dims    dimsetCache
+	verify  func(path string) error
 }
 
 // MarkDamaged stops all writes to the file, for the rest of this Store.
@@ -127,7 +132,10 @@ func Open(path string, opts Options) (st *Store, err error) {
 	case err != nil:
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	st = &Store{db: db, path: path}
+	st = &Store{db: db, path: path, verify: opts.Verify}
+	if st.verify == nil {
+		st.verify = VerifyFile
+	}
 	if err := st.initialize(opts.ReadOnly); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)

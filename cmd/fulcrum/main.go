@@ -4,15 +4,20 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"strings"
+	"time"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/fulcrum-workshop/fulcrum/app"
 	"github.com/fulcrum-workshop/fulcrum/assets"
+	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 	"github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/cli"
 	_ "github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/locale" // before Fyne reads the locale
 )
@@ -47,7 +52,27 @@ func main() {
 
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
-	l := app.Launch(a, env.DBPath(*db), app.Options{})
+	l := app.Launch(a, env.DBPath(*db), app.Options{BackgroundDelay: 2 * time.Second, Verify: checkInChild})
 	a.Run()
 	l.Shutdown()
+}
+
+// checkInChild runs 'fulcrum check' on a copy of the session file in a
+// separate process, so walking every page of a large file never adds to
+// the window's own memory.
+func checkInChild(path string) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return store.VerifyFile(path)
+	}
+	out, err := exec.Command(exe, "check", "--db", path).CombinedOutput()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &exit) && exit.ExitCode() == cli.ExitError && strings.Contains(string(out), "damaged"):
+		return fmt.Errorf("%w: %s", store.ErrDamaged, strings.TrimSpace(string(out)))
+	default:
+		return fmt.Errorf("check %s: %v: %s", path, err, strings.TrimSpace(string(out)))
+	}
 }
