@@ -131,8 +131,8 @@ func (p *presenter) show() {
 	ds := s.DimensionSummary(d.Key)
 	p.name.Text = d.Name
 	p.question.Text = d.Question
-	p.toc.Text = "◀ ToC: " + d.ToC
-	p.tob.Text = d.ToB + " :ToB ▶"
+	p.toc.Text = "← ToC: " + d.ToC
+	p.tob.Text = "ToB: " + d.ToB + " →"
 	switch {
 	case ds.Count == 0:
 		p.figures.Text = "No markers placed"
