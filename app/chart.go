@@ -96,7 +96,7 @@ func (r *chartRenderer) paint() {
 		scale: r.chart.scale,
 		objs:  r.objects[:0],
 	}
-	p.paint(l)
+	l.Paint(&p)
 	r.objects = p.objs
 }
 
@@ -115,62 +115,33 @@ func (p *painter) k() float32 {
 	return p.scale
 }
 
-func (p *painter) paint(l canvas.Chart) {
-	ix := l.Index
-	p.text(ix.Label, p.fg)
-	p.stroke(ix.Axis, p.line, 3)
-	for _, t := range ix.Ticks {
-		p.stroke(t, p.line, 1)
+// The canvas.Painter methods map chart inks onto the theme's colours.
+
+func (p *painter) ink(k canvas.Ink) color.Color {
+	switch k {
+	case canvas.InkMuted:
+		return p.muted
+	case canvas.InkRule:
+		return p.line
+	case canvas.InkAccent:
+		return p.primary
+	case canvas.InkSpread:
+		return withAlpha(p.primary, 0x50)
 	}
-	p.text(ix.Poles[0], p.muted)
-	p.text(ix.Poles[1], p.muted)
-	if ix.Marker != nil {
-		p.dot(*ix.Marker, 16, p.primary, p.bg)
-	}
-	p.text(l.AxisLabels[0], p.muted)
-	p.text(l.AxisLabels[1], p.muted)
-	for _, g := range l.Groups {
-		p.text(g, p.muted)
-	}
-	for _, row := range l.Rows {
-		p.text(row.Name, p.fg)
-		p.stroke(row.Axis, p.line, 2)
-		p.stroke(row.Midpoint, p.line, 1)
-		if row.Spread != nil {
-			p.stroke(*row.Spread, withAlpha(p.primary, 0x50), 8)
-		}
-		for _, m := range row.Markers {
-			p.marker(m, float32(l.MarkerSize)*0.8)
-		}
-		if row.Arrow != nil {
-			p.arrow(*row.Arrow, p.primary)
-		}
-		if row.Target != nil {
-			p.ring(*row.Target, float32(l.MarkerSize)+2, p.primary)
-		}
-		if row.Current != nil {
-			fill := p.primary
-			if !row.Agreed {
-				fill = p.muted
-			}
-			p.dot(*row.Current, float32(l.MarkerSize)+2, fill, p.bg)
-		}
-		p.text(row.Value, p.fg)
-	}
-	for _, it := range l.Legend {
-		switch it.Kind {
-		case canvas.LegendAgreed:
-			p.dot(it.Marker.At, 9, p.primary, p.bg)
-		case canvas.LegendMedian:
-			p.dot(it.Marker.At, 9, p.muted, p.bg)
-		case canvas.LegendTarget:
-			p.ring(it.Marker.At, 9, p.primary)
-		default:
-			p.marker(it.Marker, 8)
-		}
-		p.text(it.Text, p.muted)
-	}
+	return p.fg
 }
+
+func (p *painter) Line(l canvas.Line, k canvas.Ink, w float64) { p.stroke(l, p.ink(k), float32(w)) }
+
+func (p *painter) Dot(at canvas.Point, d float64, k canvas.Ink) {
+	p.dot(at, float32(d), p.ink(k), p.bg)
+}
+
+func (p *painter) Ring(at canvas.Point, d float64, k canvas.Ink) { p.ring(at, float32(d), p.ink(k)) }
+
+func (p *painter) Marker(m canvas.ParticipantMarker, d float64) { p.marker(m, float32(d)) }
+
+func (p *painter) Text(t canvas.Text, k canvas.Ink, _ float64) { p.text(t, p.ink(k)) }
 
 func (p *painter) stroke(l canvas.Line, c color.Color, width float32) {
 	ln := fynecanvas.NewLine(c)
@@ -230,18 +201,6 @@ func (p *painter) ring(at canvas.Point, d float32, edge color.Color) {
 	c.Resize(fyne.NewSize(d, d))
 	c.Move(p.pos(at).SubtractXY(d/2, d/2))
 	p.objs = append(p.objs, c)
-}
-
-func (p *painter) arrow(l canvas.Line, c color.Color) {
-	p.stroke(l, c, 2)
-	dir := 1.0
-	if l.To.X < l.From.X {
-		dir = -1
-	}
-	const head = 6
-	tip := canvas.Point{X: l.To.X - dir*7, Y: l.To.Y}
-	p.stroke(canvas.Line{From: tip, To: canvas.Point{X: tip.X - dir*head, Y: tip.Y - head}}, c, 2)
-	p.stroke(canvas.Line{From: tip, To: canvas.Point{X: tip.X - dir*head, Y: tip.Y + head}}, c, 2)
 }
 
 func (p *painter) text(t canvas.Text, c color.Color) {

@@ -71,6 +71,8 @@ var (
 	shade    = canvas.RGB{R: 0xf1, G: 0xf4, B: 0xf8}
 	warnInk  = canvas.RGB{R: 0xb4, G: 0x3c, B: 0x00}
 	pdfWhite = canvas.RGB{R: 0xff, G: 0xff, B: 0xff}
+	// spreadInk is the band from the lowest to the highest placement.
+	spreadInk = canvas.RGB{R: 0xc6, G: 0xd7, B: 0xf0}
 )
 
 type report struct {
@@ -257,8 +259,7 @@ func (r *report) chart() {
 		RowHeight: 15, GroupHeight: 16,
 	})
 	r.ensure(l.Height)
-	p := pdfPainter{r: r, ox: margin, oy: r.y}
-	p.paint(l)
+	l.Paint(pdfPainter{r: r, ox: margin, oy: r.y})
 	r.y += l.Height + 4
 }
 
@@ -333,73 +334,33 @@ func (p pdfPainter) text(t canvas.Text, c canvas.RGB, maxW float64) {
 	p.r.ts.draw(x, y+st.size*0.35, s, st)
 }
 
-func (p pdfPainter) paint(l canvas.Chart) {
-	ix := l.Index
-	p.text(ix.Label, ink, 0)
-	p.line(ix.Axis, rule, 2.5)
-	for _, t := range ix.Ticks {
-		p.line(t, muted, 0.6)
+// The canvas.Painter methods map chart inks onto print colours.
+
+func pdfInk(k canvas.Ink) canvas.RGB {
+	switch k {
+	case canvas.InkMuted:
+		return muted
+	case canvas.InkRule:
+		return rule
+	case canvas.InkAccent:
+		return accent
+	case canvas.InkSpread:
+		return spreadInk
 	}
-	p.text(ix.Poles[0], muted, 0)
-	p.text(ix.Poles[1], muted, 0)
-	if ix.Marker != nil {
-		p.dot(*ix.Marker, 11, accent, pdfWhite)
-	}
-	p.text(l.AxisLabels[0], muted, 0)
-	p.text(l.AxisLabels[1], muted, 0)
-	for _, g := range l.Groups {
-		p.text(g, accent, 0)
-	}
-	for _, row := range l.Rows {
-		p.text(row.Name, ink, row.Axis.From.X-6)
-		p.line(row.Axis, rule, 1)
-		p.line(row.Midpoint, rule, 0.6)
-		if row.Spread != nil {
-			p.line(*row.Spread, canvas.RGB{R: 0xc6, G: 0xd7, B: 0xf0}, 5)
-		}
-		for _, m := range row.Markers {
-			p.marker(m, l.MarkerSize*0.7)
-		}
-		if row.Arrow != nil {
-			p.arrow(*row.Arrow)
-		}
-		if row.Target != nil {
-			p.ring(*row.Target, l.MarkerSize*0.8, accent)
-		}
-		if row.Current != nil {
-			fill := accent
-			if !row.Agreed {
-				fill = muted
-			}
-			p.dot(*row.Current, l.MarkerSize*0.8, fill, pdfWhite)
-		}
-		p.text(row.Value, ink, 0)
-	}
-	for _, it := range l.Legend {
-		switch it.Kind {
-		case canvas.LegendAgreed:
-			p.dot(it.Marker.At, 7, accent, pdfWhite)
-		case canvas.LegendMedian:
-			p.dot(it.Marker.At, 7, muted, pdfWhite)
-		case canvas.LegendTarget:
-			p.ring(it.Marker.At, 7, accent)
-		default:
-			p.marker(it.Marker, 7)
-		}
-		p.text(it.Text, muted, 0)
-	}
+	return ink
 }
 
-func (p pdfPainter) arrow(l canvas.Line) {
-	p.line(l, accent, 1.2)
-	dir := 1.0
-	if l.To.X < l.From.X {
-		dir = -1
-	}
-	tip := canvas.Point{X: l.To.X - dir*5, Y: l.To.Y}
-	p.line(canvas.Line{From: tip, To: canvas.Point{X: tip.X - dir*4, Y: tip.Y - 3.5}}, accent, 1.2)
-	p.line(canvas.Line{From: tip, To: canvas.Point{X: tip.X - dir*4, Y: tip.Y + 3.5}}, accent, 1.2)
+func (p pdfPainter) Line(l canvas.Line, k canvas.Ink, w float64) { p.line(l, pdfInk(k), w*0.8) }
+
+func (p pdfPainter) Dot(at canvas.Point, d float64, k canvas.Ink) {
+	p.dot(at, d*0.85, pdfInk(k), pdfWhite)
 }
+
+func (p pdfPainter) Ring(at canvas.Point, d float64, k canvas.Ink) { p.ring(at, d*0.85, pdfInk(k)) }
+
+func (p pdfPainter) Marker(m canvas.ParticipantMarker, d float64) { p.marker(m, d*0.85) }
+
+func (p pdfPainter) Text(t canvas.Text, k canvas.Ink, maxW float64) { p.text(t, pdfInk(k), maxW) }
 
 // dimStat is what the report says about one dimension.
 type dimStat struct {

@@ -41,7 +41,7 @@ func WritePNG(w io.Writer, s *canvas.Session) error {
 	img := image.NewRGBA(image.Rect(0, 0, int(l.Width*PNGScale), int(l.Height*PNGScale)))
 	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
 	p := &rasterPainter{img: img, fs: fs, faces: faces, cache: map[faceKey]font.Face{}}
-	p.paint(l)
+	l.Paint(p)
 	for _, f := range p.cache {
 		f.Close()
 	}
@@ -218,67 +218,16 @@ func (p *rasterPainter) text(t canvas.Text, c canvas.RGB) {
 	}
 }
 
-func (p *rasterPainter) paint(l canvas.Chart) {
-	ix := l.Index
-	p.text(ix.Label, ink)
-	p.line(ix.Axis, rule, 3)
-	for _, t := range ix.Ticks {
-		p.line(t, muted, 1)
-	}
-	p.text(ix.Poles[0], muted)
-	p.text(ix.Poles[1], muted)
-	if ix.Marker != nil {
-		p.dot(*ix.Marker, 14, accent, pdfWhite)
-	}
-	p.text(l.AxisLabels[0], muted)
-	p.text(l.AxisLabels[1], muted)
-	for _, g := range l.Groups {
-		p.text(g, accent)
-	}
-	for _, row := range l.Rows {
-		p.text(row.Name, ink)
-		p.line(row.Axis, rule, 1.5)
-		p.line(row.Midpoint, rule, 1)
-		if row.Spread != nil {
-			p.line(*row.Spread, canvas.RGB{R: 0xc6, G: 0xd7, B: 0xf0}, 7)
-		}
-		for _, m := range row.Markers {
-			p.marker(m, l.MarkerSize*0.75)
-		}
-		if row.Arrow != nil {
-			a := *row.Arrow
-			p.line(a, accent, 2)
-			dir := 1.0
-			if a.To.X < a.From.X {
-				dir = -1
-			}
-			tip := canvas.Point{X: a.To.X - dir*7, Y: a.To.Y}
-			p.line(canvas.Line{From: tip, To: canvas.Point{X: tip.X - dir*5, Y: tip.Y - 4.5}}, accent, 2)
-			p.line(canvas.Line{From: tip, To: canvas.Point{X: tip.X - dir*5, Y: tip.Y + 4.5}}, accent, 2)
-		}
-		if row.Target != nil {
-			p.ring(*row.Target, l.MarkerSize+2, accent)
-		}
-		if row.Current != nil {
-			fill := accent
-			if !row.Agreed {
-				fill = muted
-			}
-			p.dot(*row.Current, l.MarkerSize+1, fill, pdfWhite)
-		}
-		p.text(row.Value, ink)
-	}
-	for _, it := range l.Legend {
-		switch it.Kind {
-		case canvas.LegendAgreed:
-			p.dot(it.Marker.At, 8, accent, pdfWhite)
-		case canvas.LegendMedian:
-			p.dot(it.Marker.At, 8, muted, pdfWhite)
-		case canvas.LegendTarget:
-			p.ring(it.Marker.At, 9, accent)
-		default:
-			p.marker(it.Marker, 8)
-		}
-		p.text(it.Text, muted)
-	}
+// The canvas.Painter methods draw at PNGScale, in print colours.
+
+func (p *rasterPainter) Line(l canvas.Line, k canvas.Ink, w float64) { p.line(l, pdfInk(k), w) }
+
+func (p *rasterPainter) Dot(at canvas.Point, d float64, k canvas.Ink) {
+	p.dot(at, d, pdfInk(k), pdfWhite)
 }
+
+func (p *rasterPainter) Ring(at canvas.Point, d float64, k canvas.Ink) { p.ring(at, d, pdfInk(k)) }
+
+func (p *rasterPainter) Marker(m canvas.ParticipantMarker, d float64) { p.marker(m, d) }
+
+func (p *rasterPainter) Text(t canvas.Text, k canvas.Ink, _ float64) { p.text(t, pdfInk(k)) }

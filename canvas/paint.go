@@ -1,0 +1,98 @@
+package canvas
+
+// Ink is the role a colour plays in the chart; each painter maps roles to
+// its own palette (a theme on screen, print colours on paper).
+type Ink int
+
+// Chart inks.
+const (
+	InkText Ink = iota
+	InkMuted
+	InkRule
+	InkAccent
+	InkSpread
+)
+
+// Painter draws chart primitives, in chart units, on one medium.
+type Painter interface {
+	Line(l Line, ink Ink, width float64)
+	// Dot is a filled circle with a thin edge in the background colour.
+	Dot(at Point, diameter float64, fill Ink)
+	Ring(at Point, diameter float64, ink Ink)
+	// Marker draws a participant's marker in its own colour and shape.
+	Marker(m ParticipantMarker, diameter float64)
+	// Text draws t, shortened to maxWidth when that is positive.
+	Text(t Text, ink Ink, maxWidth float64)
+}
+
+// Paint draws the chart with p. The drawing order and every size live here,
+// so the screen, the PDF and the PNG differ only in their primitives.
+func (c Chart) Paint(p Painter) {
+	ix := c.Index
+	p.Text(ix.Label, InkText, 0)
+	p.Line(ix.Axis, InkRule, 3)
+	for _, t := range ix.Ticks {
+		p.Line(t, InkMuted, 0.8)
+	}
+	p.Text(ix.Poles[0], InkMuted, 0)
+	p.Text(ix.Poles[1], InkMuted, 0)
+	if ix.Marker != nil {
+		p.Dot(*ix.Marker, 13, InkAccent)
+	}
+	p.Text(c.AxisLabels[0], InkMuted, 0)
+	p.Text(c.AxisLabels[1], InkMuted, 0)
+	for _, g := range c.Groups {
+		p.Text(g, InkAccent, 0)
+	}
+	for _, row := range c.Rows {
+		p.Text(row.Name, InkText, row.Axis.From.X-6)
+		p.Line(row.Axis, InkRule, 1.5)
+		p.Line(row.Midpoint, InkRule, 0.8)
+		if row.Spread != nil {
+			p.Line(*row.Spread, InkSpread, 6)
+		}
+		for _, m := range row.Markers {
+			p.Marker(m, c.MarkerSize*0.75)
+		}
+		if row.Arrow != nil {
+			paintArrow(p, *row.Arrow)
+		}
+		if row.Target != nil {
+			p.Ring(*row.Target, c.MarkerSize, InkAccent)
+		}
+		if row.Current != nil {
+			fill := InkAccent
+			if !row.Agreed {
+				fill = InkMuted
+			}
+			p.Dot(*row.Current, c.MarkerSize, fill)
+		}
+		p.Text(row.Value, InkText, 0)
+	}
+	for _, it := range c.Legend {
+		switch it.Kind {
+		case LegendAgreed:
+			p.Dot(it.Marker.At, 8, InkAccent)
+		case LegendMedian:
+			p.Dot(it.Marker.At, 8, InkMuted)
+		case LegendTarget:
+			p.Ring(it.Marker.At, 8, InkAccent)
+		default:
+			p.Marker(it.Marker, 8)
+		}
+		p.Text(it.Text, InkMuted, 0)
+	}
+}
+
+// paintArrow draws a line from current to target with a head just short
+// of the target ring.
+func paintArrow(p Painter, l Line) {
+	p.Line(l, InkAccent, 1.6)
+	dir := 1.0
+	if l.To.X < l.From.X {
+		dir = -1
+	}
+	tip := Point{X: l.To.X - dir*6, Y: l.To.Y}
+	p.Line(Line{From: tip, To: Point{X: tip.X - dir*5, Y: tip.Y - 4}}, InkAccent, 1.6)
+	p.Line(Line{From: tip, To: Point{X: tip.X - dir*5, Y: tip.Y + 4}}, InkAccent, 1.6)
+}
