@@ -234,8 +234,10 @@ func runSummary(env *Env, args []string) int {
 	return writeJSON(env, "summary", s.Summary())
 }
 
-// loadSession reads one session without changing the file.
-func (env *Env) loadSession(cmd, db, id string) (*canvas.Session, int) {
+// openExisting opens an existing session file read-only: commands that
+// only read never create or change it. On failure it has printed why and
+// returns the exit code.
+func (env *Env) openExisting(cmd, db string) (*store.Store, int) {
 	path := env.DBPath(db)
 	if _, err := os.Stat(path); err != nil {
 		return nil, env.fail(cmd, fmt.Errorf("session file %s: %w", path, unwrapPath(err)))
@@ -243,6 +245,15 @@ func (env *Env) loadSession(cmd, db, id string) (*canvas.Session, int) {
 	st, err := openStore(path, true)
 	if err != nil {
 		return nil, env.fail(cmd, err)
+	}
+	return st, ExitOK
+}
+
+// loadSession reads one session without changing the file.
+func (env *Env) loadSession(cmd, db, id string) (*canvas.Session, int) {
+	st, code := env.openExisting(cmd, db)
+	if st == nil {
+		return nil, code
 	}
 	defer st.Close()
 	s, err := st.Load(id)
@@ -307,15 +318,12 @@ func runCheck(env *Env, args []string) int {
 	if len(pos) > 0 {
 		return f.usageError("unexpected argument %q", pos[0])
 	}
-	path := env.DBPath(*db)
-	if _, err := os.Stat(path); err != nil {
-		return env.fail("check", fmt.Errorf("session file %s: %w", path, unwrapPath(err)))
-	}
-	st, err := openStore(path, true)
-	if err != nil {
-		return env.fail("check", err)
+	st, code := env.openExisting("check", *db)
+	if st == nil {
+		return code
 	}
 	defer st.Close()
+	path := st.Path()
 	if err := st.Check(); err != nil {
 		return env.fail("check", err)
 	}
@@ -347,15 +355,12 @@ func runBackup(env *Env, args []string) int {
 	if len(pos) > 1 {
 		return f.usageError("name at most one output file")
 	}
-	path := env.DBPath(*db)
-	if _, err := os.Stat(path); err != nil {
-		return env.fail("backup", fmt.Errorf("session file %s: %w", path, unwrapPath(err)))
-	}
-	st, err := openStore(path, true)
-	if err != nil {
-		return env.fail("backup", err)
+	st, code := env.openExisting("backup", *db)
+	if st == nil {
+		return code
 	}
 	defer st.Close()
+	var err error
 	out := ""
 	if len(pos) == 1 {
 		out = pos[0]
