@@ -26,8 +26,9 @@ func startUI(t *testing.T, path string) (*UI, *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := New(a, st, Options{AutosaveDelay: time.Hour})
+	u := New(a, st, quietOptions)
 	u.Window().Resize(fyne.NewSize(1200, 800))
+	t.Cleanup(func() { u.timer.shutdown() })
 	return u, st
 }
 

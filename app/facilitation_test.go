@@ -29,15 +29,7 @@ import (
 // widget while the test runs; saves happen when the test (or a close) asks.
 func startFacilitation(t *testing.T, path string) (*UI, *store.Store) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	st, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	u := New(a, st, Options{AutosaveDelay: time.Hour, ProgressDelay: time.Hour, TimerTick: time.Hour})
-	u.Window().Resize(fyne.NewSize(1200, 800))
-	t.Cleanup(func() { u.timer.shutdown() })
-	return u, st
+	return startUI(t, path)
 }
 
 // rendered lists the objects the canvas draws below o: visible objects only,
