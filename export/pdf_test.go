@@ -992,3 +992,15 @@ func BenchmarkExportPDF(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len()), "pdf-bytes")
 }
+
+// BenchmarkExportPDFLatin is BenchmarkExportPDF for the English session,
+// which needs no CJK face: the cost of that face, by difference.
+func BenchmarkExportPDFLatin(b *testing.B) {
+	s := englishSession(b)
+	opt := export.PDFOptions{Generated: generated}
+	for b.Loop() {
+		if err := export.WritePDF(io.Discard, s, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
