@@ -197,9 +197,16 @@ const hexDigits = "0123456789abcdef"
 // encoding/json does.
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
+	// Text is almost always valid UTF-8: then non-ASCII bytes are copied as
+	// they are, without decoding rune by rune.
+	valid := utf8.ValidString(s)
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c >= utf8.RuneSelf && valid {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
 				i++
