@@ -1,9 +1,12 @@
 package app
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -191,5 +194,86 @@ func TestNoGoroutineLeakOverSessionOpenClose(t *testing.T) {
 	}
 	if after > before+2 {
 		t.Errorf("goroutines grew from %d to %d over 1000 open/close cycles", before, after)
+	}
+}
+
+// TestDamageFoundAfterStartStopsWritesAndOffersANewFile damages a data
+// page, which bbolt opens without complaint: the check after the first
+// frame must find it, refuse further writes, and let the user start a new
+// file while the damaged one is kept.
+func TestDamageFoundAfterStartStopsWritesAndOffersANewFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "f.db")
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 40 {
+		s, _ := canvas.NewSession(canvas.TemplateFull, fmt.Sprintf("Sesión %d", i), "p", time.Now())
+		if err := st.Save(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Find a page whose damage opens fine but fails the check.
+	const ps = 4096
+	damaged := false
+	for pg := len(orig)/ps - 1; pg >= 4 && !damaged; pg-- {
+		data := slices.Clone(orig)
+		for i := pg * ps; i < (pg+1)*ps; i++ {
+			data[i] = byte(i*131 + 7)
+		}
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if s, err := store.Open(path, store.Options{}); err == nil {
+			damaged = s.Check() != nil
+			s.Close()
+		}
+	}
+	if !damaged {
+		t.Skip("no page here opens fine and fails the check")
+	}
+	before, _ := os.ReadFile(path)
+
+	a := test.NewTempApp(t)
+	opt := quietOptions
+	opt.BackgroundDelay = time.Millisecond
+	l := Launch(a, path, opt)
+	defer l.Shutdown()
+	select {
+	case <-l.Ready():
+	case <-time.After(30 * time.Second):
+		t.Fatal("the start-up check did not finish")
+	}
+	u := l.UI()
+	dlg := u.Window().Canvas().Overlays().Top()
+	if dlg == nil {
+		t.Fatal("damage found after start-up was not reported")
+	}
+	// Writes are refused from now on, and the file is as it was.
+	s, _ := canvas.NewSession(canvas.TemplateQuick, "nuevo", "p", time.Now())
+	if err := u.store.Save(s); err == nil {
+		t.Error("a save to the damaged file succeeded")
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the damaged file was written to")
+	}
+
+	test.Tap(buttonNamed(t, dlg, "Start a new file"))
+	kept, _ := filepath.Glob(path + ".damaged-*")
+	if len(kept) != 1 {
+		t.Fatalf("the damaged file was not kept aside: %v", kept)
+	}
+	if b, _ := os.ReadFile(kept[0]); !bytes.Equal(b, before) {
+		t.Error("the kept damaged file differs from what it was")
+	}
+	if err := u.store.Save(s); err != nil {
+		t.Errorf("the new file does not take a save: %v", err)
 	}
 }
