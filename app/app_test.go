@@ -444,3 +444,35 @@ func TestPaperChoiceIsRemembered(t *testing.T) {
 		t.Errorf("a new window on the same app uses %q", again.paper())
 	}
 }
+
+func TestDoubleTapOpensSession(t *testing.T) {
+	u, st := startUI(t, filepath.Join(t.TempDir(), "f.db"))
+	defer st.Close()
+	for _, title := range []string{"Uno", "Dos"} {
+		if err := u.createSession(canvas.TemplateQuick, title, "p", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.ShowHome()
+	rows := objectsOf[*sessionRow](u.home.list)
+	if len(rows) < 2 {
+		t.Fatalf("the list renders %d rows", len(rows))
+	}
+	var second *sessionRow
+	for _, r := range rows {
+		if r.id == 1 {
+			second = r
+		}
+	}
+	if second == nil {
+		t.Fatal("no row for the second session")
+	}
+	test.Tap(second)
+	if u.editor != nil || u.home.selected != u.home.shown[1].ID {
+		t.Fatal("a single tap should only select the row")
+	}
+	test.DoubleTap(second)
+	if u.editor == nil || u.editor.s.Title != u.home.shown[1].Title {
+		t.Fatal("a double tap did not open the session")
+	}
+}

@@ -100,7 +100,33 @@ func (h *home) createRow() fyne.CanvasObject {
 	updated := widget.NewLabel("")
 	index := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
 	right := container.NewHBox(updated, index)
-	return container.NewBorder(nil, nil, nil, right, container.NewGridWithColumns(2, title, product))
+	return newSessionRow(h, container.NewBorder(nil, nil, nil, right, container.NewGridWithColumns(2, title, product)))
+}
+
+// sessionRow is a row of the session list: a tap selects it, as in any
+// list, and a double tap opens the session.
+type sessionRow struct {
+	widget.BaseWidget
+	h       *home
+	id      widget.ListItemID
+	content *fyne.Container
+}
+
+func newSessionRow(h *home, content *fyne.Container) *sessionRow {
+	r := &sessionRow{h: h, content: content}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *sessionRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(r.content)
+}
+
+func (r *sessionRow) Tapped(*fyne.PointEvent) { r.h.list.Select(r.id) }
+
+func (r *sessionRow) DoubleTapped(*fyne.PointEvent) {
+	r.h.list.Select(r.id)
+	r.h.openSelected()
 }
 
 func (h *home) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -108,7 +134,9 @@ func (h *home) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	s := h.shown[id]
-	row := o.(*fyne.Container)
+	sr := o.(*sessionRow)
+	sr.id = id
+	row := sr.content
 	grid := row.Objects[0].(*fyne.Container)
 	right := row.Objects[1].(*fyne.Container)
 	grid.Objects[0].(*widget.Label).SetText(s.Title)
