@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -29,6 +30,9 @@ type Launcher struct {
 	// ready is closed when the start-up check and backup have finished and
 	// their results are on screen.
 	ready chan struct{}
+	// work counts background goroutines, so Shutdown can wait for them
+	// before the file is closed.
+	work sync.WaitGroup
 }
 
 // Launch opens path and shows the app; call Shutdown after the app stops.
@@ -51,6 +55,7 @@ func (l *Launcher) Shutdown() {
 	default:
 		close(l.stop)
 	}
+	l.work.Wait()
 	if l.st != nil {
 		_ = l.st.Close()
 	}
@@ -70,7 +75,9 @@ func (l *Launcher) open(path string) {
 	l.ui.Window().Show()
 	// Work not needed for the first frame waits until well after it, so it
 	// never competes with the window coming up.
+	l.work.Add(1)
 	go func() {
+		defer l.work.Done()
 		select {
 		case <-time.After(l.opt.BackgroundDelay):
 			l.background(st, ready)
@@ -225,8 +232,14 @@ func (u *UI) damaged(err error) {
 			return
 		}
 		u.store = st
-		if u.launcher != nil {
-			u.launcher.st = st
+		if l := u.launcher; l != nil {
+			// The new file gets the start-up check and backups too.
+			l.st = st
+			l.work.Add(1)
+			go func() {
+				defer l.work.Done()
+				l.background(st, make(chan struct{}))
+			}()
 		}
 		if keep != nil {
 			if serr := st.Save(keep); serr != nil {
