@@ -160,31 +160,9 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 	}
 	// One pass over positions and placements feeds both the index and the
 	// rows: this runs on every slider move.
-	groups := s.groupPlacements()
-	posOf := make([]Position, len(s.Dimensions))
-	for _, p := range s.Positions {
-		if i, ok := groups.dimIdx[p.Dimension]; ok {
-			posOf[i] = p
-		}
-	}
-	stats := make([]Stats, len(s.Dimensions))
-	placedVisible := s.PlacementsVisible()
-	sum, n := 0.0, 0
-	for i := range s.Dimensions {
-		stats[i] = statsInPlace(groups.values[i])
-		switch {
-		case posOf[i].Current != nil:
-			sum += float64(*posOf[i].Current)
-			n++
-		case placedVisible && stats[i].Count > 0:
-			sum += stats[i].Median
-			n++
-		}
-	}
-	idx := Index{}
-	if n > 0 {
-		idx = Index{Value: sum / float64(n), Valid: true}
-	}
+	fig := s.figures()
+	groups, posOf, stats := fig.groups, fig.pos, fig.stats
+	idx := fig.index(s.PlacementsVisible())
 	label := "ToB index: not set yet"
 	if idx.Valid {
 		label = "ToB index " + formatInt(idx.Value) + " · " + idx.Label()

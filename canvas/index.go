@@ -110,19 +110,50 @@ func (s *Session) EffectivePosition(key string) (float64, bool) {
 
 // Index computes the session's ToB index.
 func (s *Session) Index() Index {
-	return s.indexFrom(s.valuesByDimension())
+	return s.figures().index(s.PlacementsVisible())
 }
 
-// valuesByDimension groups the placements' values in one pass, for the
-// callers that need every dimension's figures at once (the index and the
-// chart run on every slider move).
-func (s *Session) valuesByDimension() map[string][]int {
-	g := s.groupPlacements()
-	out := make(map[string][]int, len(s.Dimensions))
-	for i, d := range s.Dimensions {
-		out[d.Key] = g.values[i]
+// figures is every dimension's agreed position and placement statistics,
+// by position in s.Dimensions, computed in one pass: the index and the
+// chart both run on every slider move and share this one rule.
+type figures struct {
+	groups placementGroups
+	pos    []Position
+	stats  []Stats
+}
+
+func (s *Session) figures() figures {
+	f := figures{groups: s.groupPlacements(), pos: make([]Position, len(s.Dimensions)), stats: make([]Stats, len(s.Dimensions))}
+	for _, p := range s.Positions {
+		if i, ok := f.groups.dimIdx[p.Dimension]; ok {
+			f.pos[i] = p
+		}
 	}
-	return out
+	for i := range s.Dimensions {
+		// The grouped values belong to f, so they may be sorted in place.
+		f.stats[i] = statsInPlace(f.groups.values[i])
+	}
+	return f
+}
+
+// index is the mean of the positions: the agreed current value, otherwise
+// the median of visible placements; dimensions with neither are left out.
+func (f figures) index(placementsVisible bool) Index {
+	sum, n := 0.0, 0
+	for i := range f.pos {
+		switch {
+		case f.pos[i].Current != nil:
+			sum += float64(*f.pos[i].Current)
+			n++
+		case placementsVisible && f.stats[i].Count > 0:
+			sum += f.stats[i].Median
+			n++
+		}
+	}
+	if n == 0 {
+		return Index{}
+	}
+	return Index{Value: sum / float64(n), Valid: true}
 }
 
 // placementGroups holds, per session dimension (by position), the values
