@@ -31,6 +31,11 @@ func BackupsDir(dbPath string) string {
 	return filepath.Join(filepath.Dir(dbPath), BackupDir)
 }
 
+// backupBase is the name a file's backups start with: "work" for work.db.
+func backupBase(dbPath string) string {
+	return strings.TrimSuffix(filepath.Base(dbPath), filepath.Ext(dbPath))
+}
+
 // Backup writes a consistent hot copy of the open file into the backup
 // folder, checks it, and prunes the folder to the newest BackupsKept. It
 // returns the new backup's path.
@@ -39,7 +44,7 @@ func (s *Store) Backup(now time.Time) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("backup %s: %w", s.path, err)
 	}
-	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
+	base := backupBase(s.path)
 	name := filepath.Join(dir, base+"-"+now.UTC().Format(backupLayout)+backupSuffix)
 	if err := s.BackupTo(name); err != nil {
 		return "", err
@@ -135,7 +140,7 @@ func listBackups(dir, base string) ([]string, error) {
 
 // Backups lists a session file's backups, newest first.
 func Backups(dbPath string) ([]string, error) {
-	base := strings.TrimSuffix(filepath.Base(dbPath), filepath.Ext(dbPath))
+	base := backupBase(dbPath)
 	list, err := listBackups(BackupsDir(dbPath), base)
 	slices.Reverse(list)
 	return list, err
@@ -253,7 +258,7 @@ func (s *Store) CheckByCopy(now time.Time) (backup string, made bool, err error)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", false, fmt.Errorf("check %s: %w", s.path, err)
 	}
-	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
+	base := backupBase(s.path)
 	name := filepath.Join(dir, base+"-"+now.UTC().Format(backupLayout)+backupSuffix)
 	if err := s.BackupTo(name); err != nil {
 		if errors.Is(err, ErrDamaged) {
