@@ -209,18 +209,34 @@ func (s *Store) Save(sess *canvas.Session) error {
 	if sess == nil {
 		return fmt.Errorf("save to %s: no session", s.path)
 	}
-	err := s.update(func(tx *bolt.Tx) error { return s.put(tx, sess) })
+	buf, _ := recordBufs.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	err := s.update(func(tx *bolt.Tx) error { return s.put(tx, sess, buf) })
+	// bbolt copies values into its pages at commit, so the buffer is free
+	// again once update returns.
+	recordBufs.Put(buf)
 	if err != nil {
 		return fmt.Errorf("save session %s to %s: %w", sess.ID, s.path, err)
 	}
 	return nil
 }
 
-func (s *Store) put(tx *bolt.Tx, sess *canvas.Session) error {
+// put writes one session in tx. buf, if not nil, is a buffer the record
+// is encoded into; it must stay untouched until tx ends.
+func (s *Store) put(tx *bolt.Tx, sess *canvas.Session, buf *[]byte) error {
 	if sess.ID == "" {
 		return errors.New("session has no id")
 	}
-	rec, err := s.encodeRecord(tx, sess)
+	var dst []byte
+	if buf != nil {
+		dst = (*buf)[:0]
+	}
+	rec, err := s.encodeRecord(tx, sess, dst)
+	if buf != nil {
+		*buf = rec
+	}
 	if err != nil {
 		return err
 	}
@@ -361,7 +377,7 @@ func (s *Store) Import(sessions []*canvas.Session) ([]string, error) {
 			// only once the whole import has landed.
 			c := *sess
 			c.ID = id
-			if err := s.put(tx, &c); err != nil {
+			if err := s.put(tx, &c, nil); err != nil {
 				return fmt.Errorf("session %d (%s): %w", i+1, sess.Title, err)
 			}
 			ids[i] = id
