@@ -166,10 +166,15 @@ func (h *home) reload() {
 
 func (h *home) filter() {
 	q := strings.ToLower(strings.TrimSpace(h.search.Text))
-	h.shown = h.shown[:0]
-	for _, s := range h.all {
-		if q == "" || strings.Contains(strings.ToLower(s.Title), q) || strings.Contains(strings.ToLower(s.Product), q) {
-			h.shown = append(h.shown, s)
+	if q == "" {
+		// Shares h.all: with 10,000 sessions a copy is a megabyte.
+		h.shown = h.all
+	} else {
+		h.shown = nil
+		for _, s := range h.all {
+			if strings.Contains(strings.ToLower(s.Title), q) || strings.Contains(strings.ToLower(s.Product), q) {
+				h.shown = append(h.shown, s)
+			}
 		}
 	}
 	h.list.UnselectAll()
