@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -914,5 +915,47 @@ func TestLoadGivesOldParticipantsMarkers(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got.Participants, want) {
 		t.Errorf("participants = %s\nwant %s", jsonOf(got.Participants), jsonOf(want))
+	}
+}
+
+// Save reuses its encode buffer: each record stored must still be its own
+// after later saves of other sessions, sequential or concurrent.
+func TestSavesKeepEachRecordTheirOwn(t *testing.T) {
+	path := dbPath(t)
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := fullSession(t)
+	want := map[string]*canvas.Session{big.ID: deepCopy(t, big)}
+	must(t, st.Save(big))
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for i := range 8 {
+		s, err := canvas.NewSession(canvas.TemplateQuick, fmt.Sprintf("Sesión %d · 会话", i), "Producto", big.Updated)
+		must(t, err)
+		want[s.ID] = deepCopy(t, s)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs <- st.Save(s)
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		must(t, err)
+	}
+	must(t, st.Close())
+
+	st = openStore(t, path, store.Options{})
+	for id, w := range want {
+		got, err := st.Load(id)
+		if err != nil {
+			t.Fatalf("load %s: %v", id, err)
+		}
+		if d := sessionDiff(got, w); d != "" {
+			t.Errorf("session %s differs from what was saved:%s", id, d)
+		}
 	}
 }
