@@ -476,3 +476,61 @@ func TestDoubleTapOpensSession(t *testing.T) {
 		t.Fatal("a double tap did not open the session")
 	}
 }
+
+// The session list's columns line up whatever each row's date and index
+// read, so the eye can run down the product column.
+func TestSessionListColumnsLineUp(t *testing.T) {
+	u, st := startUI(t, filepath.Join(t.TempDir(), "f.db"))
+	defer st.Close()
+	h := u.home
+	when := time.Date(2026, 5, 2, 9, 0, 0, 0, time.UTC)
+	h.shown = []store.Summary{
+		{ID: "a", Title: "Sin índice", Product: "Pago Fácil", Updated: when},
+		{ID: "b", Title: "会话", Product: "小红书", Updated: when.AddDate(0, 6, 26), IndexValid: true, Index: 7, Label: canvas.LabelStronglyToC},
+		{ID: "c", Title: "Gamma", Product: "Nubia CRM", Updated: when, IndexValid: true, Index: 100, Label: canvas.LabelStronglyToB},
+	}
+	type cols struct{ product, date, index float32 }
+	var got []cols
+	for i := range h.shown {
+		r := h.createRow()
+		h.updateRow(i, r)
+		r.Resize(fyne.NewSize(1000, 40))
+		var c cols
+		walkLabels(r, 0, func(l *widget.Label, x float32) {
+			switch l.Text {
+			case h.shown[i].Product:
+				c.product = x
+			case h.shown[i].Updated.Local().Format("2 Jan 2006 15:04"):
+				c.date = x
+			case indexText(h.shown[i]):
+				c.index = x
+			}
+		})
+		if c.product == 0 || c.date == 0 || c.index == 0 {
+			t.Fatalf("row %d: columns not found: %+v", i, c)
+		}
+		got = append(got, c)
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i] != got[0] {
+			t.Errorf("row %d columns at %+v, row 0 at %+v", i, got[i], got[0])
+		}
+	}
+}
+
+// walkLabels calls fn with every label under o and its x offset from o,
+// for objects that are not on a canvas.
+func walkLabels(o fyne.CanvasObject, x float32, fn func(*widget.Label, float32)) {
+	switch v := o.(type) {
+	case *widget.Label:
+		fn(v, x)
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			walkLabels(c, x+c.Position().X, fn)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			walkLabels(c, x+c.Position().X, fn)
+		}
+	}
+}

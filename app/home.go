@@ -38,6 +38,10 @@ type home struct {
 	undoLabel *widget.Label
 	deleted   *canvas.Session
 
+	// dateWidth and indexWidth are the widths of the list's right-hand
+	// columns, measured once.
+	dateWidth, indexWidth float32
+
 	content fyne.CanvasObject
 }
 
@@ -97,10 +101,46 @@ func (h *home) createRow() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	product := widget.NewLabel("")
 	product.Truncation = fyne.TextTruncateEllipsis
-	updated := widget.NewLabel("")
+	updated := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
 	index := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
-	right := container.NewHBox(updated, index)
+	if h.dateWidth == 0 {
+		h.dateWidth, h.indexWidth = labelWidth(dateSample), max(labelWidth(indexSamples[0]), labelWidth(indexSamples[1]))
+	}
+	right := container.NewHBox(
+		container.New(fixedWidth(h.dateWidth), updated),
+		container.New(fixedWidth(h.indexWidth), index))
 	return newSessionRow(h, container.NewBorder(nil, nil, nil, right, container.NewGridWithColumns(2, title, product)))
+}
+
+// The widest texts of the date and index columns: M and m are the widest
+// letters, and the figures are tabular.
+const dateSample = "28 Mmm 2026 20:00"
+
+var indexSamples = [2]string{"100  " + canvas.LabelStronglyToB, "100  " + canvas.LabelStronglyToC}
+
+// labelWidth is the width a label needs to show text.
+func labelWidth(text string) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+}
+
+// fixedWidth lays its objects out at one width, so the date and index
+// columns, and with them the product column, line up in every row
+// whatever the row's text.
+type fixedWidth float32
+
+func (w fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(w), h)
+}
+
+func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }
 
 // sessionRow is a row of the session list: a tap selects it, as in any
@@ -141,15 +181,15 @@ func (h *home) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	right := row.Objects[1].(*fyne.Container)
 	grid.Objects[0].(*widget.Label).SetText(s.Title)
 	grid.Objects[1].(*widget.Label).SetText(s.Product)
-	right.Objects[0].(*widget.Label).SetText(s.Updated.Local().Format("2 Jan 2006 15:04"))
-	right.Objects[1].(*widget.Label).SetText(indexText(s))
+	right.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(s.Updated.Local().Format("2 Jan 2006 15:04"))
+	right.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(indexText(s))
 }
 
 func indexText(s store.Summary) string {
 	if !s.IndexValid {
-		return "index –          "
+		return "index –"
 	}
-	return fmt.Sprintf("%3.0f  %-12s", s.Index, s.Label)
+	return fmt.Sprintf("%.0f  %s", s.Index, s.Label)
 }
 
 // reload reads the summaries from the store, keeping the search and the
