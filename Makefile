@@ -45,10 +45,11 @@ unit: go-check
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'TestNoGoroutineLeak' ./app/ ./canvas/store/
 
-# The fuzz target runs for 20 s; what it finds goes into canvas/testdata/fuzz
+# The fuzz targets run for 20 and 10 s; what they find goes into testdata/fuzz
 # when committed, and every committed input runs in the unit tests.
 fuzz: go-check
 	$(GO) test -run '^$$' -fuzz FuzzImport -fuzztime 20s -fuzzminimizetime 2s ./canvas/
+	$(GO) test -run '^$$' -fuzz FuzzAppendString -fuzztime 10s -fuzzminimizetime 2s ./canvas/store/
 
 smoke: build
 	bash .ci/smoke $(BIN)

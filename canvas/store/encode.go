@@ -193,22 +193,27 @@ func appendTime(b []byte, t time.Time) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// jsonSafe marks the ASCII bytes that stand for themselves in a JSON string.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // appendString writes s as a JSON string. Invalid UTF-8 becomes U+FFFD, as
-// encoding/json does.
+// encoding/json does. It makes one pass, a table lookup per ASCII byte and
+// a decode per other rune: checking UTF-8 validity first and then scanning
+// again took a quarter more time over a heavy session's record. (Skipping
+// eight ASCII bytes at a time measured slower still: notes switch between
+// scripts too often.)
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
-	// Text is almost always valid UTF-8: then non-ASCII bytes are copied as
-	// they are, without decoding rune by rune.
-	valid := utf8.ValidString(s)
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= utf8.RuneSelf && valid {
-			i++
-			continue
-		}
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if jsonSafe[c] {
 				i++
 				continue
 			}
@@ -233,7 +238,7 @@ func appendString(b []byte, s string) []byte {
 		if r == utf8.RuneError && size == 1 {
 			b = append(b, s[start:i]...)
 			b = append(b, `\ufffd`...)
-			i += size
+			i++
 			start = i
 			continue
 		}

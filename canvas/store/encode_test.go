@@ -64,3 +64,31 @@ func TestHandEncodingMatchesEncodingJSON(t *testing.T) {
 		})
 	}
 }
+
+// FuzzAppendString holds the hand-written string encoder to what
+// encoding/json reads back for any input, valid UTF-8 or not, including
+// the special bytes at every offset of the eight-byte scan.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "plain ascii text!", "Título \"con\" comillas\\ y\ttab\n", "以及一些中文说明。",
+		"12345678\"", "1234567\x1f8", "abcdefg\\", "abcdefgh\xff\xfe", "\u2028\u2029 <&> \x7f", "ñ1234567\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := appendString(nil, s)
+		var g string
+		if err := json.Unmarshal(got, &g); err != nil {
+			t.Fatalf("appendString(%q) = %s: not a JSON string: %v", s, got, err)
+		}
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var w string
+		if err := json.Unmarshal(want, &w); err != nil {
+			t.Fatal(err)
+		}
+		if g != w {
+			t.Errorf("appendString(%q) reads back as %q; encoding/json's as %q", s, g, w)
+		}
+	})
+}
