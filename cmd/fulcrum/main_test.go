@@ -1021,49 +1021,7 @@ func TestLockedDB(t *testing.T) {
 	small := writeJSONFile(t, filepath.Join(dir, "s.json"), indexSession())
 	importIDs(t, db, small)
 	before, _ := listJSON(t, db)
-
-	child := exec.Command(os.Args[0], "-test.run=^TestHelperHoldDB$")
-	child.Env = append(baseEnv(nil), envHoldDB+"="+db)
-	child.Stderr = os.Stderr
-	stdin, err := child.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	// A pipe of our own, so Wait never races the reader.
-	outR, outW, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	child.Stdout = outW
-	if err := child.Start(); err != nil {
-		t.Fatal(err)
-	}
-	outW.Close()
-	done := make(chan error, 1)
-	go func() { done <- child.Wait() }()
-	exited := false
-	t.Cleanup(func() {
-		if !exited {
-			stdin.Close()
-			child.Process.Kill()
-			<-done
-		}
-		outR.Close()
-	})
-	ready := make(chan string, 1)
-	go func() {
-		line, _ := bufio.NewReader(outR).ReadString('\n')
-		ready <- line
-		io.Copy(io.Discard, outR)
-	}()
-	select {
-	case line := <-ready:
-		if line != "ready\n" {
-			t.Fatalf("helper said %q, want ready", line)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("helper did not open the db within 20 s")
-	}
+	release := holdDB(t, db)
 
 	for _, args := range [][]string{
 		{"list", "--db", db},
@@ -1088,16 +1046,7 @@ func TestLockedDB(t *testing.T) {
 	}
 
 	// Once the holder lets go, the db works and nothing was imported.
-	stdin.Close()
-	select {
-	case err := <-done:
-		exited = true
-		if err != nil {
-			t.Errorf("helper: %v", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("helper did not exit after its stdin closed")
-	}
+	release()
 	if after, _ := listJSON(t, db); after != before {
 		t.Errorf("list changed while the db was held:\nbefore %s\nafter %s", before, after)
 	}
