@@ -32,30 +32,9 @@ func startUI(t *testing.T, path string) (*UI, *store.Store) {
 	return u, st
 }
 
-func objectsOf[T any](o fyne.CanvasObject) []T {
-	var out []T
-	for _, obj := range test.LaidOutObjects(o) {
-		if v, ok := obj.(T); ok {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
-func buttonNamed(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	for _, b := range objectsOf[*widget.Button](o) {
-		if b.Text == text {
-			return b
-		}
-	}
-	t.Fatalf("no button %q", text)
-	return nil
-}
-
 func chartTexts(c *chartView) []string {
 	var out []string
-	for _, tx := range objectsOf[*fynecanvas.Text](c) {
+	for _, tx := range renderedOf[*fynecanvas.Text](c) {
 		out = append(out, tx.Text)
 	}
 	return out
@@ -84,7 +63,7 @@ func TestNewSessionFromQuickTemplate(t *testing.T) {
 	if dlg == nil {
 		t.Fatal("Ctrl+N opened no dialog")
 	}
-	radio := objectsOf[*widget.RadioGroup](dlg)[0]
+	radio := renderedOf[*widget.RadioGroup](dlg)[0]
 	var quick string
 	for _, o := range radio.Options {
 		if strings.HasPrefix(o, "Quick") {
@@ -92,10 +71,10 @@ func TestNewSessionFromQuickTemplate(t *testing.T) {
 		}
 	}
 	radio.SetSelected(quick)
-	entries := objectsOf[*widget.Entry](dlg)
+	entries := renderedOf[*widget.Entry](dlg)
 	test.Type(entries[0], "Posicionamiento Q4 · 定位")
 	test.Type(entries[1], "Nubia CRM")
-	test.Tap(buttonNamed(t, dlg, "Create"))
+	test.Tap(buttonIn(t, dlg, "Create"))
 
 	if u.editor == nil {
 		t.Fatal("creating a session did not open the editor")
@@ -161,7 +140,7 @@ func TestKeyboardMovesSliderChartAndIndex(t *testing.T) {
 	// The chart marker sits where the shared geometry puts it.
 	want := canvas.LayoutChart(e.s, canvas.ChartOptions{Width: float64(e.chart.Size().Width), Participants: true}).Rows[0].Current
 	found := false
-	for _, circ := range objectsOf[*fynecanvas.Circle](e.chart) {
+	for _, circ := range renderedOf[*fynecanvas.Circle](e.chart) {
 		cx := circ.Position().X + circ.Size().Width/2
 		cy := circ.Position().Y + circ.Size().Height/2
 		if abs(cx-float32(want.X)) < 0.5 && abs(cy-float32(want.Y)) < 0.5 {
@@ -299,9 +278,9 @@ func TestHomeSearchDuplicateRenameDeleteUndo(t *testing.T) {
 	h.list.Select(0)
 	test.Tap(h.renBtn)
 	dlg := u.Window().Canvas().Overlays().Top()
-	entries := objectsOf[*widget.Entry](dlg)
+	entries := renderedOf[*widget.Entry](dlg)
 	entries[0].SetText("Alfa")
-	test.Tap(buttonNamed(t, dlg, "Rename"))
+	test.Tap(buttonIn(t, dlg, "Rename"))
 	if got := strings.Join(titles(), ","); got != "Alfa,Gamma,Beta,Alpha" {
 		t.Fatalf("after rename %q", got)
 	}
@@ -310,14 +289,14 @@ func TestHomeSearchDuplicateRenameDeleteUndo(t *testing.T) {
 	h.list.Select(1) // Gamma
 	test.Tap(h.delBtn)
 	dlg = u.Window().Canvas().Overlays().Top()
-	test.Tap(buttonNamed(t, dlg, "No"))
+	test.Tap(buttonIn(t, dlg, "No"))
 	if len(h.shown) != 4 {
 		t.Fatalf("cancelled delete removed a session: %q", titles())
 	}
 	h.list.Select(1)
 	test.Tap(h.delBtn)
 	dlg = u.Window().Canvas().Overlays().Top()
-	test.Tap(buttonNamed(t, dlg, "Yes"))
+	test.Tap(buttonIn(t, dlg, "Yes"))
 	if got := strings.Join(titles(), ","); got != "Alfa,Beta,Alpha" {
 		t.Fatalf("after delete %q", got)
 	}
@@ -327,7 +306,7 @@ func TestHomeSearchDuplicateRenameDeleteUndo(t *testing.T) {
 	if !h.undoBar.Visible() {
 		t.Fatal("no undo offered after delete")
 	}
-	test.Tap(buttonNamed(t, h.undoBar, "Undo"))
+	test.Tap(buttonIn(t, h.undoBar, "Undo"))
 	if got := strings.Join(titles(), ","); got != "Alfa,Gamma,Beta,Alpha" {
 		t.Fatalf("after undo %q", got)
 	}
@@ -356,7 +335,7 @@ func TestCtrlEOffersProductAndDate(t *testing.T) {
 		t.Fatal("Ctrl+E opened no dialog")
 	}
 	found := false
-	for _, e := range objectsOf[*widget.Entry](dlg) {
+	for _, e := range renderedOf[*widget.Entry](dlg) {
 		if e.Text == "Nubia CRM - 2026-11-22.pdf" {
 			found = true
 		}
@@ -418,7 +397,7 @@ func TestExportToUnwritableFolderFailsCleanly(t *testing.T) {
 		t.Fatal("no error was shown")
 	}
 	shown := false
-	for _, l := range objectsOf[*widget.Label](top) {
+	for _, l := range renderedOf[*widget.Label](top) {
 		if strings.Contains(l.Text, "not saved") {
 			shown = true
 		}
@@ -454,7 +433,7 @@ func TestDoubleTapOpensSession(t *testing.T) {
 		}
 	}
 	u.ShowHome()
-	rows := objectsOf[*sessionRow](u.home.list)
+	rows := renderedOf[*sessionRow](u.home.list)
 	if len(rows) < 2 {
 		t.Fatalf("the list renders %d rows", len(rows))
 	}
@@ -494,9 +473,12 @@ func TestSessionListColumnsLineUp(t *testing.T) {
 	for i := range h.shown {
 		r := h.createRow()
 		h.updateRow(i, r)
-		r.Resize(fyne.NewSize(1000, 40))
+		w := test.NewTempWindow(t, r)
+		w.SetPadded(false)
+		w.Resize(fyne.NewSize(1000, 40))
 		var c cols
-		walkLabels(r, 0, func(l *widget.Label, x float32) {
+		for _, l := range renderedOf[*widget.Label](r) {
+			x := fyne.CurrentApp().Driver().AbsolutePositionForObject(l).X
 			switch l.Text {
 			case h.shown[i].Product:
 				c.product = x
@@ -505,7 +487,7 @@ func TestSessionListColumnsLineUp(t *testing.T) {
 			case indexText(h.shown[i]):
 				c.index = x
 			}
-		})
+		}
 		if c.product == 0 || c.date == 0 || c.index == 0 {
 			t.Fatalf("row %d: columns not found: %+v", i, c)
 		}
@@ -514,23 +496,6 @@ func TestSessionListColumnsLineUp(t *testing.T) {
 	for i := 1; i < len(got); i++ {
 		if got[i] != got[0] {
 			t.Errorf("row %d columns at %+v, row 0 at %+v", i, got[i], got[0])
-		}
-	}
-}
-
-// walkLabels calls fn with every label under o and its x offset from o,
-// for objects that are not on a canvas.
-func walkLabels(o fyne.CanvasObject, x float32, fn func(*widget.Label, float32)) {
-	switch v := o.(type) {
-	case *widget.Label:
-		fn(v, x)
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			walkLabels(c, x+c.Position().X, fn)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(v).Objects() {
-			walkLabels(c, x+c.Position().X, fn)
 		}
 	}
 }

@@ -23,7 +23,7 @@ var quietOptions = Options{AutosaveDelay: time.Hour, ProgressDelay: time.Hour, T
 
 func windowTexts(w fyne.Window) string {
 	var b strings.Builder
-	for _, l := range objectsOf[*widget.Label](w.Content()) {
+	for _, l := range renderedOf[*widget.Label](w.Content()) {
 		b.WriteString(l.Text)
 		b.WriteString("\n")
 	}
@@ -60,7 +60,7 @@ func TestLaunchOnLockedFileOffersAnotherFile(t *testing.T) {
 		t.Fatal("a main window opened on a file another Fulcrum holds")
 	}
 	w := windowWith(t, a, "open in another Fulcrum window")
-	buttonNamed(t, w.Content(), "Choose another file…")
+	buttonIn(t, w.Content(), "Choose another file…")
 	// The first instance is unaffected.
 	s, _ := canvas.NewSession(canvas.TemplateQuick, "still mine", "p", time.Now())
 	if err := held.Save(s); err != nil {
@@ -82,7 +82,7 @@ func TestLaunchOnDamagedFileStartsNewFileAndKeepsTheOld(t *testing.T) {
 	if l.UI() != nil {
 		t.Fatal("a main window opened on a damaged file")
 	}
-	test.Tap(buttonNamed(t, w.Content(), "Start a new file"))
+	test.Tap(buttonIn(t, w.Content(), "Start a new file"))
 	<-l.Ready()
 	if l.UI() == nil {
 		t.Fatal("no main window after starting a new file")
@@ -150,7 +150,7 @@ func TestClosingWithUnsavedChangesWarnsAndOffersExport(t *testing.T) {
 	if dlg == nil {
 		t.Fatal("no warning when closing with unsaved changes")
 	}
-	buttonNamed(t, dlg, "Export session file…")
+	buttonIn(t, dlg, "Export session file…")
 	if !strings.Contains(u.Window().Title(), "not saved") {
 		t.Errorf("title %q does not say the change is not saved", u.Window().Title())
 	}
@@ -265,7 +265,7 @@ func TestDamageFoundAfterStartStopsWritesAndOffersANewFile(t *testing.T) {
 		t.Error("the damaged file was written to")
 	}
 
-	test.Tap(buttonNamed(t, dlg, "Start a new file"))
+	test.Tap(buttonIn(t, dlg, "Start a new file"))
 	kept, _ := filepath.Glob(path + ".damaged-*")
 	if len(kept) != 1 {
 		t.Fatalf("the damaged file was not kept aside: %v", kept)
