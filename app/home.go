@@ -38,10 +38,6 @@ type home struct {
 	undoLabel *widget.Label
 	deleted   *canvas.Session
 
-	// dateWidth and indexWidth are the widths of the list's right-hand
-	// columns, measured once.
-	dateWidth, indexWidth float32
-
 	content fyne.CanvasObject
 }
 
@@ -103,40 +99,35 @@ func (h *home) createRow() fyne.CanvasObject {
 	product.Truncation = fyne.TextTruncateEllipsis
 	updated := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
 	index := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
-	if h.dateWidth == 0 {
-		h.dateWidth, h.indexWidth = labelWidth(dateSample), max(labelWidth(indexSamples[0]), labelWidth(indexSamples[1]))
-	}
 	right := container.NewHBox(
-		container.New(fixedWidth(h.dateWidth), updated),
-		container.New(fixedWidth(h.indexWidth), index))
+		container.New(column{dateSample}, updated),
+		container.New(column{"100  " + canvas.LabelStronglyToB, "100  " + canvas.LabelStronglyToC}, index))
 	return newSessionRow(h, container.NewBorder(nil, nil, nil, right, container.NewGridWithColumns(2, title, product)))
 }
 
-// The widest texts of the date and index columns: M and m are the widest
-// letters, and the figures are tabular.
+// dateSample is the widest text of the date column: M and m are the
+// widest letters, and the figures are tabular.
 const dateSample = "28 Mmm 2026 20:00"
 
-var indexSamples = [2]string{"100  " + canvas.LabelStronglyToB, "100  " + canvas.LabelStronglyToC}
+// column lays its objects out at the width a label needs for the widest
+// of its sample texts, so the date and index columns, and with them the
+// product column, line up in every row whatever the row's text. Fyne
+// caches the measurements, and measuring in MinSize follows the theme's
+// text size if it changes.
+type column []string
 
-// labelWidth is the width a label needs to show text.
-func labelWidth(text string) float32 {
-	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
-}
-
-// fixedWidth lays its objects out at one width, so the date and index
-// columns, and with them the product column, line up in every row
-// whatever the row's text.
-type fixedWidth float32
-
-func (w fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var h float32
+func (c column) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, text := range c {
+		w = max(w, fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width+2*theme.InnerPadding())
+	}
 	for _, o := range objs {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(float32(w), h)
+	return fyne.NewSize(w, h)
 }
 
-func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (c column) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
