@@ -137,7 +137,9 @@ func (p *painter) Dot(at canvas.Point, d float64, k canvas.Ink) {
 	p.dot(at, float32(d), p.ink(k), p.bg)
 }
 
-func (p *painter) Ring(at canvas.Point, d float64, k canvas.Ink) { p.ring(at, float32(d), p.ink(k)) }
+func (p *painter) Ring(at canvas.Point, d float64, k canvas.Ink) {
+	p.circle(at, float32(d), color.Transparent, p.ink(k), 2)
+}
 
 func (p *painter) Marker(m canvas.ParticipantMarker, d float64) { p.marker(m, float32(d)) }
 
@@ -152,9 +154,13 @@ func (p *painter) stroke(l canvas.Line, c color.Color, width float32) {
 }
 
 func (p *painter) dot(at canvas.Point, d float32, fill, edge color.Color) {
+	p.circle(at, d, fill, edge, 1.5)
+}
+
+func (p *painter) circle(at canvas.Point, d float32, fill, edge color.Color, stroke float32) {
 	c := fynecanvas.NewCircle(fill)
 	c.StrokeColor = edge
-	c.StrokeWidth = 1.5 * p.k()
+	c.StrokeWidth = stroke * p.k()
 	d *= p.k()
 	c.Resize(fyne.NewSize(d, d))
 	c.Move(p.pos(at).SubtractXY(d/2, d/2))
@@ -191,16 +197,6 @@ func shapeSides(sh canvas.Shape) (uint, float32) {
 		return 6, 30
 	}
 	return 0, 0
-}
-
-func (p *painter) ring(at canvas.Point, d float32, edge color.Color) {
-	c := fynecanvas.NewCircle(color.Transparent)
-	c.StrokeColor = edge
-	c.StrokeWidth = 2 * p.k()
-	d *= p.k()
-	c.Resize(fyne.NewSize(d, d))
-	c.Move(p.pos(at).SubtractXY(d/2, d/2))
-	p.objs = append(p.objs, c)
 }
 
 func (p *painter) text(t canvas.Text, c color.Color) {
