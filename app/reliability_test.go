@@ -53,8 +53,10 @@ func TestLaunchOnLockedFileOffersAnotherFile(t *testing.T) {
 	start := time.Now()
 	l := Launch(a, path, quietOptions)
 	defer l.Shutdown()
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("the second instance waited %v for the lock", d)
+	// The lock timeout is 1 s; this bound only tells a hang from a wait
+	// on a loaded machine, it measures no speed.
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("the second instance hung for %v on the lock", d)
 	}
 	if l.UI() != nil {
 		t.Fatal("a main window opened on a file another Fulcrum holds")
