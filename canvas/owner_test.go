@@ -61,7 +61,9 @@ func TestOwnerUndoRedoEveryOp(t *testing.T) {
 		{"add action", func(*canvas.Session) canvas.Op {
 			return canvas.AddAction{Action: canvas.Action{Text: "通知客户", Owner: "陈静", Due: "2027-01-10", Dimension: "customer"}}
 		}},
-		{"edit action", func(*canvas.Session) canvas.Op { return canvas.UpdateAction{Index: 0, Action: canvas.Action{Text: "Llamar", Owner: "Luis"}} }},
+		{"edit action", func(*canvas.Session) canvas.Op {
+			return canvas.UpdateAction{Index: 0, Action: canvas.Action{Text: "Llamar", Owner: "Luis"}}
+		}},
 		{"delete action", func(*canvas.Session) canvas.Op { return canvas.DeleteAction{Index: 1} }},
 		{"move action", func(*canvas.Session) canvas.Op { return canvas.MoveAction{Index: 0, Delta: 1} }},
 		{"rename", func(*canvas.Session) canvas.Op { return canvas.Rename{Title: "Q1", Product: "Nubia"} }},
