@@ -12,7 +12,8 @@ import (
 
 // Every way out of the editor (the window's close button, Quit and Ctrl+Q,
 // Sessions, Open and Ctrl+O, a new session, a session file replaced after
-// damage) goes through leave. An exit that skipped it would drop whatever
+// damage) goes through leave; only a stop nobody can ask about (a signal)
+// goes through saveOnStop. An exit that skipped it would drop whatever
 // the disk refused, silently: the autosaver keeps a failed change only for
 // as long as the editor lives.
 
@@ -76,6 +77,18 @@ func (u *UI) Close() { u.leave("Close", u.win.Close) }
 // Quit leaves the editor and quits, for File → Quit and Ctrl+Q: app.Quit
 // alone stops the app without a word to the editor.
 func (u *UI) Quit() { u.leave("Quit", u.app.Quit) }
+
+// saveOnStop saves what the editor holds when the app has stopped without
+// asking it: Fyne quits at once on SIGTERM (a logout) or Ctrl+C in a
+// terminal. Nothing can be asked any more, so a failed save is returned.
+func (u *UI) saveOnStop() error {
+	e := u.editor
+	if e == nil {
+		return nil
+	}
+	e.closed = true // the window is gone: no title or status to update
+	return e.saver.Close()
+}
 
 // closeEditor saves what is pending and drops the editor. Only leave calls
 // it, after a save that worked.

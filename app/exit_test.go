@@ -344,3 +344,34 @@ func TestReplacingDamagedFileCarriesTheEdit(t *testing.T) {
 		t.Errorf("the new file holds %v, want the edit %d", v, edited)
 	}
 }
+
+// Fyne stops at once on SIGTERM or Ctrl+C, without asking the editor: what
+// the autosaver still holds must reach the file before it is closed.
+func TestShutdownSavesWhatTheEditorHolds(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f.db")
+	l := Launch(test.NewTempApp(t), path, quietOptions)
+	<-l.Ready() // the start-up check has reported on screen
+	u := l.UI()
+	if err := u.createSession(canvas.TemplateQuick, "Señal", "p", ""); err != nil {
+		t.Fatal(err)
+	}
+	e := u.editor
+	id, key := e.s.ID, e.rows[0].dim.Key
+	c := u.Window().Canvas()
+	c.Focus(e.rows[0].slider)
+	pressKey(c, fyne.KeyPageUp) // 50 -> 60, waiting for the autosaver
+	l.Shutdown()
+
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s, err := st.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := s.Position(key).Current; v == nil || *v != edited {
+		t.Errorf("the file holds %v after the stop, want the edit %d", v, edited)
+	}
+}

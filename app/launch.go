@@ -47,7 +47,8 @@ func (l *Launcher) Ready() <-chan struct{} { return l.ready }
 // UI is the main window's UI, nil until a file is open.
 func (l *Launcher) UI() *UI { return l.ui }
 
-// Shutdown stops background work and closes the file.
+// Shutdown stops background work, saves what the editor still holds, and
+// closes the file.
 func (l *Launcher) Shutdown() {
 	select {
 	case <-l.stop:
@@ -55,6 +56,11 @@ func (l *Launcher) Shutdown() {
 		close(l.stop)
 	}
 	l.work.Wait()
+	if l.ui != nil {
+		if err := l.ui.saveOnStop(); err != nil {
+			fyne.LogError("Save the open session on the way out", err)
+		}
+	}
 	if l.st != nil {
 		_ = l.st.Close()
 	}
