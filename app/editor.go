@@ -56,9 +56,7 @@ type editor struct {
 
 func newEditor(u *UI, s *canvas.Session) *editor {
 	e := &editor{ui: u, s: s}
-	e.saver = store.NewAutosaver(u.store, u.opt.AutosaveDelay, func(err error) {
-		fyne.Do(func() { e.saved(err) })
-	})
+	e.saver = e.newSaver()
 
 	e.chart = newChartView(func() *canvas.Session { return e.s })
 	e.index = fynecanvas.NewText("", theme.Color(theme.ColorNamePrimary))
@@ -91,6 +89,7 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	}
 	e.scroll = container.NewVScroll(left)
 
+	// Sessions leaves through the one way out, like every other exit.
 	back := widget.NewButtonWithIcon("Sessions", theme.NavigateBackIcon(), u.ShowHome)
 	title := widget.NewLabelWithStyle(s.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -130,6 +129,13 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	e.refreshAll()
 	e.selectRow(0)
 	return e
+}
+
+// newSaver saves the session into the UI's current store.
+func (e *editor) newSaver() *store.Autosaver {
+	return store.NewAutosaver(e.ui.store, e.ui.opt.AutosaveDelay, func(err error) {
+		fyne.Do(func() { e.saved(err) })
+	})
 }
 
 // refreshAll mirrors the whole session into the screen, after a change

@@ -86,7 +86,7 @@ func (u *UI) exportDialog(kind exportKind) {
 		}
 		path := uc.URI().Path()
 		uc.Close()
-		u.exportTo(kind, snap, withExtension(path, kind.ext))
+		u.lastExport = u.exportTo(kind, snap, withExtension(path, kind.ext))
 	}, u.win)
 	d.SetFileName(suggestedName(snap, u.opt.Now(), kind.ext))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{kind.ext}))

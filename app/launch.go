@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 )
 
@@ -48,7 +47,8 @@ func (l *Launcher) Ready() <-chan struct{} { return l.ready }
 // UI is the main window's UI, nil until a file is open.
 func (l *Launcher) UI() *UI { return l.ui }
 
-// Shutdown stops background work and closes the file.
+// Shutdown stops background work, saves what the editor still holds, and
+// closes the file.
 func (l *Launcher) Shutdown() {
 	select {
 	case <-l.stop:
@@ -56,6 +56,11 @@ func (l *Launcher) Shutdown() {
 		close(l.stop)
 	}
 	l.work.Wait()
+	if l.ui != nil {
+		if err := l.ui.saveOnStop(); err != nil {
+			fyne.LogError("Save the open session on the way out", err)
+		}
+	}
 	if l.st != nil {
 		_ = l.st.Close()
 	}
@@ -211,14 +216,14 @@ func recoverFile(path string, fromBackup bool, now time.Time) error {
 // and is saved into whichever file replaces the damaged one.
 func (u *UI) damaged(err error) {
 	path := u.store.Path()
-	var pending = u.editor
 	msg := widget.NewLabel(fmt.Sprintf("The session file is damaged:\n%s\n\n%v\n\nFulcrum will not write to it. It will be kept, renamed, whatever you choose.", path, err))
 	msg.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
 	replace := func(fromBackup bool) {
 		d.Hide()
-		var keep = pendingSession(pending)
-		u.closeEditor()
+		// The open session stays in memory and on screen while the file is
+		// replaced; it is saved into the new file on the way out below.
+		u.pauseSaving()
 		if cerr := u.store.Close(); cerr != nil {
 			u.showError("Close damaged file", cerr)
 		}
@@ -241,12 +246,8 @@ func (u *UI) damaged(err error) {
 				l.background(st, make(chan struct{}))
 			}()
 		}
-		if keep != nil {
-			if serr := st.Save(keep); serr != nil {
-				u.showError("Save the open session", serr)
-			}
-		}
-		u.ShowHome()
+		u.resumeSaving()
+		u.ShowHome() // the one way out: it warns if the new file refuses the session
 	}
 	restore := widget.NewButtonWithIcon("Restore the newest good backup", theme.HistoryIcon(), func() { replace(true) })
 	restore.Importance = widget.HighImportance
@@ -255,11 +256,4 @@ func (u *UI) damaged(err error) {
 		container.NewBorder(nil, container.NewHBox(restore, fresh), nil, nil, msg), u.win)
 	d.Resize(fyne.NewSize(620, 300))
 	d.Show()
-}
-
-func pendingSession(e *editor) *canvas.Session {
-	if e == nil {
-		return nil
-	}
-	return e.s.Clone()
 }

@@ -5,11 +5,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
@@ -47,6 +44,11 @@ type UI struct {
 	timer  *timer
 	// launcher is set when the UI was started by Launch.
 	launcher *Launcher
+	// leaving is the unsaved-changes warning while it asks (see leave).
+	leaving dialog.Dialog
+	// lastExport is closed when the export last started from a save
+	// dialog is over and its result is on screen.
+	lastExport <-chan struct{}
 }
 
 func (o Options) now() time.Time {
@@ -84,60 +86,13 @@ func New(a fyne.App, st *store.Store, opt Options) *UI {
 	return u
 }
 
-// Close saves the open session and closes the window, as the window's close
-// button does: it is the last chance to persist what was typed.
-func (u *UI) Close() {
-	if e := u.editor; e != nil {
-		if err := e.saver.Flush(); err != nil {
-			u.unsavedOnClose(err)
-			return
-		}
-	}
-	u.closeEditor()
-	u.win.Close()
-}
-
-// unsavedOnClose warns that the latest changes could not be saved (a full
-// disk, a read-only folder) and offers to export the session elsewhere
-// before closing.
-func (u *UI) unsavedOnClose(err error) {
-	msg := widget.NewLabel(fmt.Sprintf("Your latest changes are not saved:\n%v\n\nFulcrum keeps retrying while this window is open. "+
-		"Export the session file somewhere else to keep them.", err))
-	msg.Wrapping = fyne.TextWrapWord
-	var d dialog.Dialog
-	exp := widget.NewButtonWithIcon("Export session file…", theme.DocumentSaveIcon(), func() {
-		d.Hide()
-		u.exportDialog(exportJSON)
-	})
-	exp.Importance = widget.HighImportance
-	keep := widget.NewButton("Keep editing", func() { d.Hide() })
-	anyway := widget.NewButton("Close without saving", func() {
-		d.Hide()
-		u.discardEditor()
-		u.win.Close()
-	})
-	d = dialog.NewCustomWithoutButtons("Changes not saved",
-		container.NewBorder(nil, container.NewHBox(exp, keep, anyway), nil, nil, msg), u.win)
-	d.Resize(fyne.NewSize(560, 260))
-	d.Show()
-}
-
-// discardEditor drops the open session without a last save attempt.
-func (u *UI) discardEditor() {
-	u.timer.shutdown()
-	if u.editor != nil {
-		u.editor.closed = true
-		u.editor.saver.Discard()
-		u.editor = nil
-	}
-}
-
 // Window is the main window.
 func (u *UI) Window() fyne.Window { return u.win }
 
 func (u *UI) menu() *fyne.MainMenu {
 	newItem := fyne.NewMenuItem("New session…", u.newSessionDialog)
 	newItem.Shortcut = shortcut(fyne.KeyN)
+	// Open shows the session list, where the other session is chosen.
 	openItem := fyne.NewMenuItem("Open…", u.ShowHome)
 	openItem.Shortcut = shortcut(fyne.KeyO)
 	saveItem := fyne.NewMenuItem("Save now", u.SaveNow)
@@ -153,10 +108,9 @@ func (u *UI) menu() *fyne.MainMenu {
 	letter := fyne.NewMenuItem("Letter", func() { u.setPaper(export.PaperLetter) })
 	letter.Checked = u.paper() == export.PaperLetter
 	paperItem.ChildMenu = fyne.NewMenu("", a4, letter)
-	quitItem := fyne.NewMenuItem("Quit", func() {
-		u.closeEditor()
-		u.app.Quit()
-	})
+	// Marked IsQuit so that Fyne adds no second Quit item; this one, like
+	// Ctrl+Q, leaves the editor through u.Quit.
+	quitItem := fyne.NewMenuItem("Quit", u.Quit)
 	quitItem.IsQuit = true
 	quitItem.Shortcut = shortcut(fyne.KeyQ)
 	return fyne.NewMainMenu(fyne.NewMenu("File", newItem, openItem, saveItem, fyne.NewMenuItemSeparator(),
@@ -173,28 +127,31 @@ func (u *UI) addShortcuts() {
 	c.AddShortcut(shortcut(fyne.KeyO), func(fyne.Shortcut) { u.ShowHome() })
 	c.AddShortcut(shortcut(fyne.KeyS), func(fyne.Shortcut) { u.SaveNow() })
 	c.AddShortcut(shortcut(fyne.KeyE), func(fyne.Shortcut) { u.exportDialog(exportPDF) })
-	c.AddShortcut(shortcut(fyne.KeyQ), func(fyne.Shortcut) {
-		u.closeEditor()
-		u.app.Quit()
-	})
+	c.AddShortcut(shortcut(fyne.KeyQ), func(fyne.Shortcut) { u.Quit() })
 }
 
-// ShowHome closes the open session, saving it, and shows the session list.
-func (u *UI) ShowHome() {
-	u.closeEditor()
+// ShowHome leaves the open session (see leave) and shows the session list.
+func (u *UI) ShowHome() { u.leave("Leave", u.showHome) }
+
+func (u *UI) showHome() {
 	u.home.reload()
 	u.win.SetContent(u.home.content)
 	u.win.SetTitle("Fulcrum")
 	u.win.Canvas().Focus(u.home.search)
 }
 
-// OpenSession loads a session from the store and shows it in the editor.
+// OpenSession loads a session from the store and, once the open one is left
+// (see leave), shows it in the editor.
 func (u *UI) OpenSession(id string) error {
 	s, err := u.store.Load(id)
 	if err != nil {
 		return err
 	}
-	u.closeEditor()
+	u.leave("Leave", func() { u.showEditor(s) })
+	return nil
+}
+
+func (u *UI) showEditor(s *canvas.Session) {
 	u.editor = newEditor(u, s)
 	u.timer.configure(s.Settings)
 	u.win.SetContent(u.editor.content)
@@ -203,7 +160,6 @@ func (u *UI) OpenSession(id string) error {
 		// The app was closed mid-round: pick up where the room was.
 		u.continueRound()
 	}
-	return nil
 }
 
 // SaveNow writes the open session at once.
@@ -213,32 +169,26 @@ func (u *UI) SaveNow() {
 	}
 }
 
-func (u *UI) closeEditor() {
-	u.timer.shutdown()
-	if u.editor == nil {
-		return
-	}
-	u.win.SetFullScreen(false)
-	c := u.win.Canvas()
-	c.SetOnTypedKey(nil)
-	c.SetOnTypedRune(nil)
-	u.editor.close()
-	u.editor = nil
-}
-
 func (u *UI) showError(context string, err error) {
 	dialog.ShowError(fmt.Errorf("%s: %w", context, err), u.win)
 }
 
-// createSession makes, saves and opens a new session.
+// createSession makes a new session and, once the open one is left (see
+// leave), saves and opens it. Leaving comes first, so a user who stays with
+// unsaved changes is not left with a stray empty session.
 func (u *UI) createSession(tmpl, title, product, facilitator string) error {
 	s, err := canvas.NewSession(tmpl, title, product, u.opt.Now())
 	if err != nil {
 		return err
 	}
 	s.Facilitator = facilitator
-	if err := u.store.Save(s); err != nil {
-		return err
-	}
-	return u.OpenSession(s.ID)
+	u.leave("Leave", func() {
+		if err := u.store.Save(s); err != nil {
+			u.showHome()
+			u.showError("Create session", err)
+			return
+		}
+		u.showEditor(s)
+	})
+	return nil
 }
