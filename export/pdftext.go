@@ -145,6 +145,7 @@ type typesetter struct {
 	pdf    *gofpdf.Fpdf
 	fonts  *fontSet
 	widths *widthTable // advances, used under pdfMu
+	lb     lineBreaker
 }
 
 // widthTable holds advances plus one, regular and bold; zero means not
@@ -257,94 +258,12 @@ func (t *typesetter) draw(x, y float64, s string, st style) float64 {
 	return x
 }
 
-// breaksAround reports whether a line may break before and after r, as
-// between Chinese or Japanese characters.
-func breaksAround(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
-}
-
-// wrap splits s into lines no wider than maxW: Latin text at spaces, CJK
-// text between characters, and a word too long for a line by characters.
+// wrap splits s into lines no wider than maxW, by the Unicode line breaking
+// rules with the Chinese punctuation rules on top (see lineBreaker).
 // Explicit newlines are kept. No character is lost: joining the lines with
-// the spaces the breaks replaced gives s back.
+// the spaces and newlines the breaks replaced gives s back.
 func (t *typesetter) wrap(s string, maxW float64, st style) []string {
-	var lines []string
-	for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		lines = append(lines, t.wrapParagraph(para, maxW, st)...)
-	}
-	return lines
-}
-
-func (t *typesetter) wrapParagraph(p string, maxW float64, st style) []string {
-	var lines []string
-	var line strings.Builder
-	lineW := 0.0
-	flush := func() {
-		lines = append(lines, strings.TrimRight(line.String(), " "))
-		line.Reset()
-		lineW = 0
-	}
-	for _, tok := range tokens(p) {
-		w := t.width(tok, st)
-		trimmed := t.width(strings.TrimRight(tok, " "), st)
-		if line.Len() > 0 && lineW+trimmed > maxW {
-			flush()
-			tok = strings.TrimLeft(tok, " ")
-			w = t.width(tok, st)
-			trimmed = t.width(strings.TrimRight(tok, " "), st)
-		}
-		if trimmed > maxW { // a single word wider than the line
-			for _, r := range tok {
-				rw := t.width(string(r), st)
-				if line.Len() > 0 && lineW+rw > maxW && r != ' ' {
-					flush()
-				}
-				line.WriteRune(r)
-				lineW += rw
-			}
-			continue
-		}
-		line.WriteString(tok)
-		lineW += w
-	}
-	if line.Len() > 0 || len(lines) == 0 {
-		flush()
-	}
-	return lines
-}
-
-// tokens splits a paragraph into unbreakable pieces, each with the spaces
-// that follow it.
-func tokens(p string) []string {
-	var out []string
-	var b strings.Builder
-	inSpace := false
-	for _, r := range p {
-		switch {
-		case r == ' ' || r == '\t':
-			b.WriteRune(r)
-			inSpace = true
-		case breaksAround(r):
-			if b.Len() > 0 {
-				out = append(out, b.String())
-				b.Reset()
-			}
-			b.WriteRune(r)
-			inSpace = true // a break may follow
-		default:
-			if inSpace && b.Len() > 0 {
-				out = append(out, b.String())
-				b.Reset()
-			}
-			inSpace = false
-			b.WriteRune(r)
-		}
-	}
-	if b.Len() > 0 {
-		out = append(out, b.String())
-	}
-	return out
+	return t.lb.wrap(s, maxW, func(r rune) float64 { return t.runeW(r, st) })
 }
 
 // runeW is the width of r in points, as draw will draw it.
