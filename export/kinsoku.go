@@ -3,9 +3,11 @@ package export
 // The punctuation rules of Chinese and Japanese typesetting (kinsoku
 // shori): characters that must not start a line and characters that must
 // not end one. UAX #14 already keeps most of them in place through their
-// line break classes; these sets are checked on top, because UAX #14
-// allows some of these breaks next to spaces and leaves quotation marks to
-// tailoring. The sets follow JIS X 4051 as listed in the W3C's
+// line break classes; these sets are checked on top for the marks whose
+// class allows a break on the wrong side, such as the fullwidth tilde ～
+// (class ID) or a percent sign after a space (class PO, and LB18 breaks
+// after every space), and so that the rule does not hang on the version of
+// the segmenter's class tables. The sets follow JIS X 4051 as listed in the W3C's
 // "Requirements for Japanese Text Layout" (classes cl-01 to cl-12) and
 // "Requirements for Chinese Text Layout" (§3.1.7 Prohibition rules), with
 // the Western and Spanish marks that behave the same way.

@@ -111,8 +111,8 @@ func (lb *lineBreaker) segment() {
 		g := it.Grapheme()
 		lb.at[g.Offset+len(g.Text)] |= grapheme
 	}
-	// Kinsoku on top of UAX #14, which allows a break before some closing
-	// marks after a space and leaves quotation marks to tailoring.
+	// The punctuation rules on top of UAX #14 (see kinsoku.go). A
+	// mandatory break stays: a newline ends the line whatever follows.
 	lastVisible := rune(-1)
 	for i := 1; i < n; i++ {
 		if r := lb.runes[i-1]; !isSpace(r) {

@@ -111,6 +111,8 @@ func TestWrapGolden(t *testing.T) {
 			[]string{"通知客户 — 陈", "静, by", "2027-01-", "10"}},
 		{"comma keeps to the name", "通知客户 — 陈静, by 2027-01-10", 9,
 			[]string{"通知客户 — 陈", "静, by", "2027-01-1", "0"}},
+		{"percent sign after a space stays", "growth 50 %", 9, []string{"growth", "50 %"}},
+		{"fullwidth tilde stays", "一二三四～五", 4, []string{"一二三", "四～五"}},
 		{"closing mark after a space stays", "abc ，def", 4, []string{"ab", "c ，", "def"}},
 		{"run of closing marks longer than a line", "好。。。。。。", 3,
 			[]string{"好。。", "。。。", "。"}},
