@@ -176,16 +176,7 @@ func (r *report) footer() {
 }
 
 // fit shortens s with an ellipsis until it is at most w wide.
-func (r *report) fit(s string, w float64, st style) string {
-	if r.ts.width(s, st) <= w {
-		return s
-	}
-	rs := []rune(s)
-	for len(rs) > 0 && r.ts.width(string(rs)+"…", st) > w {
-		rs = rs[:len(rs)-1]
-	}
-	return string(rs) + "…"
-}
+func (r *report) fit(s string, w float64, st style) string { return r.ts.fit(s, w, st) }
 
 func (r *report) build() {
 	r.newPage()

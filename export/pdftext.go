@@ -60,9 +60,12 @@ var (
 	pdfMu     sync.Mutex
 	fontBytes [3][]byte // latin, CJK, symbol: private copies
 	boldBytes []byte
-	// widthCache holds rune widths at 1000 pt per face and weight; widths
-	// depend only on the fonts, so every export shares them (under pdfMu).
-	widthCache = map[widthKey]float64{}
+	// advances holds the width of every Basic Multilingual Plane rune at
+	// 1000 pt, as drawn (face chosen, placeholder substituted), regular and
+	// bold. Widths depend only on the fonts, so every export shares them
+	// (under pdfMu). A dense table makes measuring one rune an index, which
+	// wrapping does for every rune of every text.
+	advances widthTable
 	// measurer is a document that is never written, used only to measure
 	// runes: measuring in the report itself would add every measured rune
 	// to its font subsets, and the bytes would then depend on what earlier
@@ -141,17 +144,20 @@ type style struct {
 type typesetter struct {
 	pdf    *gofpdf.Fpdf
 	fonts  *fontSet
-	widths map[widthKey]float64 // widthCache, used under pdfMu
+	widths *widthTable // advances, used under pdfMu
+	lb     lineBreaker
 }
 
-type widthKey struct {
-	face face
-	bold bool
-	r    rune
+// widthTable holds advances plus one, regular and bold; zero means not
+// measured yet. Advances at 1000 pt are whole numbers, which float32 holds
+// exactly.
+type widthTable struct {
+	bmp    [2][]float32 // by rune
+	astral [2]float32   // beyond the Basic Multilingual Plane
 }
 
 func newTypesetter(pdf *gofpdf.Fpdf, fs *fontSet) *typesetter {
-	return &typesetter{pdf: pdf, fonts: fs, widths: widthCache}
+	return &typesetter{pdf: pdf, fonts: fs, widths: &advances}
 }
 
 // faceFor picks the face for a rune and the rune to draw: the placeholder
@@ -204,22 +210,31 @@ func (t *typesetter) setFont(f face, st style) {
 	t.pdf.SetFont(faceFamily[f], s, st.size)
 }
 
-func (t *typesetter) runeWidth(f face, bold bool, r rune) float64 {
-	if f != faceLatin {
-		bold = false
+// advance is the width of r at 1000 pt, as draw draws it.
+func (t *typesetter) advance(r rune, bold bool) float64 {
+	b := 0
+	if bold {
+		b = 1
 	}
-	k := widthKey{f, bold, r}
-	if w, ok := t.widths[k]; ok {
-		return w
+	slot := &t.widths.astral[b] // all drawn as the placeholder
+	if r >= 0 && r <= 0xFFFF {
+		if t.widths.bmp[b] == nil {
+			t.widths.bmp[b] = make([]float32, 0x10000)
+		}
+		slot = &t.widths.bmp[b][r]
 	}
+	if *slot > 0 {
+		return float64(*slot - 1)
+	}
+	f, g := t.faceFor(r)
 	m := measuringDoc()
 	st := ""
-	if bold {
+	if bold && f == faceLatin {
 		st = "B"
 	}
 	m.SetFont(faceFamily[f], st, 1000)
-	w := m.GetStringWidth(string(r))
-	t.widths[k] = w
+	w := m.GetStringWidth(string(g))
+	*slot = float32(w) + 1
 	return w
 }
 
@@ -227,8 +242,7 @@ func (t *typesetter) runeWidth(f face, bold bool, r rune) float64 {
 func (t *typesetter) width(s string, st style) float64 {
 	w := 0.0
 	for _, r := range s {
-		f, g := t.faceFor(r)
-		w += t.runeWidth(f, st.bold, g)
+		w += t.advance(r, st.bold)
 	}
 	return w * st.size / 1000
 }
@@ -244,92 +258,37 @@ func (t *typesetter) draw(x, y float64, s string, st style) float64 {
 	return x
 }
 
-// breaksAround reports whether a line may break before and after r, as
-// between Chinese or Japanese characters.
-func breaksAround(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
-}
-
-// wrap splits s into lines no wider than maxW: Latin text at spaces, CJK
-// text between characters, and a word too long for a line by characters.
+// wrap splits s into lines no wider than maxW, by the Unicode line breaking
+// rules with the Chinese punctuation rules on top (see lineBreaker).
 // Explicit newlines are kept. No character is lost: joining the lines with
-// the spaces the breaks replaced gives s back.
+// the spaces and newlines the breaks replaced gives s back.
 func (t *typesetter) wrap(s string, maxW float64, st style) []string {
-	var lines []string
-	for _, para := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		lines = append(lines, t.wrapParagraph(para, maxW, st)...)
-	}
-	return lines
+	return t.lb.wrap(s, maxW, func(r rune) float64 { return t.runeW(r, st) })
 }
 
-func (t *typesetter) wrapParagraph(p string, maxW float64, st style) []string {
-	var lines []string
-	var line strings.Builder
-	lineW := 0.0
-	flush := func() {
-		lines = append(lines, strings.TrimRight(line.String(), " "))
-		line.Reset()
-		lineW = 0
-	}
-	for _, tok := range tokens(p) {
-		w := t.width(tok, st)
-		trimmed := t.width(strings.TrimRight(tok, " "), st)
-		if line.Len() > 0 && lineW+trimmed > maxW {
-			flush()
-			tok = strings.TrimLeft(tok, " ")
-			w = t.width(tok, st)
-			trimmed = t.width(strings.TrimRight(tok, " "), st)
-		}
-		if trimmed > maxW { // a single word wider than the line
-			for _, r := range tok {
-				rw := t.width(string(r), st)
-				if line.Len() > 0 && lineW+rw > maxW && r != ' ' {
-					flush()
-				}
-				line.WriteRune(r)
-				lineW += rw
-			}
-			continue
-		}
-		line.WriteString(tok)
-		lineW += w
-	}
-	if line.Len() > 0 || len(lines) == 0 {
-		flush()
-	}
-	return lines
+// runeW is the width of r in points, as draw will draw it.
+func (t *typesetter) runeW(r rune, st style) float64 {
+	return t.advance(r, st.bold) * st.size / 1000
 }
 
-// tokens splits a paragraph into unbreakable pieces, each with the spaces
-// that follow it.
-func tokens(p string) []string {
-	var out []string
-	var b strings.Builder
-	inSpace := false
-	for _, r := range p {
-		switch {
-		case r == ' ' || r == '\t':
-			b.WriteRune(r)
-			inSpace = true
-		case breaksAround(r):
-			if b.Len() > 0 {
-				out = append(out, b.String())
-				b.Reset()
-			}
-			b.WriteRune(r)
-			inSpace = true // a break may follow
-		default:
-			if inSpace && b.Len() > 0 {
-				out = append(out, b.String())
-				b.Reset()
-			}
-			inSpace = false
-			b.WriteRune(r)
+// fitSlack absorbs rounding in the sums of widths, so a text exactly as
+// wide as the line still fits.
+const fitSlack = 1e-6
+
+// fit shortens s with an ellipsis until it is at most w wide. It measures
+// only as far as the text fits, so a long title costs each page's footer
+// a line's worth of work, not the whole title.
+func (t *typesetter) fit(s string, w float64, st style) string {
+	ell := t.width("…", st)
+	total, keep := 0.0, 0
+	for i, r := range s {
+		if total+ell <= w+fitSlack {
+			keep = i
+		}
+		total += t.runeW(r, st)
+		if total > w+fitSlack {
+			return s[:keep] + "…"
 		}
 	}
-	if b.Len() > 0 {
-		out = append(out, b.String())
-	}
-	return out
+	return s
 }
