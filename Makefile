@@ -8,17 +8,22 @@ export LANG := en_US.UTF-8
 
 # Fyne needs cgo and the X11/OpenGL headers; Xvfb, xdotool and ImageMagick run
 # the window smoke test; poppler-utils reads PDFs back in tests;
-# fonts-droid-fallback lets the UI show Chinese.
+# fonts-droid-fallback lets the UI show Chinese; desktop-file-utils and
+# xz-utils build and check the package.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
-	xvfb xdotool imagemagick x11-utils poppler-utils fonts-droid-fallback
+	xvfb xdotool imagemagick x11-utils poppler-utils fonts-droid-fallback \
+	desktop-file-utils xz-utils
 
-.PHONY: run test deps go-check build vet unit fuzz smoke bench clean
+VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+PACKAGE := dist/fulcrum-$(VERSION)-linux-amd64.tar.xz
+
+.PHONY: run test deps go-check build vet unit fuzz smoke package package-check bench clean
 
 run: build
 	./$(BIN) $(ARGS)
 
-test: deps go-check vet unit fuzz smoke
+test: deps go-check vet unit fuzz smoke package-check
 
 deps:
 	@missing=""; \
@@ -54,8 +59,16 @@ fuzz: go-check
 smoke: build
 	bash .ci/smoke $(BIN)
 
+# The installable archive: binary, icon, menu entry in three languages, the
+# fonts' licences and a Makefile with install and user-install targets.
+package: deps go-check
+	bash .ci/package
+
+package-check: package
+	bash .ci/package-check $(PACKAGE)
+
 bench: deps go-check
 	bash .ci/bench
 
 clean:
-	rm -rf bin
+	rm -rf bin dist
