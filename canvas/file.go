@@ -102,9 +102,23 @@ func DecodeFile(r io.Reader, now time.Time) (*Session, error) {
 		ps = checkEncodedSize(s)
 	}
 	if len(ps) > 0 {
-		return nil, &InvalidFileError{ps}
+		return nil, &InvalidFileError{ps.atMost(MaxProblems)}
 	}
 	return s, err
+}
+
+// MaxProblems bounds the problems listed for one file: a hostile file can
+// hold a million duplicate keys, and a person fixes a file a screen at a
+// time anyway.
+const MaxProblems = 100
+
+// atMost keeps the first n problems and says how many more there were.
+func (ps problems) atMost(n int) problems {
+	if len(ps) <= n {
+		return ps
+	}
+	more := len(ps) - n
+	return append(ps[:n:n], Problem{Message: fmt.Sprintf("and %d more problems", more)})
 }
 
 // checkEncodedSize refuses a session whose own export would exceed

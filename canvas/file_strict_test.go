@@ -277,3 +277,16 @@ func TestCompactFileUnderTheCapWhoseExportIsNot(t *testing.T) {
 		t.Errorf("problems %q, want one saying the written session is too large", got)
 	}
 }
+
+// TestDecodeListsAHundredProblemsAtMost: a file with a million problems
+// gets a message a person can read, not a million lines.
+func TestDecodeListsAHundredProblemsAtMost(t *testing.T) {
+	doc := strictHead + strings.Repeat(`"title": "t", `, 5000) + `"product": "p"}`
+	got := problemsOf(t, doc)
+	if len(got) != canvas.MaxProblems+1 {
+		t.Fatalf("%d problems, want %d and a count of the rest", len(got), canvas.MaxProblems+1)
+	}
+	if got[0] != `duplicate key "title"` || got[canvas.MaxProblems] != "and 4899 more problems" {
+		t.Errorf("first %q, last %q", got[0], got[canvas.MaxProblems])
+	}
+}

@@ -88,3 +88,46 @@ func TestEdgeFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestEdgeFilesFillEveryField: the accepted edge files, together, hold
+// every field of the file format, so the round trips above cover the whole
+// format. A field added to the format needs edge files of its own.
+func TestEdgeFilesFillEveryField(t *testing.T) {
+	filled := map[string]bool{}
+	var walk func(v any, path string)
+	walk = func(v any, path string) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, child := range v {
+				p := k
+				if path != "" {
+					p = path + "." + k
+				}
+				filled[p] = true
+				walk(child, p)
+			}
+		case []any:
+			for _, child := range v {
+				walk(child, path+"[]")
+			}
+		}
+	}
+	for _, e := range edgefiles.Files() {
+		var v any
+		if err := json.Unmarshal(e.Data, &v); err != nil {
+			t.Fatalf("%s: %v", e.Name, err)
+		}
+		if e.Valid {
+			walk(v, "")
+		}
+	}
+	paths := canvas.FileKeyPaths()
+	if len(paths) < 40 {
+		t.Fatalf("only %d key paths: %q", len(paths), paths)
+	}
+	for _, p := range paths {
+		if !filled[p] {
+			t.Errorf("no accepted edge file fills %s", p)
+		}
+	}
+}
