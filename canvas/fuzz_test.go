@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
-	"github.com/fulcrum-workshop/fulcrum/canvas/internal/edgefiles"
+	"github.com/fulcrum-workshop/fulcrum/canvas/edgefiles"
 )
 
 // FuzzImport feeds arbitrary bytes to the session file decoder. It must

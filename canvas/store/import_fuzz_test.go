@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
-	"github.com/fulcrum-workshop/fulcrum/canvas/internal/edgefiles"
+	"github.com/fulcrum-workshop/fulcrum/canvas/edgefiles"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 )
 

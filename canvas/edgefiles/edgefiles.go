@@ -1,12 +1,14 @@
 // Package edgefiles builds session files at the edges of every field's
-// range, for the tests and fuzz targets of canvas and canvas/store: the
+// range, for tests and fuzz targets (canvas, canvas/store, and any
+// package that must handle every session import accepts, such as the
+// exports): the
 // earliest and latest times, values 0 and 100, confidence 1 and 5, ids of
 // the longest length, the most participants and actions, every shape,
 // colour, setting and round state, text with the characters that need care,
 // and the first step past each edge, which must be refused.
 //
 // Accepted and refused files alike are fuzz seeds: the mutator starts from
-// both sides of every edge.
+// both sides of every edge. Only tests import this package.
 package edgefiles
 
 import (
