@@ -10,15 +10,17 @@ import (
 	"unicode/utf8"
 )
 
-// Session file format 1: the JSON interchange format documented in
-// docs/session-file.md. Field names are a public contract: add, never rename.
+// Session file format 1: the JSON interchange format documented in the
+// README ("The session file"). Field names are a public contract: add,
+// never rename.
 const (
 	FileFormat  = "fulcrum-session"
 	FileVersion = 1
 )
 
 // MaxFileSize bounds what DecodeFile reads, so a hostile file cannot
-// exhaust memory.
+// exhaust memory, and also the session as EncodeFile writes it, so every
+// file DecodeFile accepts exports to one it accepts again.
 const MaxFileSize = 10 << 20
 
 // Problem is one thing wrong with a session file, located by field path
