@@ -125,7 +125,7 @@ func (v *validator) err() error {
 	if len(v.ps) == 0 {
 		return nil
 	}
-	return &InvalidFileError{Problems: v.ps}
+	return &InvalidFileError{Problems: v.ps.atMost(MaxProblems)}
 }
 
 func (v *validator) session(s *Session) {
@@ -271,31 +271,24 @@ func (v *validator) actions(as []Action) {
 	}
 }
 
-func (v *validator) settings(st Settings) {
-	if err := st.Check(); err != nil {
-		var inv *InvalidFileError
-		if errors.As(err, &inv) {
-			v.ps = append(v.ps, inv.Problems...)
-		}
-	}
+// Check reports settings out of range, by their field in the session file,
+// as an *InvalidFileError.
+func (st Settings) Check() error {
+	v := newValidator()
+	v.settings(st)
+	return v.err()
 }
 
-// Check reports settings out of range, by their field in the session file.
-func (st Settings) Check() error {
-	var ps problems
+func (v *validator) settings(st Settings) {
 	if st.Threshold < 0 || st.Threshold > MaxValue {
-		ps.add("settings.threshold", "%d is outside 0 to %d", st.Threshold, MaxValue)
+		v.ps.add("settings.threshold", "%d is outside 0 to %d", st.Threshold, MaxValue)
 	}
 	if st.TimerSeconds < 0 || st.TimerSeconds > MaxTimerSeconds {
-		ps.add("settings.timer_seconds", "%d is outside 0 to %d", st.TimerSeconds, MaxTimerSeconds)
+		v.ps.add("settings.timer_seconds", "%d is outside 0 to %d", st.TimerSeconds, MaxTimerSeconds)
 	}
 	if st.TimerScope != "" && st.TimerScope != TimerPerDimension && st.TimerScope != TimerPerRound {
-		ps.add("settings.timer_scope", "must be %q or %q, not %q", TimerPerDimension, TimerPerRound, st.TimerScope)
+		v.ps.add("settings.timer_scope", "must be %q or %q, not %q", TimerPerDimension, TimerPerRound, st.TimerScope)
 	}
-	if len(ps) == 0 {
-		return nil
-	}
-	return &InvalidFileError{Problems: ps}
 }
 
 // round checks the turn order as StartRound, BeginTurn and FinishTurn
