@@ -1,6 +1,7 @@
 package canvas
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -204,13 +205,45 @@ func EncodeFile(w io.Writer, s *Session) error {
 	for _, a := range s.Actions {
 		f.Actions = append(f.Actions, fileAction(a))
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(&f); err != nil {
 		return fmt.Errorf("encode session %s: %w", s.ID, err)
 	}
+	if _, err := w.Write(unescapeLineSeparators(buf.Bytes())); err != nil {
+		return fmt.Errorf("write session %s: %w", s.ID, err)
+	}
 	return nil
+}
+
+// unescapeLineSeparators writes U+2028 and U+2029 as themselves, which
+// encoding/json escapes for JavaScript's sake. JSON allows them as they
+// are, and as six-byte escapes they would double the size of a text made
+// of them, pushing a file under MaxFileSize over it on export.
+func unescapeLineSeparators(b []byte) []byte {
+	if !bytes.Contains(b, []byte(`\u202`)) {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' || i+1 == len(b) {
+			out = append(out, b[i])
+			continue
+		}
+		// A backslash always starts a two-byte escape or \uXXXX, so
+		// skipping whole escapes never mistakes the "u2028" after an
+		// escaped backslash for an escape.
+		if esc := b[i:min(i+6, len(b))]; string(esc) == `\u2028` || string(esc) == `\u2029` {
+			out = utf8.AppendRune(out, 0x2028+rune(esc[5]-'8'))
+			i += 5
+			continue
+		}
+		out = append(out, b[i], b[i+1])
+		i++
+	}
+	return out
 }
 
 func ptr[T any](v T) *T { return &v }

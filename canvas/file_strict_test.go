@@ -289,3 +289,31 @@ func TestDecodeListsAHundredProblemsAtMost(t *testing.T) {
 		t.Errorf("first %q, last %q", got[0], got[canvas.MaxProblems])
 	}
 }
+
+// TestExportWritesLineSeparatorsAsThemselves: encoding/json writes U+2028
+// and U+2029 as six-byte escapes, so a file of them doubled on export and
+// no longer fitted the cap. A backslash followed by "u2028" is still text.
+func TestExportWritesLineSeparatorsAsThemselves(t *testing.T) {
+	s := decode(t, strictHead+`"title": "a\u2028b\u2029c \\u2028 \\\u2029", "product": "\u2028"}`)
+	if want := "a\u2028b\u2029c \\u2028 \\\u2029"; s.Title != want {
+		t.Fatalf("title %q, want %q", s.Title, want)
+	}
+	var out bytes.Buffer
+	if err := canvas.EncodeFile(&out, s); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"title": "a` + "\u2028b\u2029c" + ` \\u2028 \\` + "\u2029" + `"`, `"product": "` + "\u2028" + `"`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("export lacks %s:\n%s", want, out.String())
+		}
+	}
+	if again := decode(t, out.String()); again.Title != s.Title || again.Product != s.Product {
+		t.Errorf("read back as %q, %q", again.Title, again.Product)
+	}
+
+	// Half the cap of line separators, as typed, exports within the cap.
+	doc := strictHead + `"title": "` + strings.Repeat("\u2028", canvas.MaxFileSize/2/3) + `"}`
+	if _, err := canvas.DecodeFile(strings.NewReader(doc), fileNow); err != nil {
+		t.Errorf("%d bytes of U+2028: %v", len(doc), err)
+	}
+}

@@ -88,7 +88,7 @@ func Files() []File {
 		add(r.valid, "round "+r.name, d)
 	}
 
-	raw(true, "text edges", `{"format":"fulcrum-session","version":1,"id":"t","title":"�\ufffd\ud800 \u2028\u2029 <&> \"q\" \\ \/ \n\t 第四季度 😀 \u00e9",`+
+	raw(true, "text edges", `{"format":"fulcrum-session","version":1,"id":"t","title":"�\ufffd\ud800 \u2028\u2029 \\u2028 \\\u2029 <&> \"q\" \\ \/ \n\t 第四季度 😀 \u00e9",`+
 		`"product":"","facilitator":"\u0041","participants":[{"id":"李伟","name":"李伟 �","role":"\t"}]}`)
 	raw(false, "text control", `{"format":"fulcrum-session","version":1,"title":"a\u0000b","participants":[{"name":"\u0085"}]}`)
 	raw(false, "duplicate keys", `{"format":"x","format":"fulcrum-session","version":1,"participants":[{"name":"a"},{"name":"b","name":"c"}],"settings":{"threshold":1,"threshold":2}}`)
