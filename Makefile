@@ -55,6 +55,7 @@ unit: go-check
 fuzz: go-check
 	$(GO) test -run '^$$' -fuzz FuzzImport -fuzztime 20s -fuzzminimizetime 2s ./canvas/
 	$(GO) test -run '^$$' -fuzz FuzzAppendString -fuzztime 10s -fuzzminimizetime 2s ./canvas/store/
+	$(GO) test -run '^$$' -fuzz FuzzImportThroughStore -fuzztime 10s -fuzzminimizetime 2s ./canvas/store/
 
 smoke: build
 	bash .ci/smoke $(BIN)

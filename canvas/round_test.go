@@ -983,7 +983,7 @@ func TestDecodeRoundAndSettingsInvalid(t *testing.T) {
 		old, new, field string
 	}{
 		{`"mode": "blind"`, `"mode": "x"`, "round.mode"},
-		{`"order": ["a", "b"]`, `"order": ["a", "zz"]`, "round.order[1]"},
+		{`"order": ["a", "b"]`, `"order": ["a", "b", "zz"]`, "round.order[2]"},
 		{`"done": ["a"]`, `"done": ["zz"]`, "round.done[0]"},
 		{`"current": "b"`, `"current": "zz"`, "round.current"},
 		{`"dimensions": ["customer"]`, `"dimensions": ["data"]`, "round.dimensions[0]"},

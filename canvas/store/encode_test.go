@@ -1,8 +1,11 @@
 package store
 
 import (
+	"encoding/binary"
 	"encoding/json"
+	"math"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -91,4 +94,41 @@ func FuzzAppendString(f *testing.F) {
 			t.Errorf("appendString(%q) reads back as %q; encoding/json's as %q", s, g, w)
 		}
 	})
+}
+
+// TestSummaryLayouts: a summary reads back as written for the earliest and
+// latest times, and a schema 2 summary (Unix nanoseconds) still reads.
+func TestSummaryLayouts(t *testing.T) {
+	for _, at := range []time.Time{
+		time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(1600, 2, 29, 1, 2, 3, 4, time.UTC),
+		time.Date(2026, 11, 28, 7, 30, 0, 123, time.UTC),
+		time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
+	} {
+		want := Summary{ID: "id", Title: "Título", Product: "产品", Updated: at, Index: 61.5, IndexValid: true, Label: "Leaning ToB"}
+		got, err := decodeSummary(encodeSummary(want))
+		if err != nil || !got.Updated.Equal(at) || got.Title != want.Title || got.Index != want.Index || !got.IndexValid || got.Label != want.Label {
+			t.Errorf("%v: decoded %+v, %v", at, got, err)
+		}
+	}
+
+	// The schema 2 layout, as the schema 2 build wrote it.
+	at := time.Date(2026, 11, 21, 10, 0, 0, 5, time.UTC)
+	v2 := []byte{summaryV2}
+	for _, s := range []string{"id", "t", "p", "Leaning ToC"} {
+		v2 = binary.AppendUvarint(v2, uint64(len(s)))
+		v2 = append(v2, s...)
+	}
+	v2 = binary.LittleEndian.AppendUint64(v2, uint64(at.UnixNano()))
+	v2 = binary.LittleEndian.AppendUint64(v2, math.Float64bits(30))
+	v2 = append(v2, 1)
+	got, err := decodeSummary(v2)
+	if err != nil || got.ID != "id" || !got.Updated.Equal(at) || got.Index != 30 || !got.IndexValid || got.Label != "Leaning ToC" {
+		t.Errorf("schema 2 summary decoded as %+v, %v", got, err)
+	}
+	for _, bad := range [][]byte{v2[:len(v2)-1], append(slices.Clone(v2), 0), {summaryV3}, {9}} {
+		if _, err := decodeSummary(bad); err == nil {
+			t.Errorf("decodeSummary(%x) succeeded", bad)
+		}
+	}
 }

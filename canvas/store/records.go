@@ -16,7 +16,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Record layout, schema 2.
+// Record layout, schemas 2 and 3 (3 changed only the summary's time).
 //
 // A session record is JSON without the dimension snapshot; the snapshot is
 // stored once per distinct content in the "dimsets" bucket, keyed by its
@@ -26,7 +26,7 @@ import (
 //
 // A summary record is a small binary encoding, because listing decodes one
 // per session at start-up. Schema 1 records (inline snapshot, JSON
-// summaries) are still read.
+// summaries) and schema 2 summaries are still read.
 
 var bucketDimsets = []byte("dimsets")
 
@@ -138,18 +138,34 @@ func (s *Store) decodeRecord(tx *bolt.Tx, data []byte) (*canvas.Session, error) 
 	return rec.Session, nil
 }
 
-// summaryV2 marks the binary summary encoding; schema 1 summaries are JSON
-// and start with '{'.
-const summaryV2 = 2
+// Binary summary layouts, told apart by their first byte; schema 1
+// summaries are JSON and start with '{'. Both end in a fixed tail after the
+// four strings (id, title, product, label):
+//
+//	summaryV2  updated as Unix nanoseconds (int64), index (float64), valid
+//	summaryV3  updated as Unix seconds (int64) and nanoseconds (uint32),
+//	           index (float64), valid
+//
+// Version 2 is still read: Unix nanoseconds overflow outside the years
+// 1678-2262, so 9999-12-31 read back as 1816. Version 3 holds every time a
+// session may have (years 0000-9999).
+const (
+	summaryV2 = 2
+	summaryV3 = 3
+
+	summaryV2Tail = 8 + 8 + 1
+	summaryV3Tail = 8 + 4 + 8 + 1
+)
 
 func encodeSummary(sum Summary) []byte {
-	b := make([]byte, 0, 48+len(sum.ID)+len(sum.Title)+len(sum.Product)+len(sum.Label))
-	b = append(b, summaryV2)
+	b := make([]byte, 0, 1+4*binary.MaxVarintLen64+len(sum.ID)+len(sum.Title)+len(sum.Product)+len(sum.Label)+summaryV3Tail)
+	b = append(b, summaryV3)
 	for _, s := range []string{sum.ID, sum.Title, sum.Product, sum.Label} {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
-	b = binary.LittleEndian.AppendUint64(b, uint64(sum.Updated.UnixNano()))
+	b = binary.LittleEndian.AppendUint64(b, uint64(sum.Updated.Unix()))
+	b = binary.LittleEndian.AppendUint32(b, uint32(sum.Updated.Nanosecond()))
 	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(sum.Index))
 	valid := byte(0)
 	if sum.IndexValid {
@@ -168,9 +184,10 @@ func decodeSummary(b []byte) (Summary, error) {
 		err := json.Unmarshal(b, &r)
 		return r.Summary, err
 	}
-	if len(b) == 0 || b[0] != summaryV2 {
+	if len(b) == 0 || (b[0] != summaryV2 && b[0] != summaryV3) {
 		return Summary{}, errSummary
 	}
+	version := b[0]
 	b = b[1:]
 	var strs [4]string
 	for i := range strs {
@@ -181,13 +198,22 @@ func decodeSummary(b []byte) (Summary, error) {
 		strs[i] = string(b[k : k+int(n)])
 		b = b[k+int(n):]
 	}
-	if len(b) != 17 {
+	sum := Summary{ID: strs[0], Title: strs[1], Product: strs[2], Label: strs[3]}
+	switch {
+	case version == summaryV2 && len(b) == summaryV2Tail:
+		sum.Updated = time.Unix(0, int64(binary.LittleEndian.Uint64(b))).UTC()
+		b = b[8:]
+	case version == summaryV3 && len(b) == summaryV3Tail:
+		nsec := binary.LittleEndian.Uint32(b[8:])
+		if nsec >= 1e9 {
+			return Summary{}, errSummary
+		}
+		sum.Updated = time.Unix(int64(binary.LittleEndian.Uint64(b)), int64(nsec)).UTC()
+		b = b[12:]
+	default:
 		return Summary{}, errSummary
 	}
-	return Summary{
-		ID: strs[0], Title: strs[1], Product: strs[2], Label: strs[3],
-		Updated:    time.Unix(0, int64(binary.LittleEndian.Uint64(b))).UTC(),
-		Index:      math.Float64frombits(binary.LittleEndian.Uint64(b[8:])),
-		IndexValid: b[16] == 1,
-	}, nil
+	sum.Index = math.Float64frombits(binary.LittleEndian.Uint64(b))
+	sum.IndexValid = b[8] == 1
+	return sum, nil
 }

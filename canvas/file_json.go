@@ -1,0 +1,68 @@
+package canvas
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// decodeList decodes each element of a list on its own, so a problem is
+// reported with its index. An element with a problem is still kept, as far
+// as it decoded, so references to it do not add misleading problems.
+func decodeList[T any](ps *problems, name string, raws []json.RawMessage) []T {
+	out := make([]T, 0, len(raws))
+	for i, r := range raws {
+		var v T
+		if err := json.Unmarshal(r, &v); err != nil {
+			*ps = append(*ps, jsonProblem(err, fmt.Sprintf("%s[%d]", name, i)))
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// jsonProblem turns a decoding error into a Problem located under prefix.
+func jsonProblem(err error, prefix string) Problem {
+	at := func(field string) string {
+		switch {
+		case prefix == "":
+			return field
+		case field == "":
+			return prefix
+		}
+		return prefix + "." + field
+	}
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return Problem{Message: fmt.Sprintf("malformed JSON at byte %d: %v", syn.Offset, syn)}
+	case errors.As(err, &typ):
+		// Go names a field of an embedded struct by the struct's type too.
+		field := at(strings.TrimPrefix(typ.Field, "fileHeader."))
+		if field == "" {
+			field = "(top level)"
+		}
+		return Problem{Field: field, Message: fmt.Sprintf("expected %s, got JSON %s", typeName(typ.Type.String()), typ.Value)}
+	case errors.Is(err, io.EOF):
+		return Problem{Message: "malformed JSON: the file is empty"}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return Problem{Message: "malformed JSON: the file ends too early"}
+	}
+	return Problem{Field: prefix, Message: "malformed JSON: " + strings.TrimPrefix(err.Error(), "json: ")}
+}
+
+func typeName(goType string) string {
+	switch strings.TrimPrefix(goType, "*") {
+	case "int":
+		return "an integer"
+	case "string":
+		return "a string"
+	}
+	if strings.HasPrefix(goType, "[]") {
+		return "an array"
+	}
+	return "an object"
+}

@@ -1,0 +1,243 @@
+package canvas
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// toSession turns a decoded file into a session, one part of the file at a
+// time. Each part checks what only a file can get wrong (a missing field, a
+// key the catalogue lacks, text or an id an imported file may not hold);
+// the session's own rules (Validate) then run on the result, so a file
+// obeys exactly what the app relies on, and a little more.
+func (f *fileSession) toSession(now time.Time) (*Session, error) {
+	var ps problems
+	s := f.header(&ps, now.UTC().Truncate(time.Second))
+	s.Dimensions = f.dimensions(&ps)
+	s.Participants = f.participants(&ps)
+	s.Placements = f.placements(&ps)
+	s.Positions = f.positions(&ps)
+	s.Actions = f.actions(&ps)
+	if f.Settings != nil {
+		s.Settings = *f.Settings
+	}
+	s.Round = f.round(&ps, s.Created)
+
+	v := newValidator()
+	v.session(s)
+	ps = append(ps, v.ps...)
+	if len(ps) > 0 {
+		return nil, &InvalidFileError{Problems: ps}
+	}
+	s.Positions = dropEmptyPositions(s.Positions)
+	return s, nil
+}
+
+func (f *fileSession) header(ps *problems, now time.Time) *Session {
+	switch {
+	case f.Format == nil:
+		ps.add("format", "is missing; expected %q", FileFormat)
+	case *f.Format != FileFormat:
+		ps.add("format", "is %q; expected %q", *f.Format, FileFormat)
+	}
+	switch {
+	case f.Version == nil:
+		ps.add("version", "is missing; expected %d", FileVersion)
+	case *f.Version != FileVersion:
+		ps.add("version", "%d is not supported; this Fulcrum reads version %d", *f.Version, FileVersion)
+	}
+	s := &Session{ID: f.ID, Title: f.Title, Product: f.Product, Facilitator: f.Facilitator, Template: f.Template}
+	if s.ID == "" {
+		s.ID = NewID()
+	} else if err := CheckSessionID(s.ID); err != nil {
+		ps.add("id", "%v", err)
+	}
+	checkText(ps, "title", f.Title)
+	checkText(ps, "product", f.Product)
+	checkText(ps, "facilitator", f.Facilitator)
+	s.Created = parseTime(ps, "created", f.Created, now)
+	s.Updated = parseTime(ps, "updated", f.Updated, s.Created)
+	return s
+}
+
+// dimensions resolves the file's dimension keys, or its template's, in the
+// catalogue. Keys that fail are left out, so references to the good ones
+// still check.
+func (f *fileSession) dimensions(ps *problems) []Dimension {
+	keys := f.Dimensions
+	tmplKey := f.Template
+	if tmplKey == "" {
+		tmplKey = TemplateFull
+	}
+	tmpl, ok := LookupTemplate(tmplKey)
+	if !ok {
+		ps.add("template", "unknown template %q; expected %q or %q", f.Template, TemplateFull, TemplateQuick)
+	}
+	if len(keys) == 0 {
+		keys = tmpl.Dimensions
+	}
+	var dims []Dimension
+	seen := map[string]bool{}
+	for i, k := range keys {
+		field := fmt.Sprintf("dimensions[%d]", i)
+		d, ok := LookupDimension(k)
+		switch {
+		case !ok:
+			ps.add(field, "unknown dimension key %q", k)
+		case seen[k]:
+			ps.add(field, "dimension %q is listed twice", k)
+		default:
+			seen[k] = true
+			dims = append(dims, d)
+		}
+	}
+	return dims
+}
+
+// participants fills in a missing id and the marker of the participant's
+// position, as AddParticipant would.
+func (f *fileSession) participants(ps *problems) []Participant {
+	if len(f.Participants) > MaxParticipants {
+		ps.add("participants", "has %d entries; at most %d are allowed", len(f.Participants), MaxParticipants)
+	}
+	var out []Participant
+	for i, p := range f.Participants {
+		field := fmt.Sprintf("participants[%d]", i)
+		if p.ID == "" {
+			p.ID = NewID()
+		} else if err := CheckParticipantID(p.ID); err != nil {
+			ps.add(field+".id", "%v", err)
+		}
+		checkText(ps, field+".name", p.Name)
+		checkText(ps, field+".role", p.Role)
+		if strings.TrimSpace(p.Name) == "" {
+			ps.add(field+".name", "is required")
+		}
+		pp := Participant{ID: p.ID, Name: p.Name, Role: p.Role, Colour: i % PaletteSize(), Shape: Shapes[i%len(Shapes)]}
+		if p.Colour != nil {
+			pp.Colour = *p.Colour
+		}
+		if p.Shape != "" {
+			pp.Shape = p.Shape
+		}
+		out = append(out, pp)
+	}
+	return out
+}
+
+func (f *fileSession) placements(ps *problems) []Placement {
+	var out []Placement
+	for i, p := range f.Placements {
+		field := fmt.Sprintf("placements[%d]", i)
+		checkText(ps, field+".note", p.Note)
+		pl := Placement{Dimension: p.Dimension, Participant: p.Participant, Note: p.Note}
+		if p.Value == nil {
+			ps.add(field+".value", "is required")
+		} else {
+			pl.Value = *p.Value
+		}
+		// In the session 0 means "none given"; in a file "none" is
+		// leaving the field out, so a 0 written out is a mistake.
+		if c := p.Confidence; c != nil {
+			if *c < 1 || *c > MaxConfidence {
+				ps.add(field+".confidence", "%d is outside 1 to %d", *c, MaxConfidence)
+			} else {
+				pl.Confidence = *c
+			}
+		}
+		out = append(out, pl)
+	}
+	return out
+}
+
+func (f *fileSession) positions(ps *problems) []Position {
+	var out []Position
+	for i, p := range f.Positions {
+		checkText(ps, fmt.Sprintf("positions[%d].note", i), p.Note)
+		out = append(out, Position(p))
+	}
+	return out
+}
+
+// dropEmptyPositions leaves out positions that say nothing: Position gives
+// the same for a dimension without one, and EncodeFile does not write them.
+func dropEmptyPositions(pos []Position) []Position {
+	var out []Position
+	for _, p := range pos {
+		if p.Current != nil || p.Target != nil || p.Note != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (f *fileSession) actions(ps *problems) []Action {
+	if len(f.Actions) > MaxActions {
+		ps.add("actions", "has %d entries; at most %d are allowed", len(f.Actions), MaxActions)
+	}
+	var out []Action
+	for i, a := range f.Actions {
+		field := fmt.Sprintf("actions[%d]", i)
+		checkText(ps, field+".text", a.Text)
+		checkText(ps, field+".owner", a.Owner)
+		if strings.TrimSpace(a.Text) == "" {
+			ps.add(field+".text", "is required")
+		}
+		out = append(out, Action(a))
+	}
+	return out
+}
+
+// round reads the round; a round without a start time started when the
+// session was created.
+func (f *fileSession) round(ps *problems, created time.Time) *Round {
+	fr := f.Round
+	if fr == nil {
+		return nil
+	}
+	r := &Round{Mode: fr.Mode, Dimensions: fr.Dimensions, Order: fr.Order, Done: nilIfEmpty(fr.Done),
+		Current: fr.Current, Revealed: fr.Revealed, Started: parseTime(ps, "round.started", fr.Started, created)}
+	return r
+}
+
+// nilIfEmpty makes an empty list the same as none where EncodeFile and the
+// store leave an empty list out.
+func nilIfEmpty(s []string) []string {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}
+
+// checkText refuses control characters other than newline and tab: they
+// are invisible on screen and break the PDF and CSV exports. A U+FFFD
+// written in the file is text like any other; the file as a whole has
+// already been checked to be valid UTF-8.
+func checkText(ps *problems, field, s string) {
+	for i, r := range s {
+		if isControl(r) && r != '\n' && r != '\t' {
+			ps.add(field, "contains control character U+%04X at byte %d", r, i)
+			return
+		}
+	}
+}
+
+// parseTime reads an RFC 3339 time in UTC. A time whose year in UTC falls
+// outside 0000 to 9999 is refused here, with the text as written: RFC 3339
+// cannot write it, so neither the store nor an export could.
+func parseTime(ps *problems, field, value string, fallback time.Time) time.Time {
+	if value == "" {
+		return fallback
+	}
+	t, err := time.Parse(time.RFC3339Nano, value)
+	if err != nil {
+		ps.add(field, "%q is not an RFC 3339 time like 2026-11-20T09:00:00Z", value)
+		return fallback
+	}
+	if !ValidTime(t) {
+		ps.add(field, "%q is in the year %d in UTC; times must fall in the years %04d to %d", value, t.UTC().Year(), MinYear, MaxYear)
+		return fallback
+	}
+	return t.UTC()
+}

@@ -1,0 +1,133 @@
+package canvas
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+)
+
+// The session file's shape, as Go types. The key checker (file_keys.go)
+// derives the names it allows at every level from these same types, so a
+// field added here is allowed there without a second list.
+
+// fileHeader is everything in a session file but its lists of objects, so
+// DecodeFile can decode each list element on its own and say which one is
+// wrong.
+type fileHeader struct {
+	Format      *string    `json:"format"`
+	Version     *int       `json:"version"`
+	ID          string     `json:"id,omitempty"`
+	Title       string     `json:"title"`
+	Product     string     `json:"product"`
+	Created     string     `json:"created,omitempty"`
+	Updated     string     `json:"updated,omitempty"`
+	Facilitator string     `json:"facilitator,omitempty"`
+	Template    string     `json:"template,omitempty"`
+	Dimensions  []string   `json:"dimensions,omitempty"`
+	Settings    *Settings  `json:"settings,omitempty"`
+	Round       *fileRound `json:"round,omitempty"`
+}
+
+// fileRound is a Round as written in a file; its times are strings so a
+// bad one is reported like any other field.
+type fileRound struct {
+	Mode       string   `json:"mode"`
+	Dimensions []string `json:"dimensions"`
+	Order      []string `json:"order"`
+	Done       []string `json:"done,omitempty"`
+	Current    string   `json:"current,omitempty"`
+	Revealed   bool     `json:"revealed,omitempty"`
+	Started    string   `json:"started,omitempty"`
+}
+
+type fileSession struct {
+	fileHeader
+	Participants []fileParticipant `json:"participants"`
+	Placements   []filePlacement   `json:"placements"`
+	Positions    []filePosition    `json:"positions"`
+	Actions      []fileAction      `json:"actions"`
+}
+
+type rawSession struct {
+	fileHeader
+	Participants []json.RawMessage `json:"participants"`
+	Placements   []json.RawMessage `json:"placements"`
+	Positions    []json.RawMessage `json:"positions"`
+	Actions      []json.RawMessage `json:"actions"`
+}
+
+type fileParticipant struct {
+	ID     string `json:"id,omitempty"`
+	Name   string `json:"name"`
+	Role   string `json:"role,omitempty"`
+	Colour *int   `json:"colour,omitempty"`
+	Shape  Shape  `json:"shape,omitempty"`
+}
+
+type filePlacement struct {
+	Dimension   string `json:"dimension"`
+	Participant string `json:"participant"`
+	Value       *int   `json:"value"`
+	Confidence  *int   `json:"confidence,omitempty"`
+	Note        string `json:"note,omitempty"`
+}
+
+type filePosition struct {
+	Dimension string `json:"dimension"`
+	Current   *int   `json:"current,omitempty"`
+	Target    *int   `json:"target,omitempty"`
+	Note      string `json:"note,omitempty"`
+}
+
+type fileAction struct {
+	Text      string `json:"text"`
+	Owner     string `json:"owner,omitempty"`
+	Due       string `json:"due,omitempty"`
+	Dimension string `json:"dimension,omitempty"`
+}
+
+// keySchema is the names an object of the file may hold, found from the
+// json tags of the Go type it decodes into.
+type keySchema struct {
+	fields map[string]*keySchema // an object's fields; nil if not an object
+	elem   *keySchema            // an array's elements
+}
+
+var fileKeys = schemaOf(reflect.TypeFor[fileSession]())
+
+func schemaOf(t reflect.Type) *keySchema {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		k := &keySchema{fields: map[string]*keySchema{}}
+		addFields(k, t)
+		return k
+	case reflect.Slice:
+		return &keySchema{elem: schemaOf(t.Elem())}
+	}
+	return &keySchema{}
+}
+
+// addFields adds a struct's fields as encoding/json names them, with the
+// fields of an untagged embedded struct at the same level.
+func addFields(k *keySchema, t reflect.Type) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		name, _, _ := strings.Cut(tag, ",")
+		switch {
+		case name == "-" && tag == "-":
+			continue
+		case f.Anonymous && tag == "":
+			addFields(k, f.Type)
+			continue
+		case !f.IsExported():
+			continue
+		case name == "":
+			name = f.Name
+		}
+		k.fields[name] = schemaOf(f.Type)
+	}
+}
