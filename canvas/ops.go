@@ -148,14 +148,9 @@ func (o SetSettings) apply(s *Session) error {
 	return nil
 }
 
-// Settings limits, shared by the settings dialog and the session file.
-const (
-	MaxTimerSeconds = 24 * 3600
-	MinThreshold    = 1
-)
-
-// ErrSettings is wrapped by every settings problem.
-var ErrSettings = errors.New("invalid settings")
+// MinThreshold is the smallest spread that flags a dimension; 0 in
+// Settings.Threshold means the default.
+const MinThreshold = 1
 
 // SettingsProblem is one field of Settings that is out of range.
 type SettingsProblem struct {
@@ -177,14 +172,6 @@ func (st Settings) Problems() []SettingsProblem {
 		ps = append(ps, SettingsProblem{"timer_scope", fmt.Sprintf("must be %q or %q, not %q", TimerPerDimension, TimerPerRound, st.TimerScope)})
 	}
 	return ps
-}
-
-// Check returns the first problem of st wrapped in ErrSettings, or nil.
-func (st Settings) Check() error {
-	if ps := st.Problems(); len(ps) > 0 {
-		return fmt.Errorf("%w: %s: %s", ErrSettings, ps[0].Field, ps[0].Reason)
-	}
-	return nil
 }
 
 // StartRound begins a round; see Session.StartRound. It clears earlier

@@ -222,13 +222,6 @@ func TestOwnerNewOpClearsRedo(t *testing.T) {
 	}
 }
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // Listeners learn what changed and why, in order.
 func TestOwnerTellsListeners(t *testing.T) {
 	o, s := ownedSession(t)

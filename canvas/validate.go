@@ -279,15 +279,11 @@ func (st Settings) Check() error {
 	return v.err()
 }
 
+// settings reports what Settings.Problems finds, the one rule the settings
+// dialog shares.
 func (v *validator) settings(st Settings) {
-	if st.Threshold < 0 || st.Threshold > MaxValue {
-		v.ps.add("settings.threshold", "%d is outside 0 to %d", st.Threshold, MaxValue)
-	}
-	if st.TimerSeconds < 0 || st.TimerSeconds > MaxTimerSeconds {
-		v.ps.add("settings.timer_seconds", "%d is outside 0 to %d", st.TimerSeconds, MaxTimerSeconds)
-	}
-	if st.TimerScope != "" && st.TimerScope != TimerPerDimension && st.TimerScope != TimerPerRound {
-		v.ps.add("settings.timer_scope", "must be %q or %q, not %q", TimerPerDimension, TimerPerRound, st.TimerScope)
+	for _, p := range st.Problems() {
+		v.ps.add("settings."+p.Field, "%s", p.Reason)
 	}
 }
 
