@@ -64,7 +64,7 @@ func ResolveTarget(path string, protected ...string) (string, error) {
 		if target != path {
 			where = fmt.Sprintf("%s (a link to %s)", path, target)
 		}
-		return "", fmt.Errorf("output %s is %s: %w", where, describeMode(fi.Mode()), ErrNotRegularFile)
+		return "", fmt.Errorf("output %s is %s: %w", where, FileKind(fi.Mode()), ErrNotRegularFile)
 	}
 	for _, p := range protected {
 		pfi, err := os.Stat(p)
@@ -81,8 +81,9 @@ func ResolveTarget(path string, protected ...string) (string, error) {
 	return target, nil
 }
 
-// describeMode names a file type for a message.
-func describeMode(m fs.FileMode) string {
+// FileKind names a file's type for a message: "a folder", "a FIFO (named
+// pipe)"...
+func FileKind(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a folder"
@@ -94,8 +95,10 @@ func describeMode(m fs.FileMode) string {
 		return "a character device"
 	case m&fs.ModeDevice != 0:
 		return "a device"
+	case m.IsRegular():
+		return "a regular file"
 	default:
-		return "not a regular file (" + m.Type().String() + ")"
+		return "a special file (" + m.Type().String() + ")"
 	}
 }
 

@@ -55,7 +55,7 @@ func TestWriteFileRefusesWhatItMustNotReplace(t *testing.T) {
 		{"a folder", folder, export.ErrNotRegularFile},
 		{"a link to a folder", linkToFolder, export.ErrNotRegularFile},
 		{"a FIFO", fifo, export.ErrNotRegularFile},
-		{"a character device", os.DevNull, export.ErrNotRegularFile},
+		{"a character device", deviceNode(t), export.ErrNotRegularFile},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := snapshot(t, dir)
