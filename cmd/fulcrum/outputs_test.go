@@ -57,6 +57,7 @@ func TestStdoutOnFullDisk(t *testing.T) {
 		{"list", "--db", db},
 		{"catalogue"},
 		{"check", "--db", db},
+		{"--help"},
 	} {
 		if stderr, code := runToFull(t, args...); code != 1 || !strings.Contains(stderr, "no space left on device") {
 			t.Errorf("fulcrum %q > /dev/full: exit %d, stderr %q; want 1 and the reason", args, code, stderr)
