@@ -10,9 +10,10 @@ import (
 
 var (
 	// ErrProtectedTarget means the output path is a file Fulcrum keeps
-	// sessions in (the session file or one of its backups): an export there
-	// would replace every session with one exported file.
-	ErrProtectedTarget = errors.New("this file holds Fulcrum's sessions (the session file or one of its backups) and an export never replaces it")
+	// sessions in (store.ProtectedPaths: the session file, its backups, the
+	// files set aside): an export there would replace every session with
+	// one exported file.
+	ErrProtectedTarget = errors.New("this file holds Fulcrum's sessions (the session file, a backup or a file set aside) and an export never replaces it")
 	// ErrNotRegularFile means the output path exists and is not a regular
 	// file (a folder, a device, a FIFO, a socket, or a link to none of
 	// these): renaming a file over it would replace it, and opening it
@@ -52,7 +53,8 @@ func ResolveTarget(path string, protected ...string) (string, error) {
 		if err != nil {
 			// A link to nothing would create a file wherever it points,
 			// which the user never named.
-			return "", fmt.Errorf("output %s: a symbolic link whose target cannot be used (%v): %w", path, unwrapPathErr(err), ErrNotRegularFile)
+			to, _ := os.Readlink(path)
+			return "", fmt.Errorf("output %s is a symbolic link to %s, which cannot be used (%v): %w", path, to, unwrapPathErr(err), ErrNotRegularFile)
 		}
 		if fi, err = os.Stat(resolved); err != nil {
 			return "", fmt.Errorf("output %s (a link to %s): %w", path, resolved, err)
