@@ -127,7 +127,7 @@ func runImport(env *Env, args []string) int {
 	// from importing the same files again.
 	for _, id := range ids {
 		if _, err := fmt.Fprintln(env.Stdout, id); err != nil {
-			fmt.Fprintf(env.Stderr, "fulcrum import: imported %d sessions, but could not print their ids: %v; run 'fulcrum list' to see them\n", len(ids), err)
+			fmt.Fprintf(env.Stderr, "fulcrum import: imported %d sessions, but could not print their ids: %v; run 'fulcrum list' to see them (importing again would add copies)\n", len(ids), err)
 			return ExitError
 		}
 	}

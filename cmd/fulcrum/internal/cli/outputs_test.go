@@ -42,7 +42,7 @@ func TestImportWithFailedStdoutSaysTheImportHappened(t *testing.T) {
 	if r.code != cli.ExitError {
 		t.Errorf("import with a failing stdout: exit %d, want 1", r.code)
 	}
-	for _, want := range []string{"imported 2 sessions", "could not print their ids", errNoSpace.Error(), "fulcrum list"} {
+	for _, want := range []string{"imported 2 sessions", "could not print their ids", errNoSpace.Error(), "fulcrum list", "importing again would add copies"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr %q does not say %q", r.stderr, want)
 		}
