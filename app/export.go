@@ -85,7 +85,15 @@ func (u *UI) exportDialog(kind exportKind) {
 			return // cancelled
 		}
 		path := uc.URI().Path()
-		uc.Close()
+		uc.Close() // unwritten: see deferredWrites
+		// The user confirmed replacing the file they chose, so that file
+		// is checked too, not only the one with the extension added: the
+		// session file chosen as "work.db" must be refused, not quietly
+		// turned into "work.db.pdf".
+		if err := export.CheckTarget(path, u.protectedPaths()...); err != nil {
+			u.refuseExport(kind, err)
+			return
+		}
 		u.lastExport = u.exportTo(kind, snap, withExtension(path, kind.ext))
 	}, u.win)
 	d.SetFileName(suggestedName(snap, u.opt.Now(), kind.ext))
@@ -95,27 +103,46 @@ func (u *UI) exportDialog(kind exportKind) {
 }
 
 // withExtension appends ext when the user left it out. The save dialog
-// has already created the file it offered, empty; that one is removed so
-// the export leaves a single file behind.
+// creates nothing (see deferredWrites), so there is nothing to clean up.
 func withExtension(path, ext string) string {
 	if strings.EqualFold(filepath.Ext(path), ext) {
 		return path
 	}
-	removeIfEmpty(path)
 	return path + ext
 }
 
+// removeIfEmpty removes an empty regular file a save dialog left behind.
+// Only a regular file: an empty-looking FIFO or device (/dev/null) must
+// never be removed.
 func removeIfEmpty(path string) {
-	if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+	if fi, err := os.Lstat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
 		os.Remove(path)
 	}
 }
 
+// protectedPaths are the files this window's store keeps sessions in;
+// every file the app writes is checked against them with
+// export.CheckTarget (exportTo does).
+func (u *UI) protectedPaths() []string {
+	if u.store == nil {
+		return nil
+	}
+	return u.store.ProtectedPaths()
+}
+
 // exportTo writes snap off the UI thread, showing progress if it takes
-// more than a moment. The returned channel is closed when the export is
+// more than a moment. A path export.CheckTarget refuses (the session file,
+// a backup, a folder, a device...) is refused at once with a dialog, and
+// nothing is written. The returned channel is closed when the export is
 // over and its result is on screen.
 func (u *UI) exportTo(kind exportKind, snap *canvas.Session, path string) <-chan struct{} {
 	done := make(chan struct{})
+	protected := u.protectedPaths()
+	if err := export.CheckTarget(path, protected...); err != nil {
+		u.refuseExport(kind, err)
+		close(done)
+		return done
+	}
 	paper, now := u.paper(), u.opt.Now()
 	finished := make(chan struct{})
 	var progress dialog.Dialog
@@ -133,10 +160,7 @@ func (u *UI) exportTo(kind exportKind, snap *canvas.Session, path string) <-chan
 	})
 	go func() {
 		defer close(done)
-		err := export.WriteFile(path, func(w io.Writer) error { return kind.write(w, snap, paper, now) })
-		if err != nil {
-			removeIfEmpty(path)
-		}
+		err := export.WriteFile(path, func(w io.Writer) error { return kind.write(w, snap, paper, now) }, protected...)
 		timer.Stop()
 		fyne.DoAndWait(func() {
 			close(finished)
@@ -151,6 +175,11 @@ func (u *UI) exportTo(kind exportKind, snap *canvas.Session, path string) <-chan
 		})
 	}()
 	return done
+}
+
+// refuseExport says why an export was refused; nothing was written.
+func (u *UI) refuseExport(kind exportKind, err error) {
+	dialog.ShowError(fmt.Errorf("the %s was not saved: %w; choose another file", kind.name, err), u.win)
 }
 
 // notice shows a short message in the open editor's status line.

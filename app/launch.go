@@ -37,6 +37,7 @@ type Launcher struct {
 // Launch opens path and shows the app; call Shutdown after the app stops.
 func Launch(a fyne.App, path string, opt Options) *Launcher {
 	l := &Launcher{a: a, opt: opt, stop: make(chan struct{}), ready: make(chan struct{})}
+	deferSaveDialogWrites() // before any save dialog, the problem window's included
 	l.open(path)
 	return l
 }

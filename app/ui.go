@@ -74,6 +74,7 @@ func New(a fyne.App, st *store.Store, opt Options) *UI {
 		opt.AutosaveDelay = store.DefaultAutosaveDelay
 	}
 	u := &UI{app: a, store: st, opt: opt}
+	deferSaveDialogWrites()
 	u.win = a.NewWindow("Fulcrum")
 	// Fits a 1280×720 projector with room for the window frame.
 	u.win.Resize(fyne.NewSize(1180, 680))

@@ -37,8 +37,7 @@ func main() {
 	db := fs.String("db", "", "session file")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		if err == flag.ErrHelp {
-			cli.Usage(os.Stdout)
-			os.Exit(cli.ExitOK)
+			os.Exit(cli.Run(env, []string{"help"})) // exits 1 if the help cannot be written
 		}
 		fmt.Fprintf(os.Stderr, "fulcrum: %v\n", err)
 		cli.Usage(os.Stderr)

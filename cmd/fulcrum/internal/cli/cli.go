@@ -84,13 +84,16 @@ func Run(env *Env, args []string) int {
 	if env.Now == nil {
 		env.Now = time.Now
 	}
+	stdout := &checkedWriter{w: env.Stdout}
+	checked := *env
+	checked.Stdout = stdout
 	if len(args) == 0 || args[0] == "help" {
-		Usage(env.Stdout)
-		return ExitOK
+		Usage(stdout)
+		return stdout.finish(env.Stderr, "help", ExitOK)
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return c.run(env, args[1:])
+			return stdout.finish(env.Stderr, c.name, c.run(&checked, args[1:]))
 		}
 	}
 	fmt.Fprintf(env.Stderr, "fulcrum: unknown command %q\n", args[0])

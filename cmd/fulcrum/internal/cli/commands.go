@@ -122,8 +122,14 @@ func runImport(env *Env, args []string) int {
 	if err != nil {
 		return env.fail("import", fmt.Errorf("%w; nothing was imported", err))
 	}
+	// The ids are printed only now that the import is committed; if they
+	// cannot be, the import still happened, and saying so keeps a script
+	// from importing the same files again.
 	for _, id := range ids {
-		fmt.Fprintln(env.Stdout, id)
+		if _, err := fmt.Fprintln(env.Stdout, id); err != nil {
+			fmt.Fprintf(env.Stderr, "fulcrum import: imported %d sessions, but could not print their ids: %v; run 'fulcrum list' to see them (importing again would add copies)\n", len(ids), err)
+			return ExitError
+		}
 	}
 	return ExitOK
 }
@@ -133,9 +139,9 @@ func (env *Env) readSessionFile(name string) (*canvas.Session, error) {
 	if name == "-" {
 		r = env.Stdin
 	} else {
-		fh, err := os.Open(name)
+		fh, err := openInput(name)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read: %w", unwrapPath(err))
+			return nil, fmt.Errorf("cannot read: %w", err)
 		}
 		defer fh.Close()
 		r = fh
@@ -174,6 +180,21 @@ func runExport(env *Env, args []string) int {
 	if *paper != export.PaperA4 && *paper != export.PaperLetter {
 		return f.usageError("--paper must be a4 or letter, not %q", *paper)
 	}
+	// Every output is checked before any is written, so a refused one
+	// leaves no other half of the export behind.
+	protected := store.ProtectedPaths(env.DBPath(*db))
+	targets := []string{*pdfOut, *pngOut, *csvOut}
+	if *out != "-" {
+		targets = append(targets, *out)
+	}
+	for _, o := range targets {
+		if o == "" {
+			continue
+		}
+		if err := export.CheckTarget(o, protected...); err != nil {
+			return env.fail("export", err)
+		}
+	}
 	s, code := env.loadSession("export", *db, pos[0])
 	if s == nil {
 		return code
@@ -190,7 +211,7 @@ func runExport(env *Env, args []string) int {
 		if o.path == "" {
 			continue
 		}
-		if err := export.WriteFile(o.path, o.write); err != nil {
+		if err := export.WriteFile(o.path, o.write, protected...); err != nil {
 			return env.fail("export", err)
 		}
 	}
@@ -207,7 +228,7 @@ func runExport(env *Env, args []string) int {
 		}
 		return ExitOK
 	}
-	if err := export.WriteFile(*out, func(w io.Writer) error { return canvas.EncodeFile(w, s) }); err != nil {
+	if err := export.WriteFile(*out, func(w io.Writer) error { return canvas.EncodeFile(w, s) }, protected...); err != nil {
 		return env.fail("export", err)
 	}
 	return ExitOK
@@ -363,8 +384,14 @@ func runBackup(env *Env, args []string) int {
 	var err error
 	out := ""
 	if len(pos) == 1 {
+		// A backup is an export of the whole file: the same rule keeps
+		// it off the session file, other backups and special files.
+		target, terr := export.ResolveTarget(pos[0], st.ProtectedPaths()...)
+		if terr != nil {
+			return env.fail("backup", terr)
+		}
 		out = pos[0]
-		err = st.BackupTo(out)
+		err = st.BackupTo(target)
 	} else {
 		out, err = st.Backup(env.Now())
 	}
@@ -386,6 +413,9 @@ func runRestore(env *Env, args []string) int {
 		return f.usageError("name the backup to restore")
 	}
 	path := env.DBPath(*db)
+	if err := checkInput(pos[0]); err != nil {
+		return env.fail("restore", fmt.Errorf("backup %s: %w", pos[0], err))
+	}
 	// Refuse while another Fulcrum has the file; a damaged file may be
 	// replaced.
 	if _, err := os.Stat(path); err == nil {

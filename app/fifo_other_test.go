@@ -1,0 +1,7 @@
+//go:build !unix
+
+package app
+
+import "errors"
+
+func mkfifo(string) error { return errors.New("no named pipes on this system") }
