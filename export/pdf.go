@@ -147,8 +147,28 @@ func lineH(st style) float64 { return st.size * lineGap }
 // para writes wrapped text across the content width at x, flowing onto
 // new pages as needed.
 func (r *report) para(x, w float64, text string, st style, c canvas.RGB) {
+	r.lines(x, r.ts.wrap(text, w, st), st, c)
+}
+
+// paraAtMost is para cut to n lines, the last ending in an ellipsis when
+// text goes on: the header must leave page 1 to the answers, however long
+// a title is. The whole text stays in the document properties.
+func (r *report) paraAtMost(n int, x, w float64, text string, st style, c canvas.RGB) {
+	lines := r.ts.wrap(text, w, st)
+	if len(lines) > n {
+		lines = lines[:n]
+		last := r.fit(lines[n-1], w-r.ts.width("…", st), st)
+		if !strings.HasSuffix(last, "…") {
+			last += "…"
+		}
+		lines[n-1] = last
+	}
+	r.lines(x, lines, st, c)
+}
+
+func (r *report) lines(x float64, lines []string, st style, c canvas.RGB) {
 	r.color(c)
-	for _, line := range r.ts.wrap(text, w, st) {
+	for _, line := range lines {
 		r.ensure(lineH(st))
 		r.ts.draw(x, r.y+st.size, line, st)
 		r.y += lineH(st)
@@ -196,9 +216,9 @@ func (r *report) header() {
 	textW := r.contentW() - boxW - 16
 
 	top := r.y
-	r.para(margin, textW, s.Title, h1Style, ink)
+	r.paraAtMost(3, margin, textW, s.Title, h1Style, ink)
 	if s.Product != "" {
-		r.para(margin, textW, s.Product, style{size: 13}, accent)
+		r.paraAtMost(2, margin, textW, s.Product, style{size: 13}, accent)
 	}
 	r.y += 4
 	meta := "Session of " + s.Created.UTC().Format("2 January 2006")

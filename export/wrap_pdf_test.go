@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/export"
 )
 
@@ -18,33 +19,46 @@ var punctuatedNote = strings.Repeat("我们每周发布，客户并没有抱怨�
 	"《指南》（草案）已经完成！真的吗？是的；“先试用”、再采购。【备注】〔附件〕『说明』‘好’", 4)
 
 // TestPDFLongTitleAndChinesePunctuation exports a session with a
-// 20,000-character title without spaces, which took minutes when wrapping
-// re-measured the growing line, and a note that puts Chinese punctuation at
-// every possible place. The title comes out whole and no line of the
-// extracted text starts with a closing mark.
+// 20,000-character title and an action of one 20,000-character word, which
+// took minutes when wrapping re-measured the growing line, and a note that
+// puts Chinese punctuation at every possible place. The header shows the
+// title's first lines and leaves page 1 to the answers; the word comes out
+// whole; no line of the extracted text starts with a closing mark.
 func TestPDFLongTitleAndChinesePunctuation(t *testing.T) {
 	title := strings.Repeat("Fulcrum", 20000/7+1)[:20000]
+	word := strings.Repeat("Posicionamiento", 20000/15+1)[:20000]
 	s := chineseSession(t)
-	s.Title = title
 	must(t, s.SetNote("customer", punctuatedNote))
 	s.Placements[0].Note = punctuatedNote
 	s.Actions[0].Text = punctuatedNote
+	s.Actions = append(s.Actions, canvas.Action{Text: word})
+	shortPages := pageCount(t, saveTemp(t, render(t, s, export.PDFOptions{Generated: generated})))
+	s.Title = title
 	path := saveTemp(t, render(t, s, export.PDFOptions{Generated: generated}))
 	x := extractText(t, path)
 
-	// The title is interrupted at each page break by the footer, which
-	// repeats it shortened, and the index box sits to the right of its
-	// last lines; the left column without the footers is the whole title.
+	if !x.has(title[:40]) || !strings.Contains(x.plain, "…") {
+		t.Errorf("page 1 lacks the start of the title cut with an ellipsis")
+	}
+	if x.has(title[:2000]) {
+		t.Errorf("the header prints the whole 20,000-character title")
+	}
+	// The title adds no page.
+	if n := pageCount(t, path); n != shortPages {
+		t.Errorf("%d pages, against %d with a short title: the title floods the report", n, shortPages)
+	}
+
+	// The word is interrupted at each page break by the footer; the text
+	// without the footers holds the whole word.
 	footer := regexp.MustCompile(`^\s*Fulcrum · .*Page \d+ of \d+\s*$`)
-	cells := regexp.MustCompile(`\s{2,}`)
-	var left strings.Builder
+	var body strings.Builder
 	for _, l := range strings.Split(x.layout, "\n") {
 		if !footer.MatchString(l) {
-			left.WriteString(cells.Split(strings.TrimSpace(l), 2)[0])
+			body.WriteString(strings.TrimSpace(l))
 		}
 	}
-	if !strings.Contains(flat(left.String()), title) {
-		t.Errorf("extracted text lacks part of the 20,000-character title")
+	if !strings.Contains(flat(body.String()), word) {
+		t.Errorf("extracted text lacks part of the 20,000-character word")
 	}
 	if !x.has(punctuatedNote) {
 		t.Errorf("extracted text lacks the punctuated note")
@@ -52,6 +66,7 @@ func TestPDFLongTitleAndChinesePunctuation(t *testing.T) {
 
 	// Plain text puts each cell's lines on lines of their own; layout text
 	// keeps table rows together, its cells apart by runs of spaces.
+	cells := regexp.MustCompile(`\s{2,}`)
 	starts := 0
 	check := func(mode, piece string) {
 		piece = strings.TrimSpace(piece)
