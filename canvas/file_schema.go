@@ -84,6 +84,7 @@ type fileAction struct {
 	Owner     string `json:"owner,omitempty"`
 	Due       string `json:"due,omitempty"`
 	Dimension string `json:"dimension,omitempty"`
+	Done      bool   `json:"done,omitempty"`
 }
 
 // keySchema is the names an object of the file may hold, found from the

@@ -104,6 +104,7 @@ type Action struct {
 	Owner     string `json:"owner,omitempty"`
 	Due       string `json:"due,omitempty"` // YYYY-MM-DD
 	Dimension string `json:"dimension,omitempty"`
+	Done      bool   `json:"done,omitempty"`
 }
 
 // DueLayout is the date layout of Action.Due.

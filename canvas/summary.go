@@ -28,6 +28,17 @@ type Summary struct {
 	Label      string             `json:"label"`
 	Threshold  int                `json:"threshold"`
 	Dimensions []DimensionSummary `json:"dimensions"`
+	Actions    []ActionSummary    `json:"actions"`
+}
+
+// ActionSummary is an action with every field present, so a script reads
+// the same keys whatever the team filled in; "" means not given.
+type ActionSummary struct {
+	Text      string `json:"text"`
+	Owner     string `json:"owner"`
+	Due       string `json:"due"`
+	Dimension string `json:"dimension"`
+	Done      bool   `json:"done"`
 }
 
 // Summary computes the session's figures, dimensions in session order.
@@ -39,6 +50,10 @@ func (s *Session) Summary() Summary {
 	}
 	for _, d := range s.Dimensions {
 		out.Dimensions = append(out.Dimensions, s.DimensionSummary(d.Key))
+	}
+	out.Actions = make([]ActionSummary, 0, len(s.Actions))
+	for _, a := range s.Actions {
+		out.Actions = append(out.Actions, ActionSummary(a))
 	}
 	return out
 }

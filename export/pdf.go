@@ -707,6 +707,9 @@ func (r *report) guidance() {
 	}
 }
 
+// doneMark ticks a done action.
+const doneMark = "✓"
+
 func (r *report) actions() {
 	r.heading("Actions", h2Style)
 	if len(r.s.Actions) == 0 {
@@ -715,10 +718,11 @@ func (r *report) actions() {
 	}
 	cw := r.contentW()
 	cols := []column{
-		{title: "Action", width: cw - 110 - 70 - 120, style: textStyle},
+		{title: "Action", width: cw - 110 - 70 - 120 - 36, style: textStyle},
 		{title: "Owner", width: 110, style: textStyle},
 		{title: "Due", width: 70, style: textStyle},
 		{title: "Dimension", width: 120, style: textStyle},
+		{title: "Done", width: 36, style: textStyle},
 	}
 	var rows [][]string
 	for _, a := range r.s.Actions {
@@ -726,7 +730,11 @@ func (r *report) actions() {
 		if d, ok := r.s.Dimension(a.Dimension); ok {
 			dim = d.Name
 		}
-		rows = append(rows, []string{a.Text, a.Owner, a.Due, dim})
+		done := ""
+		if a.Done {
+			done = doneMark
+		}
+		rows = append(rows, []string{a.Text, a.Owner, a.Due, dim, done})
 	}
 	r.table(cols, rows, nil)
 }
@@ -754,6 +762,9 @@ func sessionTexts(s *canvas.Session) []string {
 	}
 	for _, a := range s.Actions {
 		out = append(out, a.Text, a.Owner, a.Due)
+		if a.Done {
+			out = append(out, doneMark)
+		}
 	}
 	return out
 }

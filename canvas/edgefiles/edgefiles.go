@@ -129,7 +129,7 @@ func full() doc {
 			{"dimension": dims[0], "participant": "b", "value": 90},
 		},
 		"positions": []doc{{"dimension": dims[0], "current": 50, "target": 60, "note": "n"}, {"dimension": dims[1], "target": 5}},
-		"actions":   []doc{{"text": "Do", "owner": "Ann", "due": "2026-12-15", "dimension": dims[0]}, {"text": "Also"}},
+		"actions":   []doc{{"text": "Do", "owner": "Ann", "due": "2026-12-15", "dimension": dims[0], "done": true}, {"text": "Also"}},
 		"settings":  doc{"threshold": 30, "anonymous": true, "timer_seconds": 90, "timer_scope": canvas.TimerPerDimension},
 		"round": doc{"mode": canvas.RoundBlind, "dimensions": dims[:2], "order": []string{"a", "b"}, "done": []string{"a"},
 			"current": "b", "started": "2026-11-20T09:05:00Z"},

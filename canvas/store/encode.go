@@ -92,6 +92,9 @@ func appendRecord(b []byte, s *canvas.Session, dimsRef string) []byte {
 			b = fieldOmit(b, "owner", a.Owner)
 			b = fieldOmit(b, "due", a.Due)
 			b = fieldOmit(b, "dimension", a.Dimension)
+			if a.Done {
+				b = append(b, `,"done":true`...)
+			}
 			b = append(b, '}')
 		}
 		b = append(b, ']')

@@ -30,7 +30,7 @@ func TestHandEncodingMatchesEncodingJSON(t *testing.T) {
 	v := 90
 	_ = s.SetTarget("customer", &v)
 	_ = s.SetNote("value", "只有备注")
-	s.Actions = []canvas.Action{{Text: "Llamar", Owner: "Ana", Due: "2026-12-15", Dimension: "customer"}, {Text: "整理"}}
+	s.Actions = []canvas.Action{{Text: "Llamar", Owner: "Ana", Due: "2026-12-15", Dimension: "customer", Done: true}, {Text: "整理"}}
 	s.Settings = canvas.Settings{Threshold: 30, Anonymous: true, TimerSeconds: 90, TimerScope: canvas.TimerPerRound}
 	if err := s.StartRound(canvas.RoundBlind, []string{"value"}, now); err != nil {
 		t.Fatal(err)
