@@ -1061,6 +1061,13 @@ type summaryJSON struct {
 	Label      string    `json:"label"`
 	Threshold  int       `json:"threshold"`
 	Dimensions []dimJSON `json:"dimensions"`
+	Actions    []struct {
+		Text      string `json:"text"`
+		Owner     string `json:"owner"`
+		Due       string `json:"due"`
+		Dimension string `json:"dimension"`
+		Done      bool   `json:"done"`
+	} `json:"actions"`
 }
 
 type dimJSON struct {
@@ -1119,7 +1126,10 @@ func TestSummaryJSON(t *testing.T) {
 			map[string]any{"dimension": "decision-makers", "current": 60},
 			map[string]any{"dimension": "acquisition", "current": 30, "target": 10},
 		},
-		"actions": []any{},
+		"actions": []any{
+			map[string]any{"text": "Mapear el comité", "owner": "Uno", "due": "2026-03-01", "dimension": "customer", "done": true},
+			map[string]any{"text": "续约数据"},
+		},
 	})
 	if id := importIDs(t, db, file)[0]; id != "s-summary" {
 		t.Fatalf("import printed %q, want s-summary", id)
@@ -1152,6 +1162,16 @@ func TestSummaryJSON(t *testing.T) {
 	}
 	if got.Index == nil || math.Abs(*got.Index-*want.Index) > 1e-9 {
 		t.Errorf("index = %s, want 38.333…\n%s", jsonString(t, got.Index), raw)
+	}
+	// Every action with every key, done or not.
+	if a := got.Actions; len(a) != 2 || a[0].Text != "Mapear el comité" || a[0].Owner != "Uno" || a[0].Due != "2026-03-01" ||
+		a[0].Dimension != "customer" || !a[0].Done || a[1].Text != "续约数据" || a[1].Done || a[1].Owner != "" {
+		t.Errorf("actions = %s", jsonString(t, got.Actions))
+	}
+	for _, k := range []string{`"owner":""`, `"due":""`, `"dimension":""`, `"done":false`} {
+		if !strings.Contains(strings.Join(strings.Fields(raw), ""), k) {
+			t.Errorf("summary --json leaves out %s for an action without it:\n%s", k, raw)
+		}
 	}
 	// Compare dimensions without the index float: exact values all.
 	if !reflect.DeepEqual(got.Dimensions, want.Dimensions) {
