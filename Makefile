@@ -13,12 +13,18 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
 	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
 	xvfb xdotool imagemagick x11-utils poppler-utils fonts-droid-fallback
 
-.PHONY: run test deps go-check build vet unit fuzz smoke bench clean
+# staticcheck is pinned (v0.8.2 is the release that runs with Go 1.26; the
+# module proxy refuses its 2026.2.2 tag) and installed into bin/tools on
+# first use, so every machine applies the same checks.
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := bin/tools/staticcheck
+
+.PHONY: run test deps go-check build lint vet unit fuzz smoke bench clean
 
 run: build
 	./$(BIN) $(ARGS)
 
-test: deps go-check vet unit fuzz smoke
+test: deps go-check lint vet unit fuzz smoke
 
 deps:
 	@missing=""; \
@@ -37,6 +43,16 @@ go-check:
 
 build: deps go-check
 	$(GO) build -o $(BIN) ./cmd/fulcrum
+
+# lint fails on any staticcheck finding and on any file gofmt would change.
+lint: deps go-check
+	@$(STATICCHECK) -version 2>/dev/null | grep -qF '($(STATICCHECK_VERSION:v%=%))' || { \
+		echo "Installing staticcheck $(STATICCHECK_VERSION) into bin/tools"; \
+		GOBIN=$(CURDIR)/bin/tools $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION); }
+	@rc=0; echo "$(STATICCHECK) ./..."; $(STATICCHECK) ./... || rc=1; \
+	unformatted=$$("$$($(GO) env GOROOT)/bin/gofmt" -l .) || rc=1; \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change these files (run gofmt -w):"; echo "$$unformatted"; rc=1; fi; \
+	exit $$rc
 
 vet: go-check
 	$(GO) vet ./...
