@@ -12,7 +12,8 @@ import (
 )
 
 // Session file format 1: the JSON interchange format documented in
-// docs/session-file.md. Field names are a public contract: add, never rename.
+// README.md, "The session file, format 1". Field names are a public
+// contract: add, never rename.
 const (
 	FileFormat  = "fulcrum-session"
 	FileVersion = 1

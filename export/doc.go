@@ -1,5 +1,10 @@
-// Package export writes sessions out of Fulcrum: the session file, and the
-// PDF summary and other formats that follow. Every format is written to an
-// io.Writer; WriteFile puts it on disk atomically, so a failed export never
-// leaves a partial or half-replaced file behind.
+// Package export writes a session out of Fulcrum for people outside the
+// workshop: the PDF summary (WritePDF, with its own text wrapping and
+// Chinese line-breaking rules), the profile chart as a PNG (WritePNG) and
+// the dimension table as CSV for spreadsheets (WriteCSV). The chart in the
+// PDF and the PNG is painted from canvas.LayoutChart's geometry, as on
+// screen. Every format is written to an io.Writer; WriteFile puts it on disk
+// atomically, so a failed export never leaves a partial or half-replaced
+// file behind. The session file itself, which Fulcrum reads back, is
+// canvas's (EncodeFile and DecodeFile).
 package export
