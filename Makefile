@@ -44,12 +44,14 @@ go-check:
 build: deps go-check
 	$(GO) build -o $(BIN) ./cmd/fulcrum
 
-# lint fails on any staticcheck finding and on any file gofmt would change.
+# lint fails on any staticcheck finding and on any file gofmt would change,
+# in the packages and in the programs under .ci, which ./... leaves out.
 lint: deps go-check
 	@$(STATICCHECK) -version 2>/dev/null | grep -qF '($(STATICCHECK_VERSION:v%=%))' || { \
 		echo "Installing staticcheck $(STATICCHECK_VERSION) into bin/tools"; \
 		GOBIN=$(CURDIR)/bin/tools $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION); }
-	@rc=0; echo "$(STATICCHECK) ./..."; $(STATICCHECK) ./... || rc=1; \
+	@rc=0; ci=$$(find .ci -name '*.go' -printf './%h\n' | sort -u); \
+	echo "$(STATICCHECK) ./..." $$ci; $(STATICCHECK) ./... $$ci || rc=1; \
 	unformatted=$$("$$($(GO) env GOROOT)/bin/gofmt" -l .) || rc=1; \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change these files (run gofmt -w):"; echo "$$unformatted"; rc=1; fi; \
 	exit $$rc
@@ -57,9 +59,17 @@ lint: deps go-check
 vet: go-check
 	$(GO) vet ./...
 
+# unit shows what a plain go test shows (a line per package, the output of
+# failed tests), then the ten slowest tests, so the next slow one is seen;
+# .ci/slowest reads go test -json, which is kept in bin/unit-tests.json.
+# The app's goroutine-leak test skips itself under -race, where editor
+# builds are five times slower, so it runs once more without it.
 unit: go-check
-	$(GO) test -race -count=1 ./...
-	$(GO) test -count=1 -run 'TestNoGoroutineLeak' ./app/ ./canvas/store/
+	@$(GO) build -o bin/tools/slowest ./.ci/slowest
+	@set -o pipefail; { \
+		$(GO) test -race -count=1 -json ./...; rc=$$?; \
+		$(GO) test -count=1 -json -run 'TestNoGoroutineLeakOverSessionOpenClose' ./app/ || rc=1; \
+		exit $$rc; } | tee bin/unit-tests.json | bin/tools/slowest
 
 # The fuzz targets run for 20 and 10 s; what they find goes into testdata/fuzz
 # when committed, and every committed input runs in the unit tests.
