@@ -12,8 +12,7 @@ import (
 )
 
 // Session file format 1: the JSON interchange format documented in
-// README.md, "The session file, format 1". Field names are a public
-// contract: add, never rename.
+// docs/session-file.md. Field names are a public contract: add, never rename.
 const (
 	FileFormat  = "fulcrum-session"
 	FileVersion = 1
