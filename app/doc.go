@@ -1,6 +1,10 @@
 // Package app is Fulcrum's desktop UI, built with Fyne.
 //
-// It receives the fyne.App and the open store from cmd/fulcrum instead of
-// creating them, so tests drive the real screens with fyne.io/fyne/v2/test
-// and a store on a temporary file, without cgo or a display.
+// Launch opens the session file itself: it shows the main window, checks
+// the file and keeps its backups after the first frame, and when the file
+// cannot be used (locked by another Fulcrum, damaged, or from a newer
+// version) it says so and offers a way on. cmd/fulcrum only creates the
+// fyne.App and hands it the path. The fyne.App comes from the caller, so
+// tests drive the real screens with fyne.io/fyne/v2/test and a file in a
+// temporary directory, without cgo or a display.
 package app

@@ -1,6 +1,8 @@
 // Package assets embeds what Fulcrum ships inside its binary: the app icon
-// and, for the PDF export, the fonts with their licence files. Nothing is
-// read from the machine at run time, so every install looks the same.
+// and the fonts of the PDF and PNG exports. Nothing is read from the machine
+// at run time, so every install looks the same. The fonts' licences sit
+// beside them in fonts/ (they are not embedded); screenshots/ holds the
+// README's pictures and is not embedded either.
 package assets
 
 import (
@@ -15,7 +17,7 @@ var iconPNG []byte
 // Icon is the application icon: a beam balanced on a fulcrum.
 var Icon = fyne.NewStaticResource("icon.png", iconPNG)
 
-// Fonts for the PDF. gofpdf needs TrueType files and takes them as bytes,
+// Fonts for the PDF and the PNG. gofpdf needs TrueType files and takes them as bytes,
 // since it mishandles absolute font paths. Noto Sans covers Latin, Greek and
 // Cyrillic; Droid Sans Fallback covers Chinese, Japanese and Korean but has
 // no Latin glyphs; DejaVu Sans covers the symbols both lack, including the

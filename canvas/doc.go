@@ -1,8 +1,15 @@
 // Package canvas is the workshop itself, in plain Go: the ToB/ToC dimension
 // catalogue, sessions with their participants, placements, agreed positions
-// and actions, the ToB index, the session file format, and the geometry of
-// the profile chart that both the screen and the PDF paint.
+// and actions, rounds, the ToB index, the session file format (file.go),
+// and the geometry of the profile chart that the screen, the PDF and the
+// PNG paint (chart.go, paint.go).
+//
+// An open session changes through one path: an Owner (owner.go) takes
+// each change as an Op (ops.go), validates and applies it, records it for
+// undo and redo, and tells its listeners what changed as a Change
+// (change.go). The Session methods the ops call hold the rules themselves.
 //
 // Nothing here knows about Fyne, bbolt or PDF, so every rule of the workshop
 // can be tested on its own and shared by the UI, the CLI and the exports.
+// Package store (canvas/store) keeps sessions on disk.
 package canvas

@@ -198,27 +198,3 @@ func (s *Session) groupPlacements() placementGroups {
 	}
 	return g
 }
-
-func (s *Session) indexFrom(values map[string][]int) Index {
-	current := make(map[string]int, len(s.Positions))
-	for _, p := range s.Positions {
-		if p.Current != nil {
-			current[p.Dimension] = *p.Current
-		}
-	}
-	visible := s.PlacementsVisible()
-	sum, n := 0.0, 0
-	for _, d := range s.Dimensions {
-		if v, ok := current[d.Key]; ok {
-			sum += float64(v)
-			n++
-		} else if vs := values[d.Key]; visible && len(vs) > 0 {
-			sum += ComputeStats(vs).Median
-			n++
-		}
-	}
-	if n == 0 {
-		return Index{}
-	}
-	return Index{Value: sum / float64(n), Valid: true}
-}

@@ -200,10 +200,6 @@ func (s *Session) SetPlacement(pl Placement) error {
 	return nil
 }
 
-// ParticipantIndex is the position of a participant, which picks nothing by
-// itself but orders legends and turns; -1 if unknown.
-func (s *Session) ParticipantIndex(id string) int { return s.participantIndex(id) }
-
 // Upgrade fills in what records from before a feature existed lack: a
 // participant without a marker shape gets the colour and shape of their
 // position, as a file without them does on import.

@@ -126,11 +126,6 @@ func (s *Session) FinishTurn(id string) error {
 	return nil
 }
 
-// RoundComplete reports whether everyone in the round has placed.
-func (s *Session) RoundComplete() bool {
-	return s.Round != nil && s.NextInRound() == ""
-}
-
 // Reveal shows every marker at once and, for each round dimension the team
 // has not agreed on yet, starts the agreed position at the median.
 func (s *Session) Reveal() error {

@@ -31,15 +31,12 @@ func WriteCSV(w io.Writer, s *canvas.Session) error {
 		return fmt.Errorf("write CSV of session %s: %w", s.ID, err)
 	}
 	for _, d := range s.Dimensions {
-		pos := s.Position(d.Key)
-		st := s.DimensionStats(d.Key)
-		row := []string{canvas.GroupName(d.Group), d.Key, d.Name, optInt(pos.Current), optInt(pos.Target),
-			strconv.Itoa(st.Count), "", "", "", "", "", pos.Note}
-		if st.Count > 0 {
-			row[6], row[7] = strconv.Itoa(st.Min), strconv.Itoa(st.Max)
-			row[8], row[9] = oneDecimal(st.Median), oneDecimal(st.Mean)
-			row[10] = strconv.Itoa(st.Spread())
-		}
+		// The figures are canvas's one summary, which the editor's rows,
+		// presentation mode and `fulcrum summary` show too.
+		ds := s.DimensionSummary(d.Key)
+		row := []string{canvas.GroupName(d.Group), d.Key, d.Name, optInt(ds.Current), optInt(ds.Target),
+			strconv.Itoa(ds.Count), optInt(ds.Min), optInt(ds.Max), optDecimal(ds.Median), optDecimal(ds.Mean),
+			optInt(ds.Spread), s.Position(d.Key).Note}
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("write CSV of session %s: %w", s.ID, err)
 		}
@@ -56,4 +53,11 @@ func optInt(p *int) string {
 		return ""
 	}
 	return strconv.Itoa(*p)
+}
+
+func optDecimal(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return oneDecimal(*p)
 }

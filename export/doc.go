@@ -1,8 +1,15 @@
-// Package export writes sessions out of Fulcrum: the session file, and the
-// PDF summary and other formats that follow. Every format is written to an
-// io.Writer; WriteFile puts it on disk atomically, so a failed export never
-// leaves a partial or half-replaced file behind. CheckTarget is the one rule
-// for where a file may be written: never over the session file or its
-// backups, never over a folder, device, FIFO or socket; a symbolic link to a
-// regular file is written through and kept.
+// Package export writes a session out of Fulcrum for people outside the
+// workshop: the PDF summary (WritePDF, with its own text wrapping and
+// Chinese line-breaking rules), the profile chart as a PNG (WritePNG) and
+// the dimension table as CSV for spreadsheets (WriteCSV). The chart in the
+// PDF and the PNG is painted from canvas.LayoutChart's geometry, as on
+// screen. The session file itself, which Fulcrum reads back, is canvas's
+// (EncodeFile and DecodeFile).
+//
+// Every format is written to an io.Writer; WriteFile puts it on disk
+// atomically, so a failed export never leaves a partial or half-replaced
+// file behind. CheckTarget is the one rule for where a file may be written:
+// never over the session file or its backups, never over a folder, device,
+// FIFO or socket; a symbolic link to a regular file is written through and
+// kept.
 package export

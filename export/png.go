@@ -89,11 +89,43 @@ type rasterPainter struct {
 
 func rgba(c canvas.RGB) color.RGBA { return color.RGBA{c.R, c.G, c.B, 0xff} }
 
-func (p *rasterPainter) fill(path func(z *vector.Rasterizer), c color.Color) {
-	b := p.img.Bounds()
-	z := vector.NewRasterizer(b.Dx(), b.Dy())
-	path(z)
-	z.Draw(p.img, b, image.NewUniform(c), image.Point{})
+// pt is a point in pixels.
+type pt struct{ x, y float64 }
+
+// fill paints closed polygons, in pixels, in c; a polygon running the other
+// way round cuts a hole. The rasterizer covers only the polygons' bounding
+// box: one the size of the whole image for every line and dot made a chart
+// take seconds.
+func (p *rasterPainter) fill(c canvas.RGB, polys ...[]pt) {
+	x0, y0 := math.Inf(1), math.Inf(1)
+	x1, y1 := math.Inf(-1), math.Inf(-1)
+	for _, poly := range polys {
+		for _, q := range poly {
+			x0, y0 = min(x0, q.x), min(y0, q.y)
+			x1, y1 = max(x1, q.x), max(y1, q.y)
+		}
+	}
+	if x0 > x1 {
+		return
+	}
+	r := image.Rect(int(math.Floor(x0)), int(math.Floor(y0)), int(math.Ceil(x1))+1, int(math.Ceil(y1))+1).Intersect(p.img.Bounds())
+	if r.Empty() {
+		return
+	}
+	z := vector.NewRasterizer(r.Dx(), r.Dy())
+	ox, oy := float64(r.Min.X), float64(r.Min.Y)
+	for _, poly := range polys {
+		for i, q := range poly {
+			x, y := float32(q.x-ox), float32(q.y-oy)
+			if i == 0 {
+				z.MoveTo(x, y)
+			} else {
+				z.LineTo(x, y)
+			}
+		}
+		z.ClosePath()
+	}
+	z.Draw(p.img, r, image.NewUniform(rgba(c)), image.Point{})
 }
 
 func (p *rasterPainter) line(l canvas.Line, c canvas.RGB, width float64) {
@@ -106,36 +138,28 @@ func (p *rasterPainter) line(l canvas.Line, c canvas.RGB, width float64) {
 	}
 	hw := width * PNGScale / 2
 	nx, ny := -dy/n*hw, dx/n*hw
-	p.fill(func(z *vector.Rasterizer) {
-		z.MoveTo(float32(x1+nx), float32(y1+ny))
-		z.LineTo(float32(x2+nx), float32(y2+ny))
-		z.LineTo(float32(x2-nx), float32(y2-ny))
-		z.LineTo(float32(x1-nx), float32(y1-ny))
-		z.ClosePath()
-	}, rgba(c))
+	p.fill(c, []pt{{x1 + nx, y1 + ny}, {x2 + nx, y2 + ny}, {x2 - nx, y2 - ny}, {x1 - nx, y1 - ny}})
 }
 
-func circlePath(z *vector.Rasterizer, cx, cy, r float64, reverse bool) {
+// circle is a circle of radius r around (cx, cy) as a polygon, clockwise
+// on screen or, reversed, the other way.
+func circle(cx, cy, r float64, reverse bool) []pt {
 	const n = 48
+	poly := make([]pt, 0, n+1)
 	for i := 0; i <= n; i++ {
 		a := 2 * math.Pi * float64(i) / n
 		if reverse {
 			a = -a
 		}
-		x, y := float32(cx+r*math.Cos(a)), float32(cy+r*math.Sin(a))
-		if i == 0 {
-			z.MoveTo(x, y)
-		} else {
-			z.LineTo(x, y)
-		}
+		poly = append(poly, pt{cx + r*math.Cos(a), cy + r*math.Sin(a)})
 	}
-	z.ClosePath()
+	return poly
 }
 
 func (p *rasterPainter) dot(at canvas.Point, d float64, fill, edge canvas.RGB) {
 	cx, cy, r := at.X*PNGScale, at.Y*PNGScale, d/2*PNGScale
-	p.fill(func(z *vector.Rasterizer) { circlePath(z, cx, cy, r+1.5, false) }, rgba(edge))
-	p.fill(func(z *vector.Rasterizer) { circlePath(z, cx, cy, r, false) }, rgba(fill))
+	p.fill(edge, circle(cx, cy, r+1.5, false))
+	p.fill(fill, circle(cx, cy, r, false))
 }
 
 func (p *rasterPainter) marker(m canvas.ParticipantMarker, d float64) {
@@ -144,25 +168,16 @@ func (p *rasterPainter) marker(m canvas.ParticipantMarker, d float64) {
 		p.dot(m.At, d, m.Colour, pdfWhite)
 		return
 	}
-	p.fill(func(z *vector.Rasterizer) {
-		for i, pt := range pts {
-			x, y := float32(pt.X*PNGScale), float32(pt.Y*PNGScale)
-			if i == 0 {
-				z.MoveTo(x, y)
-			} else {
-				z.LineTo(x, y)
-			}
-		}
-		z.ClosePath()
-	}, rgba(m.Colour))
+	poly := make([]pt, len(pts))
+	for i, q := range pts {
+		poly[i] = pt{q.X * PNGScale, q.Y * PNGScale}
+	}
+	p.fill(m.Colour, poly)
 }
 
 func (p *rasterPainter) ring(at canvas.Point, d float64, edge canvas.RGB) {
 	cx, cy, r := at.X*PNGScale, at.Y*PNGScale, d/2*PNGScale
-	p.fill(func(z *vector.Rasterizer) {
-		circlePath(z, cx, cy, r+1.5, false)
-		circlePath(z, cx, cy, r-1.5, true)
-	}, rgba(edge))
+	p.fill(edge, circle(cx, cy, r+1.5, false), circle(cx, cy, r-1.5, true))
 }
 
 func (p *rasterPainter) face(f face, bold bool, size float64) font.Face {

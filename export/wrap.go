@@ -69,12 +69,6 @@ func (lb *lineBreaker) wrap(text string, maxW float64, width func(rune) float64)
 	return append([]string(nil), lb.lines...)
 }
 
-// load measures the text and finds where it may break.
-func (lb *lineBreaker) load(text string, width func(rune) float64) {
-	lb.measure(text, width, 0)
-	lb.segment()
-}
-
 // measure reads the text's runes and their widths, and reports whether it
 // fits on one line as it is: no newline and no wider than maxW.
 func (lb *lineBreaker) measure(text string, width func(rune) float64, maxW float64) bool {

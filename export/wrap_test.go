@@ -227,9 +227,12 @@ func FuzzWrap(f *testing.F) {
 	})
 }
 
+// oneCluster reports whether s is one grapheme cluster, which no wrap may
+// split however narrow the line.
 func oneCluster(s string) bool {
 	var lb lineBreaker
-	lb.load(s, cols)
+	lb.measure(s, cols, 0)
+	lb.segment()
 	for i := 1; i < len(lb.runes); i++ {
 		if lb.at[i]&grapheme != 0 {
 			return false

@@ -1189,8 +1189,15 @@ func TestSchemaV1FileStillOpens(t *testing.T) {
 func TestNoGoroutineLeakOverOpenClose(t *testing.T) {
 	path := dbPath(t)
 	s := newSession(t, "ciclo", "p")
+	// 100 cycles keep the test's power. The check below allows 2 goroutines
+	// of noise, so a leak of one goroutine per cycle shows as 100 extra,
+	// fifty times the allowance, and a leak in as few as 3 of the 100 cycles
+	// fails the test. Check runs every 10th cycle, 10 times, so a leak of
+	// one goroutine per Check is caught too. The 1,000 cycles this ran
+	// before could only add leaks rarer than that, at ten times the cost.
+	const cycles = 100
 	baseline := runtime.NumGoroutine()
-	for i := range 1000 {
+	for i := range cycles {
 		st, err := store.Open(path, store.Options{})
 		if err != nil {
 			t.Fatalf("cycle %d: %v", i, err)
@@ -1203,7 +1210,7 @@ func TestNoGoroutineLeakOverOpenClose(t *testing.T) {
 		if err != nil || got.Title != s.Title {
 			t.Fatalf("cycle %d: Load = %v, %v", i, got, err)
 		}
-		if i%50 == 0 {
+		if i%10 == 0 {
 			must(t, st.Check()) // Check reads its findings from a goroutine
 		}
 		a := store.NewAutosaver(st, 0, nil)
@@ -1223,12 +1230,12 @@ func TestNoGoroutineLeakOverOpenClose(t *testing.T) {
 	if n > baseline+2 {
 		buf := make([]byte, 1<<20)
 		buf = buf[:runtime.Stack(buf, true)]
-		t.Errorf("%d goroutines after 1000 open/close cycles, %d before\n%s", n, baseline, buf)
+		t.Errorf("%d goroutines after %d open/close cycles, %d before\n%s", n, cycles, baseline, buf)
 	}
 	st := openStore(t, path, store.Options{ReadOnly: true})
 	got, err := st.Load(s.ID)
 	must(t, err)
-	if got.Title != "ciclo 999 autosave" {
-		t.Errorf("title after the cycles %q", got.Title)
+	if want := fmt.Sprintf("ciclo %d autosave", cycles-1); got.Title != want {
+		t.Errorf("title after the cycles %q, want %q", got.Title, want)
 	}
 }

@@ -1,6 +1,6 @@
 // Command fulcrum runs a ToB/ToC positioning workshop: the desktop app by
-// default, or a headless subcommand (list, import, export, catalogue,
-// check) for scripts.
+// default, or a headless subcommand for scripts (list, import, export,
+// summary, catalogue, check, backup, restore; "fulcrum help" lists them).
 package main
 
 import (

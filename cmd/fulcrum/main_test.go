@@ -19,7 +19,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -55,9 +54,11 @@ func buildAndRun(m *testing.M) int {
 	}
 	defer os.RemoveAll(dir)
 
+	// go test runs with its own go on PATH; GOROOT is set when it was
+	// started through a toolchain wrapper.
 	goTool, err := exec.LookPath("go")
-	if err != nil {
-		goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
+	if err != nil && os.Getenv("GOROOT") != "" {
+		goTool = filepath.Join(os.Getenv("GOROOT"), "bin", "go")
 	}
 	fulcrumBin = filepath.Join(dir, "fulcrum")
 	build := exec.Command(goTool, "build", "-o", fulcrumBin, ".")

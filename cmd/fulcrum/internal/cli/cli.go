@@ -1,6 +1,8 @@
 // Package cli holds Fulcrum's headless subcommands: list, import, export,
-// catalogue and check. It never touches Fyne, so scripts and CI can use the
-// same binary without a display.
+// summary, catalogue, check, backup and restore (commands is the one list,
+// which the help prints). Each runs against an Env, its streams, clock and
+// default file, so tests run them in process. It never touches Fyne, so
+// scripts and CI can use the same binary without a display.
 package cli
 
 import (
