@@ -1026,3 +1026,29 @@ func TestDecodeRoundAndSettingsInvalid(t *testing.T) {
 		})
 	}
 }
+
+// Before the reveal a summary says how many placed, never what: with one
+// placement the minimum would be that person's value.
+func TestSummaryHidesFiguresUntilReveal(t *testing.T) {
+	s, err := canvas.NewSession(canvas.TemplateQuick, "t", "p", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := s.AddParticipant("Ana", "")
+	if err := s.StartRound(canvas.RoundBlind, []string{"customer"}, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetPlacement(canvas.Placement{Dimension: "customer", Participant: a.ID, Value: 83}); err != nil {
+		t.Fatal(err)
+	}
+	ds := s.DimensionSummary("customer")
+	if ds.Count != 1 || ds.Min != nil || ds.Max != nil || ds.Median != nil || ds.Mean != nil || ds.Spread != nil || ds.Flagged {
+		t.Errorf("before the reveal: %+v", ds)
+	}
+	if err := s.Reveal(); err != nil {
+		t.Fatal(err)
+	}
+	if ds := s.DimensionSummary("customer"); ds.Min == nil || *ds.Min != 83 {
+		t.Errorf("after the reveal: %+v", ds)
+	}
+}

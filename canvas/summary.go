@@ -63,7 +63,10 @@ func (s *Session) DimensionSummary(key string) DimensionSummary {
 	st := s.DimensionStats(key)
 	pos := s.Position(key)
 	ds := DimensionSummary{Key: key, Count: st.Count, Current: cloneInt(pos.Current), Target: cloneInt(pos.Target)}
-	if st.Count > 0 {
+	// Before a blind round's reveal the figures would give individual
+	// values away (with one placement, min is that person's value): only
+	// how many have placed is told.
+	if st.Count > 0 && s.PlacementsVisible() {
 		mn, mx, sp := st.Min, st.Max, st.Spread()
 		med, mean := st.Median, st.Mean
 		ds.Min, ds.Max, ds.Spread, ds.Median, ds.Mean = &mn, &mx, &sp, &med, &mean
