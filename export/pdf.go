@@ -669,11 +669,11 @@ func (r *report) guidance() {
 		}
 		var lean string
 		var parts [][2]string
-		switch {
-		case v < 40:
+		switch canvas.LeanOf(v) {
+		case canvas.LeanToC:
 			lean = "leans ToC"
 			parts = [][2]string{{"ToC: " + ds.dim.ToC, ds.dim.Guidance.ToC}}
-		case v > 60:
+		case canvas.LeanToB:
 			lean = "leans ToB"
 			parts = [][2]string{{"ToB: " + ds.dim.ToB, ds.dim.Guidance.ToB}}
 		default:

@@ -1,0 +1,166 @@
+package canvas_test
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+)
+
+func TestLeanOf(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		want canvas.Lean
+	}{
+		{0, canvas.LeanToC}, {39, canvas.LeanToC}, {39.9, canvas.LeanToC},
+		{40, canvas.LeanHybrid}, {50, canvas.LeanHybrid}, {60, canvas.LeanHybrid},
+		{60.1, canvas.LeanToB}, {61, canvas.LeanToB}, {100, canvas.LeanToB},
+	} {
+		if got := canvas.LeanOf(tc.v); got != tc.want {
+			t.Errorf("LeanOf(%v) = %d, want %d", tc.v, got, tc.want)
+		}
+	}
+}
+
+func TestDuplicateIsAFreshCopy(t *testing.T) {
+	o, s := ownedSession(t)
+	for _, op := range []canvas.Op{
+		canvas.SetCurrent{Dimension: "value", Value: ptr(55)},
+		canvas.SetPlacement{Placement: canvas.Placement{Dimension: "value", Participant: s.Participants[0].ID, Value: 20}},
+		canvas.StartRound{Mode: canvas.RoundBlind, Dimensions: []string{"customer"}, At: time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)},
+	} {
+		if err := o.Apply(op); err != nil {
+			t.Fatal(err)
+		}
+	}
+	orig := o.Snapshot()
+	now := time.Date(2026, 12, 1, 8, 30, 15, 999, time.FixedZone("CET", 3600))
+	c := orig.Duplicate(now)
+	if c.ID == orig.ID || c.ID == "" {
+		t.Fatalf("the copy has id %q, the original %q", c.ID, orig.ID)
+	}
+	want := time.Date(2026, 12, 1, 7, 30, 15, 0, time.UTC)
+	if !c.Created.Equal(want) || !c.Updated.Equal(want) || c.Created.Location() != time.UTC {
+		t.Errorf("created %v updated %v, want %v in UTC", c.Created, c.Updated, want)
+	}
+	same := c.Clone()
+	same.ID, same.Created, same.Updated = orig.ID, orig.Created, orig.Updated
+	if !reflect.DeepEqual(same, orig) {
+		t.Errorf("the copy differs beyond id and times:\n%+v\n%+v", same, orig)
+	}
+	// Sharing no memory: editing the copy leaves the original alone.
+	c.Placements[0].Value = 99
+	c.Round.Order[0] = "x"
+	if orig.Placements[0].Value == 99 || orig.Round.Order[0] == "x" {
+		t.Error("the copy shares memory with the original")
+	}
+}
+
+// The keystrokes of one note edit are one undo step; the next edit,
+// after Seal, is another.
+func TestNoteEditsMergeUntilSealed(t *testing.T) {
+	o, _ := ownedSession(t)
+	for _, text := range []string{"c", "co", "con", "contrato"} {
+		if err := o.Apply(canvas.SetNote{Dimension: "value", Note: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	o.Seal()
+	for _, text := range []string{"contrato a", "contrato anual"} {
+		if err := o.Apply(canvas.SetNote{Dimension: "value", Note: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	note := func() string { return o.Snapshot().Position("value").Note }
+	if err := o.Undo(); err != nil || note() != "contrato" {
+		t.Fatalf("first undo: %v, note %q, want the first edit's end", err, note())
+	}
+	if err := o.Undo(); err != nil || note() != "" {
+		t.Fatalf("second undo: %v, note %q, want none", err, note())
+	}
+	if o.CanUndo() {
+		t.Error("more than two steps for two edits")
+	}
+}
+
+func TestAddParticipantJoinsRoundInProgress(t *testing.T) {
+	o, s := ownedSession(t)
+	if err := o.Apply(canvas.StartRound{Mode: canvas.RoundBlind}); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Apply(canvas.AddParticipant{ID: "late", Name: "María"}); err != nil {
+		t.Fatal(err)
+	}
+	order := o.Snapshot().Round.Order
+	if len(order) != 4 || order[3] != "late" {
+		t.Fatalf("round order %q, want the newcomer last", order)
+	}
+	if err := o.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if got := o.Snapshot().Round.Order; len(got) != 3 {
+		t.Errorf("undo left the round order %q", got)
+	}
+	// After the reveal nobody joins: the round is over.
+	if err := o.Apply(canvas.Reveal{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Apply(canvas.AddParticipant{Name: "Pat"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := o.Snapshot().Round.Order; len(got) != 3 {
+		t.Errorf("a newcomer joined a revealed round: %q", got)
+	}
+	_ = s
+}
+
+func TestRecordValueMarksPlacedAndMerges(t *testing.T) {
+	o, s := ownedSession(t)
+	ana := s.Participants[0].ID
+	if err := o.Apply(canvas.RecordValue{Participant: ana, Dimension: "value", Value: ptr(5)}); err == nil {
+		t.Fatal("a value was recorded outside a round")
+	}
+	if err := o.Apply(canvas.StartRound{Mode: canvas.RoundRecord, Dimensions: []string{"value", "customer"}}); err != nil {
+		t.Fatal(err)
+	}
+	// "1", "10", "101" typed into one cell: the last is no value.
+	for _, v := range []*int{ptr(1), ptr(10), nil} {
+		if err := o.Apply(canvas.RecordValue{Participant: ana, Dimension: "value", Value: v}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := o.Snapshot()
+	if _, ok := got.Placement(ana, "value"); ok {
+		t.Error("a cleared cell kept its placement")
+	}
+	if !slices.Contains(got.Round.Done, ana) {
+		t.Error("recording a value did not mark Ana as placed")
+	}
+	if err := o.Apply(canvas.RecordValue{Participant: ana, Dimension: "value", Value: ptr(101)}); err == nil {
+		t.Error("101 was recorded")
+	}
+	o.Seal()
+	if err := o.Apply(canvas.RecordValue{Participant: ana, Dimension: "value", Value: ptr(42)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := o.Snapshot().Placement(ana, "value"); ok {
+		t.Error("undo of the second edit left a value")
+	}
+	if err := o.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if got := o.Snapshot(); slices.Contains(got.Round.Done, ana) {
+		t.Error("undo of the first cell edit left Ana placed")
+	}
+	if o.CanUndo() != true { // the start of the round is still there
+		t.Error("the round's start was merged into the cell")
+	}
+	if err := o.Apply(canvas.RecordValue{Participant: "nobody", Dimension: "value", Value: ptr(3)}); err == nil {
+		t.Error("a value was recorded for someone not in the round")
+	}
+}
