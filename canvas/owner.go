@@ -3,6 +3,7 @@ package canvas
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"sync"
 	"time"
 )
@@ -77,8 +78,9 @@ func (o *Owner) Listen(fn func(Change)) (stop func()) {
 	}
 }
 
-// Apply validates op and applies it. On error the session is unchanged and
-// no listener is called.
+// Apply validates op and applies it. On error, or when the op changes
+// nothing, the session is unchanged, no step is recorded and no listener
+// is called.
 func (o *Owner) Apply(op Op) error {
 	o.mu.Lock()
 	parts := op.parts()
@@ -88,8 +90,15 @@ func (o *Owner) Apply(op Op) error {
 		o.mu.Unlock()
 		return err
 	}
+	after := capture(o.s, parts)
+	if reflect.DeepEqual(before, after) {
+		// Nothing changed (a name set to itself, a turn begun twice): an
+		// undo step that undoes nothing would only puzzle the user.
+		o.mu.Unlock()
+		return nil
+	}
 	o.s.Touch(o.now())
-	st := step{before: before, after: capture(o.s, parts), dims: op.dims()}
+	st := step{before: before, after: after, dims: op.dims()}
 	if m, ok := op.(merger); ok {
 		st.key = m.mergeKey()
 	}

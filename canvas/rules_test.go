@@ -164,3 +164,28 @@ func TestRecordValueMarksPlacedAndMerges(t *testing.T) {
 		t.Error("a value was recorded for someone not in the round")
 	}
 }
+
+// An op that changes nothing leaves no undo step and tells nobody.
+func TestOwnerIgnoresNoOps(t *testing.T) {
+	o, s := ownedSession(t)
+	must(t, o.Apply(canvas.SetNote{Dimension: "value", Note: "x"}))
+	must(t, o.Apply(canvas.StartRound{Mode: canvas.RoundBlind}))
+	must(t, o.Apply(canvas.BeginTurn{ID: s.Participants[0].ID}))
+	told := 0
+	o.Listen(func(canvas.Change) { told++ })
+	before := o.Snapshot()
+	for _, op := range []canvas.Op{
+		canvas.SetNote{Dimension: "value", Note: "x"},
+		canvas.UpdateParticipant{ID: s.Participants[0].ID, Name: "Ana"},
+		canvas.BeginTurn{ID: s.Participants[0].ID},
+	} {
+		must(t, o.Apply(op))
+	}
+	if !reflect.DeepEqual(o.Snapshot(), before) || told != 0 {
+		t.Errorf("no-ops changed the session or told %d listeners", told)
+	}
+	must(t, o.Undo()) // the turn begun, not a no-op after it
+	if o.Snapshot().Round.Current != "" {
+		t.Error("the first undo undid a no-op")
+	}
+}
