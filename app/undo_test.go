@@ -351,8 +351,7 @@ func TestNoUndoOnBlindScreens(t *testing.T) {
 	if editMenuItem(t, u, "Undo").Disabled {
 		t.Error("Undo stays disabled back in the editor")
 	}
-	undoKey(u) // Ana's turn announced
-	undoKey(u) // the round's start
+	undoKey(u) // the round's start, with Ana announced as first
 	if e.s.Round != nil || e.banner.Visible() {
 		t.Errorf("in the editor the round's start was not undone: %+v", e.s.Round)
 	}

@@ -213,7 +213,11 @@ func (o StartRound) dims() []string {
 func (o StartRound) apply(s *Session) error { return s.StartRound(o.Mode, o.Dimensions, o.At) }
 
 // BeginTurn puts a participant on the private screen of a blind round.
+// It joins the undo step before it: who is up is the round's bookkeeping,
+// and an undo that only changed it would seem to do nothing.
 type BeginTurn struct{ ID string }
+
+func (BeginTurn) joinsPrevious() {}
 
 func (o BeginTurn) parts() Part            { return PartRound }
 func (o BeginTurn) dims() []string         { return []string{} }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sync"
 	"time"
 )
@@ -102,21 +103,45 @@ func (o *Owner) Apply(op Op) error {
 	if m, ok := op.(merger); ok {
 		st.key = m.mergeKey()
 	}
-	if n := len(o.undo); n > 0 && !o.sealed && st.key != "" && o.undo[n-1].key == st.key {
+	_, joins := op.(joiner)
+	switch n := len(o.undo); {
+	case joins && n == 0:
+		// Bookkeeping with nothing to join: no step of its own.
+	case joins:
+		o.undo[n-1] = o.undo[n-1].join(st, o.s)
+	case n > 0 && !o.sealed && st.key != "" && o.undo[n-1].key == st.key:
 		// One drag, one step: keep the state before the first move.
 		o.undo[n-1].after = st.after
-	} else {
+	default:
 		o.undo = append(o.undo, st)
 		if len(o.undo) > MaxHistory {
 			o.undo = o.undo[len(o.undo)-MaxHistory:]
 		}
 	}
 	o.redo = o.redo[:0]
-	o.sealed = st.key == ""
+	o.sealed = st.key == "" || joins
 	o.pending = append(o.pending, Change{Parts: parts, Dimensions: st.dims, Cause: CauseApply})
 	o.mu.Unlock()
 	o.deliver()
 	return nil
+}
+
+// join folds the bookkeeping step j, applied just after st, into st, so
+// one undo takes back both. A part st did not change was the same before
+// st as before j, so j's before state of it is st's too.
+func (st step) join(j step, s *Session) step {
+	st.before = st.before.with(j.before)
+	st.after = capture(s, st.before.parts)
+	if st.dims != nil && j.dims != nil {
+		for _, k := range j.dims {
+			if !slices.Contains(st.dims, k) {
+				st.dims = append(st.dims, k)
+			}
+		}
+	} else {
+		st.dims = nil
+	}
+	return st
 }
 
 // Seal ends a run of merging ops: the next op is a new undo step. The UI

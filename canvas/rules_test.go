@@ -184,8 +184,49 @@ func TestOwnerIgnoresNoOps(t *testing.T) {
 	if !reflect.DeepEqual(o.Snapshot(), before) || told != 0 {
 		t.Errorf("no-ops changed the session or told %d listeners", told)
 	}
-	must(t, o.Undo()) // the turn begun, not a no-op after it
-	if o.Snapshot().Round.Current != "" {
+	must(t, o.Undo()) // the round's start, not a no-op after it
+	if o.Snapshot().Round != nil {
 		t.Error("the first undo undid a no-op")
+	}
+}
+
+// Who is up in a round is bookkeeping: it joins the step before it, so
+// one undo takes back the start of the round or the move before it, and
+// a redo gives both back.
+func TestBeginTurnJoinsThePreviousStep(t *testing.T) {
+	o, s := ownedSession(t)
+	ana, luis := s.Participants[0].ID, s.Participants[2].ID
+	must(t, o.Apply(canvas.StartRound{Mode: canvas.RoundBlind, Dimensions: []string{"value"}}))
+	must(t, o.Apply(canvas.BeginTurn{ID: ana}))
+	must(t, o.Undo())
+	if o.Snapshot().Round != nil || o.CanUndo() {
+		t.Fatalf("one undo left the round %+v, undo %v", o.Snapshot().Round, o.CanUndo())
+	}
+	must(t, o.Redo())
+	if r := o.Snapshot().Round; r == nil || r.Current != ana {
+		t.Fatalf("redo gave %+v, want Ana up", r)
+	}
+
+	// Joined to a step of other parts, it adds its own to that step.
+	must(t, o.Apply(canvas.SetPlacement{Placement: canvas.Placement{Participant: ana, Dimension: "value", Value: 30}}))
+	must(t, o.Apply(canvas.FinishTurn{ID: ana}))
+	must(t, o.Apply(canvas.SetCurrent{Dimension: "customer", Value: ptr(70)}))
+	must(t, o.Apply(canvas.BeginTurn{ID: luis}))
+	must(t, o.Undo())
+	got := o.Snapshot()
+	if got.Position("customer").Current != nil || got.Round.Current != "" {
+		t.Errorf("undo left current %v and %q up", got.Position("customer").Current, got.Round.Current)
+	}
+	must(t, o.Redo())
+	got = o.Snapshot()
+	if v := got.Position("customer").Current; v == nil || *v != 70 || got.Round.Current != luis {
+		t.Errorf("redo gave current %v and %q up", v, got.Round.Current)
+	}
+
+	// With no step before it, it leaves none.
+	o2 := canvas.NewOwner(o.Snapshot(), nil)
+	must(t, o2.Apply(canvas.BeginTurn{ID: ana}))
+	if o2.CanUndo() || o2.Snapshot().Round.Current != ana {
+		t.Errorf("a turn begun in a fresh history: undo %v, up %q", o2.CanUndo(), o2.Snapshot().Round.Current)
 	}
 }
