@@ -104,6 +104,7 @@ func (o *Owner) Apply(op Op) error {
 		st.key = m.mergeKey()
 	}
 	_, joins := op.(joiner)
+	back := false
 	switch n := len(o.undo); {
 	case joins && n == 0:
 		// Bookkeeping with nothing to join: no step of its own.
@@ -112,6 +113,13 @@ func (o *Owner) Apply(op Op) error {
 	case n > 0 && !o.sealed && st.key != "" && o.undo[n-1].key == st.key:
 		// One drag, one step: keep the state before the first move.
 		o.undo[n-1].after = st.after
+		if reflect.DeepEqual(o.undo[n-1].before, st.after) {
+			// The run is back where it started (a note typed and
+			// erased, a slider dragged back): no step, and the next op
+			// starts a new one rather than merge into an older step.
+			o.undo = o.undo[:n-1]
+			back = true
+		}
 	default:
 		o.undo = append(o.undo, st)
 		if len(o.undo) > MaxHistory {
@@ -119,7 +127,7 @@ func (o *Owner) Apply(op Op) error {
 		}
 	}
 	o.redo = o.redo[:0]
-	o.sealed = st.key == "" || joins
+	o.sealed = st.key == "" || joins || back
 	o.pending = append(o.pending, Change{Parts: parts, Dimensions: st.dims, Cause: CauseApply})
 	o.mu.Unlock()
 	o.deliver()

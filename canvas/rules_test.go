@@ -230,3 +230,31 @@ func TestBeginTurnJoinsThePreviousStep(t *testing.T) {
 		t.Errorf("a turn begun in a fresh history: undo %v, up %q", o2.CanUndo(), o2.Snapshot().Round.Current)
 	}
 }
+
+// A run that comes back to where it started (a note typed and erased, as
+// a text field's own undo does) leaves no step, and what follows does not
+// merge into the step before the run.
+func TestRunBackToStartLeavesNoStep(t *testing.T) {
+	note := func(o *canvas.Owner) string { return o.Snapshot().Position("value").Note }
+	runBack := func() *canvas.Owner {
+		o, _ := ownedSession(t)
+		must(t, o.Apply(canvas.SetNote{Dimension: "value", Note: "uno"}))
+		o.Seal()
+		for _, text := range []string{"uno d", "uno do", "uno"} {
+			must(t, o.Apply(canvas.SetNote{Dimension: "value", Note: text}))
+		}
+		return o
+	}
+	o := runBack()
+	must(t, o.Undo())
+	if got := note(o); got != "" || o.CanUndo() {
+		t.Errorf("undo after a run back gave %q (undo still %v), want the first edit undone", got, o.CanUndo())
+	}
+
+	o = runBack()
+	must(t, o.Apply(canvas.SetNote{Dimension: "value", Note: "uno tres"}))
+	must(t, o.Undo())
+	if got := note(o); got != "uno" {
+		t.Errorf("the edit after a run back merged into the one before: undo gave %q", got)
+	}
+}
