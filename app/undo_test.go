@@ -553,3 +553,35 @@ func TestChangeFromAnotherGoroutine(t *testing.T) {
 		t.Errorf("after undo the row shows %q %q, the session holds %q %q", e.rows[2].value.Text, e.rows[2].note.Text, value, now.Note)
 	}
 }
+
+// A late arrival joins the round in progress (a canvas rule now, not the
+// participants tab's): the banner counts them, and the record grid on
+// screen gains their column; undo takes them out again.
+func TestLateArrivalJoinsTheRound(t *testing.T) {
+	u, _, e := newUndoSession(t)
+	addPeople(t, u, [2]string{"Ana", ""}, [2]string{"Luis", ""})
+	keys := []string{e.rows[0].dim.Key, e.rows[1].dim.Key}
+	u.beginRound(canvas.RoundRecord, keys)
+	if n := len(renderedOf[*editEntry](u.Window().Content())); n != 4 {
+		t.Fatalf("the grid has %d cells, want 4", n)
+	}
+	// Applied while the grid shows, as a phone will.
+	e.apply("Add participant", canvas.AddParticipant{Name: "Pat"})
+	if n := len(renderedOf[*editEntry](u.Window().Content())); n != 6 {
+		t.Errorf("after a late arrival the grid has %d cells, want 6", n)
+	}
+	u.backToEditor()
+	addPeople(t, u, [2]string{"Sol", ""})
+	if !strings.Contains(e.bannerTx.Text, "0 of 4 have placed") {
+		t.Errorf("the banner says %q", e.bannerTx.Text)
+	}
+	undoKey(u)
+	undoKey(u)
+	if !strings.Contains(e.bannerTx.Text, "0 of 2 have placed") || len(e.s.Round.Order) != 2 {
+		t.Errorf("after undoing both arrivals the banner says %q", e.bannerTx.Text)
+	}
+	u.continueRound()
+	if n := len(renderedOf[*editEntry](u.Window().Content())); n != 4 {
+		t.Errorf("the grid has %d cells after the undos, want 4", n)
+	}
+}
