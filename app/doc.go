@@ -7,4 +7,8 @@
 // fyne.App and hands it the path. The fyne.App comes from the caller, so
 // tests drive the real screens with fyne.io/fyne/v2/test and a file in a
 // temporary directory, without cgo or a display.
+//
+// The open session changes only through its canvas.Owner: widgets apply
+// ops, and the editor redraws from the Owner's notifications (change.go),
+// so undo, redo and changes from other goroutines are drawn the same way.
 package app

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strconv"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
@@ -25,13 +26,28 @@ const (
 
 // editor shows one session: a row per dimension, the profile chart, the
 // ToB index, guidance, participants and the discussion agenda. Every
-// change is handed to an autosaver; nothing needs a save button.
+// change goes through owner (see change.go) and is handed to an autosaver;
+// nothing needs a save button.
 type editor struct {
-	ui     *UI
+	ui *UI
+	// owner holds the session and its undo history, for as long as the
+	// session is open.
+	owner *canvas.Owner
+	// s is the UI thread's copy of the session, replaced from the owner
+	// after each change (see sync). The UI reads it and never changes it:
+	// the owner may change the session from another goroutine meanwhile.
 	s      *canvas.Session
 	saver  *store.Autosaver
 	state  saveState
 	closed bool
+
+	stopListening func()
+	// inbox collects the changes heard until the UI thread draws them.
+	inboxMu   sync.Mutex
+	inbox     canvas.Change
+	inboxFull bool
+	// timerSettings are the settings the timer was last configured with.
+	timerSettings canvas.Settings
 
 	rows     []*dimRow
 	selected int
@@ -44,6 +60,8 @@ type editor struct {
 	banner   *fyne.Container
 	bannerTx *widget.Label
 	tabs     *container.AppTabs
+	title    *widget.Label
+	product  *widget.Label
 
 	guideTitle *widget.Label
 	guideBody  *widget.RichText
@@ -55,7 +73,10 @@ type editor struct {
 }
 
 func newEditor(u *UI, s *canvas.Session) *editor {
-	e := &editor{ui: u, s: s}
+	e := &editor{ui: u, owner: canvas.NewOwner(s, u.opt.Now)}
+	e.s = e.owner.Snapshot()
+	s = e.s
+	e.timerSettings = s.Settings
 	e.saver = e.newSaver()
 
 	e.chart = newChartView(func() *canvas.Session { return e.s })
@@ -91,10 +112,10 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 
 	// Sessions leaves through the one way out, like every other exit.
 	back := widget.NewButtonWithIcon("Sessions", theme.NavigateBackIcon(), u.ShowHome)
-	title := widget.NewLabelWithStyle(s.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Truncation = fyne.TextTruncateEllipsis
-	product := widget.NewLabel(s.Product)
-	product.Truncation = fyne.TextTruncateEllipsis
+	e.title = widget.NewLabelWithStyle(s.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.title.Truncation = fyne.TextTruncateEllipsis
+	e.product = widget.NewLabel(s.Product)
+	e.product.Truncation = fyne.TextTruncateEllipsis
 	saveBtn := widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), e.saveNow)
 	exportBtn := widget.NewButtonWithIcon("Export PDF", theme.DocumentPrintIcon(), func() { u.exportDialog(exportPDF) })
 	roundBtn := widget.NewButtonWithIcon("Start round", theme.MediaPlayIcon(), u.startRoundDialog)
@@ -102,7 +123,7 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	settingsBtn := widget.NewButtonWithIcon("", theme.SettingsIcon(), u.settingsDialog)
 	top := container.NewBorder(nil, nil, back,
 		container.NewHBox(u.timer.view, e.status, saveBtn, roundBtn, presentBtn, exportBtn, settingsBtn),
-		container.NewGridWithColumns(2, title, product))
+		container.NewGridWithColumns(2, e.title, e.product))
 
 	e.bannerTx = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.banner = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()),
@@ -128,6 +149,7 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 
 	e.refreshAll()
 	e.selectRow(0)
+	e.stopListening = e.owner.Listen(e.heard)
 	return e
 }
 
@@ -138,8 +160,8 @@ func (e *editor) newSaver() *store.Autosaver {
 	})
 }
 
-// refreshAll mirrors the whole session into the screen, after a change
-// that touches many dimensions (a reveal, a participant removed).
+// refreshAll mirrors the whole session into the screen when the editor is
+// built; later changes redraw what they touch (see show).
 func (e *editor) refreshAll() {
 	for _, r := range e.rows {
 		r.refresh()
@@ -166,51 +188,32 @@ func (e *editor) refreshBanner() {
 	e.banner.Show()
 }
 
+// setCurrent applies a move of row i's slider. A notification that puts
+// the model's value back into the slider finds it equal and applies
+// nothing, so redrawing never feeds back into the history.
 func (e *editor) setCurrent(i int, v int) {
 	r := e.rows[i]
-	if err := e.s.SetCurrent(r.dim.Key, v); err != nil {
-		e.ui.showError("Set position", err)
-		return
+	if cur := e.s.Position(r.dim.Key).Current; cur == nil || *cur != v {
+		e.apply("Set position", canvas.SetCurrent{Dimension: r.dim.Key, Value: &v})
 	}
-	r.value.SetText(strconv.Itoa(v))
-	if !r.targetOn.Checked {
-		r.loading = true
-		r.target.SetValue(float64(v))
-		r.loading = false
-	}
-	e.changed()
-	e.refreshIndex()
-	e.chart.Refresh()
 	e.selectRow(i)
 }
 
 func (e *editor) setTarget(i int, v int) {
 	r := e.rows[i]
-	if err := e.s.SetTarget(r.dim.Key, &v); err != nil {
-		e.ui.showError("Set target", err)
-		return
+	if cur := e.s.Position(r.dim.Key).Target; cur == nil || *cur != v {
+		e.apply("Set target", canvas.SetTarget{Dimension: r.dim.Key, Value: &v})
 	}
-	r.targetValue.SetText(strconv.Itoa(v))
-	e.changed()
-	e.chart.Refresh()
 	e.selectRow(i)
 }
 
+// setNote applies each keystroke, so autosave keeps every letter; the
+// owner merges them into one undo step until the note loses focus.
 func (e *editor) setNote(i int, text string) {
-	if err := e.s.SetNote(e.rows[i].dim.Key, text); err != nil {
-		e.ui.showError("Set note", err)
-		return
+	key := e.rows[i].dim.Key
+	if e.s.Position(key).Note != text {
+		e.apply("Set note", canvas.SetNote{Dimension: key, Note: text})
 	}
-	e.changed()
-}
-
-func (e *editor) changed() {
-	e.s.Touch(e.ui.opt.Now())
-	e.saver.Changed(e.s)
-	if e.state != stateFailed {
-		e.state = stateUnsaved
-	}
-	e.updateTitle()
 }
 
 func (e *editor) refreshIndex() {
@@ -249,10 +252,10 @@ func (e *editor) selectRow(i int) {
 	switch {
 	case !ok:
 		segs = append(tocPart, tobPart...)
-	case *v < 40:
+	case canvas.LeanOf(float64(*v)) == canvas.LeanToC:
 		lean = fmt.Sprintf("%d · leans ToC", *v)
 		segs = tocPart
-	case *v > 60:
+	case canvas.LeanOf(float64(*v)) == canvas.LeanToB:
 		lean = fmt.Sprintf("%d · leans ToB", *v)
 		segs = tobPart
 	default:
@@ -325,8 +328,11 @@ func (e *editor) updateTitle() {
 	e.ui.win.SetTitle(fmt.Sprintf("%s — Fulcrum (%s)", e.s.Title, state))
 }
 
-// close persists what is pending; the editor is unusable afterwards.
+// close persists what is pending; the editor is unusable afterwards, and
+// its history ends with it.
 func (e *editor) close() {
+	e.stopListening()
+	e.sync()
 	if err := e.saver.Close(); err != nil {
 		e.ui.showError("Save before closing", err)
 	}

@@ -27,6 +27,7 @@ func (u *UI) leave(verb string, then func()) {
 		return // the warning on screen already asks; it would stack otherwise
 	}
 	if e := u.editor; e != nil {
+		e.sync() // a change heard but not yet drawn is saved too
 		if err := e.saver.Flush(); err != nil {
 			u.warnUnsaved(err, verb, then)
 			return
@@ -86,6 +87,10 @@ func (u *UI) saveOnStop() error {
 	if e == nil {
 		return nil
 	}
+	e.stopListening()
+	if e.drain() {
+		e.saver.Changed(e.owner.Snapshot())
+	}
 	e.closed = true // the window is gone: no title or status to update
 	return e.saver.Close()
 }
@@ -102,6 +107,7 @@ func (u *UI) closeEditor() {
 // user who chose to go without saving.
 func (u *UI) discardEditor() {
 	if e := u.dropEditor(); e != nil {
+		e.stopListening()
 		e.closed = true
 		e.saver.Discard()
 	}
@@ -139,7 +145,7 @@ func (u *UI) resumeSaving() {
 		return
 	}
 	e.saver = e.newSaver()
-	e.saver.Changed(e.s)
+	e.saver.Changed(e.owner.Snapshot())
 	if e.state != stateFailed {
 		e.state = stateUnsaved
 	}

@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -269,11 +268,8 @@ func (h *home) duplicateSelected() {
 		h.ui.showError("Duplicate session", err)
 		return
 	}
-	c := s.Clone()
-	c.ID = canvas.NewID()
+	c := s.Duplicate(h.ui.opt.Now())
 	c.Title = s.Title + " (copy)"
-	now := h.ui.opt.Now().UTC().Truncate(time.Second)
-	c.Created, c.Updated = now, now
 	if err := h.ui.store.Save(c); err != nil {
 		h.ui.showError("Duplicate session", err)
 		return

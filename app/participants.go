@@ -14,15 +14,13 @@ import (
 )
 
 // participantsPanel lists the people in the room: add, rename, reorder and
-// remove (with confirmation and undo when they have placed markers).
+// remove (with confirmation when they have placed markers). Each is an op,
+// undone like any other change.
 type participantsPanel struct {
 	e       *editor
 	list    *fyne.Container
 	name    *widget.Entry
 	role    *widget.Entry
-	undoBar *fyne.Container
-	undoTx  *widget.Label
-	removed *canvas.Removed
 	content fyne.CanvasObject
 }
 
@@ -36,31 +34,19 @@ func newParticipantsPanel(e *editor) *participantsPanel {
 	p.role.OnSubmitted = func(string) { p.add() }
 	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), p.add)
 	add.Importance = widget.HighImportance
-	p.undoTx = widget.NewLabel("")
-	p.undoBar = container.NewBorder(nil, nil, nil,
-		widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), p.undo), p.undoTx)
-	p.undoBar.Hide()
 	form := container.NewBorder(nil, nil, nil, add, container.NewGridWithColumns(2, p.name, p.role))
 	hint := widget.NewLabel("The order here is the turn order of a blind round.")
 	hint.Wrapping = fyne.TextWrapWord
-	p.content = container.NewBorder(container.NewVBox(form, p.undoBar), hint, nil, nil, container.NewVScroll(p.list))
+	p.content = container.NewBorder(form, hint, nil, nil, container.NewVScroll(p.list))
 	return p
 }
 
 func (p *participantsPanel) add() {
-	s := p.e.s
-	pp, err := s.AddParticipant(p.name.Text, p.role.Text)
-	if err != nil {
-		p.e.ui.showError("Add participant", err)
+	if !p.e.apply("Add participant", canvas.AddParticipant{Name: p.name.Text, Role: p.role.Text}) {
 		return
-	}
-	if s.InRound() { // a late arrival joins the round in progress
-		s.Round.Order = append(s.Round.Order, pp.ID)
 	}
 	p.name.SetText("")
 	p.role.SetText("")
-	p.e.changed()
-	p.e.refreshAll()
 	p.e.ui.win.Canvas().Focus(p.name)
 }
 
@@ -107,13 +93,7 @@ func containsID(ids []string, id string) bool {
 }
 
 func (p *participantsPanel) move(id string, delta int) {
-	if err := p.e.s.MoveParticipant(id, delta); err != nil {
-		p.e.ui.showError("Reorder", err)
-		return
-	}
-	p.e.changed()
-	p.refresh()
-	p.e.chart.Refresh()
+	p.e.apply("Reorder", canvas.MoveParticipant{ID: id, Delta: delta})
 }
 
 func (p *participantsPanel) edit(id string) {
@@ -131,12 +111,7 @@ func (p *participantsPanel) edit(id string) {
 		if !ok {
 			return
 		}
-		if err := p.e.s.UpdateParticipant(id, name.Text, role.Text); err != nil {
-			p.e.ui.showError("Edit participant", err)
-			return
-		}
-		p.e.changed()
-		p.e.refreshAll()
+		p.e.apply("Edit participant", canvas.UpdateParticipant{ID: id, Name: name.Text, Role: role.Text})
 	}, p.e.ui.win)
 	d.Resize(fyne.NewSize(420, 200))
 	d.Show()
@@ -148,40 +123,18 @@ func (p *participantsPanel) remove(id string) {
 	if !ok {
 		return
 	}
-	do := func() {
-		r, err := s.RemoveParticipant(id)
-		if err != nil {
-			p.e.ui.showError("Remove participant", err)
-			return
-		}
-		p.removed = &r
-		p.undoTx.SetText(fmt.Sprintf("Removed %s and %s.", pp.Name, plural(len(r.Placements), "placement")))
-		p.undoBar.Show()
-		p.e.changed()
-		p.e.refreshAll()
-	}
+	do := func() { p.e.apply("Remove participant", canvas.RemoveParticipant{ID: id}) }
 	if !s.HasPlacements(id) {
 		do()
 		return
 	}
 	dialog.ShowConfirm("Remove participant",
-		fmt.Sprintf("%s has placed markers. Remove them and their placements?\nYou can undo this.", pp.Name),
+		fmt.Sprintf("%s has placed markers. Remove them and their placements?\nYou can undo this with Edit → Undo (Ctrl+Z).", pp.Name),
 		func(ok bool) {
 			if ok {
 				do()
 			}
 		}, p.e.ui.win)
-}
-
-func (p *participantsPanel) undo() {
-	if p.removed == nil {
-		return
-	}
-	p.e.s.Restore(*p.removed)
-	p.removed = nil
-	p.undoBar.Hide()
-	p.e.changed()
-	p.e.refreshAll()
 }
 
 // markerSwatch shows a participant's marker: their colour and shape.

@@ -89,6 +89,8 @@ func (u *UI) Present() {
 		container.NewBorder(nil, nil, nil, u.timer.view, p.footer), nil, nil,
 		container.NewPadded(body)))
 	u.showScreen(p.content)
+	// An undo or a change from elsewhere redraws the projected dimension.
+	u.onScreenChange = func(canvas.Change) { p.show() }
 	u.win.SetFullScreen(true)
 	p.show()
 	c := u.win.Canvas()

@@ -92,11 +92,9 @@ func (u *UI) startRoundDialog() {
 
 func (u *UI) beginRound(mode string, keys []string) {
 	e := u.editor
-	if err := e.s.StartRound(mode, keys, u.opt.Now()); err != nil {
-		u.showError("Start round", err)
+	if !e.apply("Start round", canvas.StartRound{Mode: mode, Dimensions: keys, At: u.opt.Now()}) {
 		return
 	}
-	e.changed()
 	if e.s.Settings.TimerScope == canvas.TimerPerRound {
 		u.timer.reset()
 	}
@@ -112,7 +110,7 @@ func (u *UI) continueRound() {
 	}
 	s := e.s
 	if s.Round.Mode == canvas.RoundRecord {
-		u.showScreen(newRecordView(u).content)
+		u.showRecordView()
 		return
 	}
 	next := s.Round.Current
@@ -126,22 +124,41 @@ func (u *UI) continueRound() {
 	u.showHandover(next)
 }
 
-// showScreen replaces the window content without closing the editor.
+// showScreen replaces the window content without closing the editor. The
+// new screen redraws itself on changes and turns undo off by setting
+// u.onScreenChange and u.undoOff after this.
 func (u *UI) showScreen(content fyne.CanvasObject) {
 	c := u.win.Canvas()
 	c.SetOnTypedKey(nil)
 	c.SetOnTypedRune(nil)
+	u.onScreenChange = nil
+	u.undoOff = false
 	u.win.SetContent(content)
 	c.Unfocus()
+	u.updateEditMenu()
 }
 
-// backToEditor returns from a round or presentation screen.
+// blindScreen marks the screen just shown as part of a blind round: undo
+// is off there, because stepping back could open the previous person's
+// turn, with their markers, in front of the next person. A change that
+// ends the round returns to the editor.
+func (u *UI) blindScreen() {
+	u.undoOff = true
+	u.updateEditMenu()
+	u.onScreenChange = func(canvas.Change) {
+		if u.editor != nil && !u.editor.s.InRound() {
+			u.backToEditor()
+		}
+	}
+}
+
+// backToEditor returns from a round or presentation screen. The editor's
+// views are current: changes made meanwhile redrew them (see show).
 func (u *UI) backToEditor() {
 	if u.editor == nil {
 		return
 	}
 	u.showScreen(u.editor.content)
-	u.editor.refreshAll()
 	u.editor.updateTitle()
 }
 
@@ -184,10 +201,9 @@ func (u *UI) progressText() string {
 // showHandover hides everything until the named participant has the laptop;
 // a single keypress (or the button) continues.
 func (u *UI) showHandover(id string) {
-	s := u.editor.s
-	if s.Round.Current != id {
-		s.Round.Current = id
-		u.editor.changed()
+	e := u.editor
+	if e.s.Round.Current != id && !e.apply("Round", canvas.BeginTurn{ID: id}) {
+		return
 	}
 	name := u.name(id)
 	begin := func() { u.showPrivate(id) }
@@ -207,6 +223,7 @@ func (u *UI) showHandover(id string) {
 		)),
 	)
 	u.showScreen(content)
+	u.blindScreen()
 	c := u.win.Canvas()
 	c.SetOnTypedKey(func(*fyne.KeyEvent) { begin() })
 	c.SetOnTypedRune(func(rune) { begin() })
@@ -218,18 +235,16 @@ type privateRow struct {
 	slider     *spectrumSlider
 	value      *widget.Label
 	confidence *widget.RadioGroup
-	rationale  *widget.Entry
+	rationale  *editEntry
 }
 
 // showPrivate shows only this participant's own sliders.
 func (u *UI) showPrivate(id string) {
 	e := u.editor
 	s := e.s
-	if err := s.BeginTurn(id); err != nil {
-		u.showError("Round", err)
+	if s.Round.Current != id && !e.apply("Round", canvas.BeginTurn{ID: id}) {
 		return
 	}
-	e.changed()
 	name := u.name(id)
 	var rows []*privateRow
 	list := container.NewVBox()
@@ -243,7 +258,7 @@ func (u *UI) showPrivate(id string) {
 		r.slider = newSpectrumSlider(nil)
 		r.confidence = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
 		r.confidence.Horizontal = true
-		r.rationale = widget.NewEntry()
+		r.rationale = newEditEntry(e.owner.Seal)
 		r.rationale.SetPlaceHolder("Why? (optional)")
 		if pl, ok := s.Placement(id, key); ok { // resumed turn
 			r.slider.Value = float64(pl.Value)
@@ -256,14 +271,12 @@ func (u *UI) showPrivate(id string) {
 		save := func() {
 			pl := canvas.Placement{Dimension: key, Participant: id, Value: int(r.slider.Value), Note: r.rationale.Text}
 			pl.Confidence, _ = strconv.Atoi(r.confidence.Selected)
-			if err := s.SetPlacement(pl); err != nil {
-				u.showError("Place marker", err)
-				return
+			if old, ok := s.Placement(id, key); !ok || old != pl {
+				e.apply("Place marker", canvas.SetPlacement{Placement: pl})
 			}
-			r.value.SetText(strconv.Itoa(pl.Value))
-			e.changed()
 		}
 		r.slider.OnChanged = func(float64) { save() }
+		r.slider.OnChangeEnded = func(float64) { e.owner.Seal() }
 		r.confidence.OnChanged = func(string) {
 			if _, placed := s.Placement(id, key); placed {
 				save()
@@ -298,12 +311,9 @@ func (u *UI) showPrivate(id string) {
 			}
 		}
 		finish := func() {
-			if err := s.FinishTurn(id); err != nil {
-				u.showError("Round", err)
-				return
+			if e.apply("Round", canvas.FinishTurn{ID: id}) {
+				u.continueRound()
 			}
-			e.changed()
-			u.continueRound()
 		}
 		if missing == 0 {
 			finish()
@@ -325,6 +335,17 @@ func (u *UI) showPrivate(id string) {
 		widget.NewSeparator(),
 	)
 	u.showScreen(container.NewBorder(head, container.NewPadded(done), nil, nil, container.NewVScroll(list)))
+	u.blindScreen()
+	endOnReveal := u.onScreenChange
+	// Each marker's value is drawn from the session, as every view is.
+	u.onScreenChange = func(ch canvas.Change) {
+		for _, r := range rows {
+			if pl, ok := e.s.Placement(id, r.dim.Key); ok && ch.Touches(r.dim.Key) {
+				r.value.SetText(strconv.Itoa(pl.Value))
+			}
+		}
+		endOnReveal(ch)
+	}
 	if len(rows) > 0 {
 		u.win.Canvas().Focus(rows[0].slider)
 	}
@@ -340,6 +361,7 @@ func (u *UI) showRoundComplete() {
 		bigText("Turn the laptop to the room, then reveal.", 18, false),
 		container.NewCenter(container.NewHBox(back, reveal)),
 	)))
+	u.blindScreen()
 }
 
 // reveal shows every marker at once; the agreed positions start at the
@@ -350,11 +372,9 @@ func (u *UI) reveal() {
 		return
 	}
 	do := func() {
-		if err := e.s.Reveal(); err != nil {
-			u.showError("Reveal", err)
+		if !e.apply("Reveal", canvas.Reveal{}) {
 			return
 		}
-		e.changed()
 		u.backToEditor()
 		if len(e.s.Agenda()) > 0 {
 			e.tabs.SelectIndex(2)
@@ -369,77 +389,4 @@ func (u *UI) reveal() {
 		return
 	}
 	do()
-}
-
-// recordView is the facilitator's grid for typing in the room's values.
-type recordView struct {
-	content fyne.CanvasObject
-}
-
-func newRecordView(u *UI) *recordView {
-	e := u.editor
-	s := e.s
-	cols := len(s.Round.Order) + 1
-	grid := container.NewGridWithColumns(cols)
-	grid.Add(widget.NewLabelWithStyle("Dimension", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	for _, id := range s.Round.Order {
-		grid.Add(widget.NewLabelWithStyle(u.name(id), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
-	}
-	for _, key := range s.Round.Dimensions {
-		d, ok := s.Dimension(key)
-		if !ok {
-			continue
-		}
-		grid.Add(widget.NewLabel(d.Name))
-		for _, id := range s.Round.Order {
-			ent := widget.NewEntry()
-			ent.SetPlaceHolder("0–100")
-			if pl, ok := s.Placement(id, key); ok {
-				ent.SetText(strconv.Itoa(pl.Value))
-			}
-			ent.Validator = func(t string) error {
-				if strings.TrimSpace(t) == "" {
-					return nil
-				}
-				return intIn(0, 100, "a value")(t)
-			}
-			pid := id
-			ent.OnChanged = func(t string) {
-				t = strings.TrimSpace(t)
-				if t == "" {
-					s.ClearPlacement(pid, key)
-					e.changed()
-					return
-				}
-				v, err := strconv.Atoi(t)
-				if err != nil || v < 0 || v > 100 {
-					// What the cell shows is not a value: record none
-					// rather than the last valid prefix ("10" of "101").
-					s.ClearPlacement(pid, key)
-					e.changed()
-					return
-				}
-				pl, _ := s.Placement(pid, key)
-				pl.Participant, pl.Dimension, pl.Value = pid, key, v
-				if err := s.SetPlacement(pl); err != nil {
-					u.showError("Record value", err)
-					return
-				}
-				if !containsID(s.Round.Done, pid) {
-					s.Round.Done = append(s.Round.Done, pid)
-				}
-				e.changed()
-			}
-			grid.Add(ent)
-		}
-	}
-	reveal := widget.NewButtonWithIcon("Reveal", theme.VisibilityIcon(), u.reveal)
-	reveal.Importance = widget.HighImportance
-	back := widget.NewButtonWithIcon("Back to the editor", theme.NavigateBackIcon(), u.backToEditor)
-	head := container.NewVBox(
-		container.NewBorder(nil, nil, back, u.timer.view,
-			widget.NewLabelWithStyle("Record the room's values", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})),
-		widget.NewLabel("Type each person's value from 0 (ToC) to 100 (ToB). Nothing is shown on the chart until the reveal."),
-	)
-	return &recordView{content: container.NewBorder(head, container.NewPadded(reveal), nil, nil, container.NewVScroll(grid))}
 }

@@ -58,6 +58,8 @@ func (e *editor) newRow(i int, d canvas.Dimension) *dimRow {
 	r.flag = widget.NewLabelWithStyle("DISCUSS", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	r.flag.Importance = widget.DangerImportance
 	r.note = newNoteEntry(func() { e.selectRow(i) })
+	// The note's keystrokes merge into one undo step until it loses focus.
+	r.note.onFocusLost = e.owner.Seal
 	r.note.SetPlaceHolder("Note for this dimension")
 
 	r.refresh()
@@ -66,11 +68,19 @@ func (e *editor) newRow(i int, d canvas.Dimension) *dimRow {
 			e.setCurrent(i, int(v))
 		}
 	}
+	// A drag is one undo step: its moves merge until it ends. An arrow
+	// key or a tap ends at once, so each is a step of its own.
+	r.slider.OnChangeEnded = func(float64) {
+		if !r.loading {
+			e.owner.Seal()
+		}
+	}
 	r.target.OnChanged = func(v float64) {
 		if !r.loading {
 			e.setTarget(i, int(v))
 		}
 	}
+	r.target.OnChangeEnded = r.slider.OnChangeEnded
 	r.note.OnChanged = func(text string) {
 		if !r.loading {
 			e.setNote(i, text)
@@ -140,20 +150,16 @@ func oneDecimal(f float64) string {
 	return strconv.FormatFloat(float64(int(f*10+0.5))/10, 'f', -1, 64)
 }
 
+// setTargetOn turns the target on at the target slider's value, or
+// clears it. Either is an undo step of its own, not part of a drag.
 func (r *dimRow) setTargetOn(on bool) {
+	var v *int
 	if on {
-		r.target.Enable()
-		r.e.setTarget(r.i, int(r.target.Value))
-		return
+		t := int(r.target.Value)
+		v = &t
 	}
-	r.target.Disable()
-	r.targetValue.SetText("–")
-	if err := r.e.s.SetTarget(r.dim.Key, nil); err != nil {
-		r.e.ui.showError("Clear target", err)
-		return
-	}
-	r.e.changed()
-	r.e.chart.Refresh()
+	r.e.apply("Set target", canvas.SetTarget{Dimension: r.dim.Key, Value: v})
+	r.e.owner.Seal()
 }
 
 func (r *dimRow) view() *fyne.Container {

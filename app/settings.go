@@ -21,15 +21,18 @@ func (u *UI) settingsDialog() {
 	st := e.s.Settings
 	threshold := widget.NewEntry()
 	threshold.SetText(strconv.Itoa(st.DiscussThreshold()))
-	threshold.Validator = intIn(1, 100, "the threshold")
+	threshold.Validator = intIn(canvas.MinThreshold, canvas.MaxValue, "the threshold")
 	anon := widget.NewCheck("Show markers without names or colours (screen and PDF)", nil)
 	anon.SetChecked(st.Anonymous)
 	minutes := widget.NewEntry()
 	minutes.SetText(strconv.FormatFloat(float64(st.TimerSeconds)/60, 'f', -1, 64))
+	// The limits are the session file's (canvas.Settings.Problems), so a
+	// dialog and a file never disagree about what a session may hold.
+	maxMinutes := canvas.MaxTimerSeconds / 60
 	minutes.Validator = func(s string) error {
 		f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-		if err != nil || f < 0 || f > 600 {
-			return fmt.Errorf("enter minutes from 0 (no timer) to 600")
+		if err != nil || !(f >= 0) || f > float64(maxMinutes) || len((canvas.Settings{TimerSeconds: toSeconds(f)}).Problems()) > 0 {
+			return fmt.Errorf("enter minutes from 0 (no timer) to %d", maxMinutes)
 		}
 		return nil
 	}
@@ -52,20 +55,24 @@ func (u *UI) settingsDialog() {
 		}
 		th, _ := strconv.Atoi(strings.TrimSpace(threshold.Text))
 		m, _ := strconv.ParseFloat(strings.TrimSpace(minutes.Text), 64)
-		e.s.Settings.Threshold = th
-		e.s.Settings.Anonymous = anon.Checked
-		e.s.Settings.TimerSeconds = int(m*60 + 0.5)
-		e.s.Settings.TimerScope = canvas.TimerPerDimension
+		next := e.s.Settings
+		next.Threshold = th
+		next.Anonymous = anon.Checked
+		next.TimerSeconds = toSeconds(m)
+		next.TimerScope = canvas.TimerPerDimension
 		if scope.Selected == scopes[1] {
-			e.s.Settings.TimerScope = canvas.TimerPerRound
+			next.TimerScope = canvas.TimerPerRound
 		}
-		e.changed()
-		e.refreshAll()
-		u.timer.configure(e.s.Settings)
+		if next != e.s.Settings {
+			e.apply("Session settings", canvas.SetSettings{Settings: next})
+		}
 	}, u.win)
 	d.Resize(fyne.NewSize(560, 320))
 	d.Show()
 }
+
+// toSeconds turns the dialog's minutes into the session's whole seconds.
+func toSeconds(minutes float64) int { return int(minutes*60 + 0.5) }
 
 func intIn(lo, hi int, what string) fyne.StringValidator {
 	return func(s string) error {

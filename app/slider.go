@@ -68,7 +68,7 @@ func (s *spectrumSlider) Tapped(e *fyne.PointEvent) {
 // keeps moving from row to row in the editor.
 type noteEntry struct {
 	widget.Entry
-	onFocus func()
+	onFocus, onFocusLost func()
 }
 
 func newNoteEntry(onFocus func()) *noteEntry {
@@ -86,6 +86,34 @@ func (e *noteEntry) FocusGained() {
 	e.Entry.FocusGained()
 	if e.onFocus != nil {
 		e.onFocus()
+	}
+}
+
+// FocusLost ends an edit: see editEntry.
+func (e *noteEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onFocusLost != nil {
+		e.onFocusLost()
+	}
+}
+
+// editEntry is a one-line entry that says when an edit is finished (it
+// loses focus), so the keystrokes of one edit make one undo step.
+type editEntry struct {
+	widget.Entry
+	onFocusLost func()
+}
+
+func newEditEntry(onFocusLost func()) *editEntry {
+	e := &editEntry{onFocusLost: onFocusLost}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *editEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onFocusLost != nil {
+		e.onFocusLost()
 	}
 }
 

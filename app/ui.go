@@ -49,6 +49,14 @@ type UI struct {
 	// lastExport is closed when the export last started from a save
 	// dialog is over and its result is on screen.
 	lastExport <-chan struct{}
+
+	mainMenu           *fyne.MainMenu
+	undoItem, redoItem *fyne.MenuItem
+	// undoOff is set while a blind round's screens show (see blindScreen).
+	undoOff bool
+	// onScreenChange redraws the round or presentation screen on show
+	// after a change; nil on the editor and the session list.
+	onScreenChange func(canvas.Change)
 }
 
 func (o Options) now() time.Time {
@@ -80,7 +88,8 @@ func New(a fyne.App, st *store.Store, opt Options) *UI {
 	u.win.Resize(fyne.NewSize(1180, 680))
 	u.home = newHome(u)
 	u.timer = newTimer(u)
-	u.win.SetMainMenu(u.menu())
+	u.mainMenu = u.menu()
+	u.win.SetMainMenu(u.mainMenu)
 	u.addShortcuts()
 	u.win.SetCloseIntercept(u.Close)
 	u.ShowHome()
@@ -115,7 +124,26 @@ func (u *UI) menu() *fyne.MainMenu {
 	quitItem.IsQuit = true
 	quitItem.Shortcut = shortcut(fyne.KeyQ)
 	return fyne.NewMainMenu(fyne.NewMenu("File", newItem, openItem, saveItem, fyne.NewMenuItemSeparator(),
-		exportItem, pngItem, csvItem, jsonItem, paperItem, fyne.NewMenuItemSeparator(), quitItem))
+		exportItem, pngItem, csvItem, jsonItem, paperItem, fyne.NewMenuItemSeparator(), quitItem),
+		u.editMenu())
+}
+
+// editMenu offers Undo and Redo of the open session's changes.
+//
+// The shortcuts are the canvas's (see addShortcuts), not the menu's: a
+// menu shortcut would be taken before the focused widget sees the keys,
+// and in a text field Ctrl+Z and Ctrl+Y belong to the field's own undo of
+// the typing (Fyne's Entry has one). The items show the keys with
+// shortcuts the window never sends (Ctrl+Z and Ctrl+Y arrive as Fyne's
+// Undo and Redo shortcuts), so they are labels only.
+func (u *UI) editMenu() *fyne.Menu {
+	u.undoItem = fyne.NewMenuItem("Undo", u.Undo)
+	u.undoItem.Shortcut = shortcut(fyne.KeyZ)
+	u.undoItem.Disabled = true
+	u.redoItem = fyne.NewMenuItem("Redo", u.Redo)
+	u.redoItem.Shortcut = shortcut(fyne.KeyY)
+	u.redoItem.Disabled = true
+	return fyne.NewMenu("Edit", u.undoItem, u.redoItem)
 }
 
 func shortcut(k fyne.KeyName) *desktop.CustomShortcut {
@@ -129,12 +157,20 @@ func (u *UI) addShortcuts() {
 	c.AddShortcut(shortcut(fyne.KeyS), func(fyne.Shortcut) { u.SaveNow() })
 	c.AddShortcut(shortcut(fyne.KeyE), func(fyne.Shortcut) { u.exportDialog(exportPDF) })
 	c.AddShortcut(shortcut(fyne.KeyQ), func(fyne.Shortcut) { u.Quit() })
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.Undo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.Redo() })
+	c.AddShortcut(redoShiftZ, func(fyne.Shortcut) { u.Redo() })
 }
+
+// redoShiftZ is Ctrl+Shift+Z, the other common key for Redo.
+var redoShiftZ = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 
 // ShowHome leaves the open session (see leave) and shows the session list.
 func (u *UI) ShowHome() { u.leave("Leave", u.showHome) }
 
 func (u *UI) showHome() {
+	u.onScreenChange, u.undoOff = nil, false
+	u.updateEditMenu()
 	u.home.reload()
 	u.win.SetContent(u.home.content)
 	u.win.SetTitle("Fulcrum")
@@ -152,11 +188,14 @@ func (u *UI) OpenSession(id string) error {
 	return nil
 }
 
+// showEditor opens s in a new editor, with a new, empty history.
 func (u *UI) showEditor(s *canvas.Session) {
 	u.editor = newEditor(u, s)
 	u.timer.configure(s.Settings)
+	u.onScreenChange, u.undoOff = nil, false
 	u.win.SetContent(u.editor.content)
 	u.editor.updateTitle()
+	u.updateEditMenu()
 	if s.InRound() {
 		// The app was closed mid-round: pick up where the room was.
 		u.continueRound()

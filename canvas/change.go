@@ -73,6 +73,13 @@ type merger interface {
 	mergeKey() string
 }
 
+// joiner is implemented by ops that only keep books, such as who is on
+// the private screen. Undoing one alone would change nothing a person can
+// see, so it joins the undo step before it.
+type joiner interface {
+	joinsPrevious()
+}
+
 // partState is a copy of some parts of a session, enough to put them back.
 type partState struct {
 	parts        Part
@@ -111,6 +118,34 @@ func capture(s *Session, parts Part) partState {
 	}
 	if parts.Has(PartHeader) {
 		st.title, st.product = c.Title, c.Product
+	}
+	return st
+}
+
+// with adds the parts of o that st lacks.
+func (st partState) with(o partState) partState {
+	add := o.parts &^ st.parts
+	st.parts |= add
+	if add.Has(PartPositions) {
+		st.positions = o.positions
+	}
+	if add.Has(PartPlacements) {
+		st.placements = o.placements
+	}
+	if add.Has(PartParticipants) {
+		st.participants = o.participants
+	}
+	if add.Has(PartActions) {
+		st.actions = o.actions
+	}
+	if add.Has(PartSettings) {
+		st.settings = o.settings
+	}
+	if add.Has(PartRound) {
+		st.round = o.round
+	}
+	if add.Has(PartHeader) {
+		st.title, st.product = o.title, o.product
 	}
 	return st
 }

@@ -46,8 +46,9 @@ func (o SetTarget) dims() []string         { return []string{o.Dimension} }
 func (o SetTarget) mergeKey() string       { return "target/" + o.Dimension }
 func (o SetTarget) apply(s *Session) error { return s.SetTarget(o.Dimension, o.Value) }
 
-// SetNote sets the team's note on a dimension. The UI applies it when an
-// edit is finished, not per keystroke, so each edit is one undo step.
+// SetNote sets the team's note on a dimension. The UI applies it per
+// keystroke, so autosave keeps every letter, and seals when the edit is
+// finished: the keystrokes of one edit merge into one undo step.
 type SetNote struct {
 	Dimension string
 	Note      string
@@ -55,6 +56,7 @@ type SetNote struct {
 
 func (o SetNote) parts() Part            { return PartPositions }
 func (o SetNote) dims() []string         { return []string{o.Dimension} }
+func (o SetNote) mergeKey() string       { return "note/" + o.Dimension }
 func (o SetNote) apply(s *Session) error { return s.SetNote(o.Dimension, o.Note) }
 
 // SetPlacement records or replaces one participant's marker.
@@ -81,10 +83,12 @@ func (o ClearPlacement) apply(s *Session) error {
 }
 
 // AddParticipant adds a person; ID, when set, is the id they get, so a
-// caller can refer to them afterwards.
+// caller can refer to them afterwards. A person added while a round
+// collects placements joins it, last in the turn order: a late arrival
+// still places.
 type AddParticipant struct{ ID, Name, Role string }
 
-func (o AddParticipant) parts() Part    { return PartParticipants }
+func (o AddParticipant) parts() Part    { return PartParticipants | PartRound }
 func (o AddParticipant) dims() []string { return []string{} }
 func (o AddParticipant) apply(s *Session) error {
 	if o.ID != "" && s.participantIndex(o.ID) >= 0 {
@@ -96,6 +100,10 @@ func (o AddParticipant) apply(s *Session) error {
 	}
 	if o.ID != "" {
 		s.Participants[s.participantIndex(p.ID)].ID = o.ID
+		p.ID = o.ID
+	}
+	if s.InRound() {
+		s.Round.Order = append(s.Round.Order, p.ID)
 	}
 	return nil
 }
@@ -192,7 +200,11 @@ func (o StartRound) dims() []string {
 func (o StartRound) apply(s *Session) error { return s.StartRound(o.Mode, o.Dimensions, o.At) }
 
 // BeginTurn puts a participant on the private screen of a blind round.
+// It joins the undo step before it: who is up is the round's bookkeeping,
+// and an undo that only changed it would seem to do nothing.
 type BeginTurn struct{ ID string }
+
+func (BeginTurn) joinsPrevious() {}
 
 func (o BeginTurn) parts() Part            { return PartRound }
 func (o BeginTurn) dims() []string         { return []string{} }

@@ -3,6 +3,8 @@ package canvas
 import (
 	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"sync"
 	"time"
 )
@@ -77,8 +79,9 @@ func (o *Owner) Listen(fn func(Change)) (stop func()) {
 	}
 }
 
-// Apply validates op and applies it. On error the session is unchanged and
-// no listener is called.
+// Apply validates op and applies it. On error, or when the op changes
+// nothing, the session is unchanged, no step is recorded and no listener
+// is called.
 func (o *Owner) Apply(op Op) error {
 	o.mu.Lock()
 	parts := op.parts()
@@ -88,26 +91,65 @@ func (o *Owner) Apply(op Op) error {
 		o.mu.Unlock()
 		return err
 	}
+	after := capture(o.s, parts)
+	if reflect.DeepEqual(before, after) {
+		// Nothing changed (a name set to itself, a turn begun twice): an
+		// undo step that undoes nothing would only puzzle the user.
+		o.mu.Unlock()
+		return nil
+	}
 	o.s.Touch(o.now())
-	st := step{before: before, after: capture(o.s, parts), dims: op.dims()}
+	st := step{before: before, after: after, dims: op.dims()}
 	if m, ok := op.(merger); ok {
 		st.key = m.mergeKey()
 	}
-	if n := len(o.undo); n > 0 && !o.sealed && st.key != "" && o.undo[n-1].key == st.key {
+	_, joins := op.(joiner)
+	back := false
+	switch n := len(o.undo); {
+	case joins && n == 0:
+		// Bookkeeping with nothing to join: no step of its own.
+	case joins:
+		o.undo[n-1] = o.undo[n-1].join(st, o.s)
+	case n > 0 && !o.sealed && st.key != "" && o.undo[n-1].key == st.key:
 		// One drag, one step: keep the state before the first move.
 		o.undo[n-1].after = st.after
-	} else {
+		if reflect.DeepEqual(o.undo[n-1].before, st.after) {
+			// The run is back where it started (a note typed and
+			// erased, a slider dragged back): no step, and the next op
+			// starts a new one rather than merge into an older step.
+			o.undo = o.undo[:n-1]
+			back = true
+		}
+	default:
 		o.undo = append(o.undo, st)
 		if len(o.undo) > MaxHistory {
 			o.undo = o.undo[len(o.undo)-MaxHistory:]
 		}
 	}
 	o.redo = o.redo[:0]
-	o.sealed = st.key == ""
+	o.sealed = st.key == "" || joins || back
 	o.pending = append(o.pending, Change{Parts: parts, Dimensions: st.dims, Cause: CauseApply})
 	o.mu.Unlock()
 	o.deliver()
 	return nil
+}
+
+// join folds the bookkeeping step j, applied just after st, into st, so
+// one undo takes back both. A part st did not change was the same before
+// st as before j, so j's before state of it is st's too.
+func (st step) join(j step, s *Session) step {
+	st.before = st.before.with(j.before)
+	st.after = capture(s, st.before.parts)
+	if st.dims != nil && j.dims != nil {
+		for _, k := range j.dims {
+			if !slices.Contains(st.dims, k) {
+				st.dims = append(st.dims, k)
+			}
+		}
+	} else {
+		st.dims = nil
+	}
+	return st
 }
 
 // Seal ends a run of merging ops: the next op is a new undo step. The UI

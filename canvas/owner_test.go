@@ -317,6 +317,7 @@ func TestOwnerHistoryIsBounded(t *testing.T) {
 	o, _ := ownedSession(t)
 	for i := range canvas.MaxHistory + 10 {
 		must(t, o.Apply(canvas.SetNote{Dimension: "value", Note: fmt.Sprint(i)}))
+		o.Seal() // each note its own finished edit
 	}
 	n := 0
 	for o.Undo() == nil {

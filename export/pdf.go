@@ -671,7 +671,7 @@ func trimFloat(f float64) string {
 
 func (r *report) guidance() {
 	r.heading("Guidance", h2Style)
-	r.para(margin, r.contentW(), "What each dimension's position implies for the team: the advice for the pole it leans to, or both poles where it sits between 40 and 60.", textStyle, muted)
+	r.para(margin, r.contentW(), fmt.Sprintf("What each dimension's position implies for the team: the advice for the pole it leans to, or both poles where it sits between %d and %d.", canvas.HybridFrom, canvas.HybridTo), textStyle, muted)
 	r.y += 4
 	for _, ds := range r.dimStats() {
 		v, ok := r.s.EffectivePosition(ds.dim.Key)
@@ -680,11 +680,11 @@ func (r *report) guidance() {
 		}
 		var lean string
 		var parts [][2]string
-		switch {
-		case v < 40:
+		switch canvas.LeanOf(v) {
+		case canvas.LeanToC:
 			lean = "leans ToC"
 			parts = [][2]string{{"ToC: " + ds.dim.ToC, ds.dim.Guidance.ToC}}
-		case v > 60:
+		case canvas.LeanToB:
 			lean = "leans ToB"
 			parts = [][2]string{{"ToB: " + ds.dim.ToB, ds.dim.Guidance.ToB}}
 		default:

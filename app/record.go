@@ -1,0 +1,140 @@
+package app
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+)
+
+// The record-votes round: the facilitator types in the values the room
+// calls out, one grid cell per person and dimension.
+
+// recordView is the facilitator's grid for typing in the room's values.
+// Each cell applies what it holds as the person's value, or none while it
+// holds no value; the keystrokes of one cell make one undo step.
+type recordView struct {
+	u       *UI
+	order   []string
+	dims    []string
+	cells   map[[2]string]*editEntry // by participant and dimension
+	loading bool
+	content fyne.CanvasObject
+}
+
+func newRecordView(u *UI) *recordView {
+	e := u.editor
+	s := e.s
+	v := &recordView{u: u, order: slices.Clone(s.Round.Order), cells: map[[2]string]*editEntry{}}
+	cols := len(s.Round.Order) + 1
+	grid := container.NewGridWithColumns(cols)
+	grid.Add(widget.NewLabelWithStyle("Dimension", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, id := range s.Round.Order {
+		grid.Add(widget.NewLabelWithStyle(u.name(id), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+	}
+	for _, key := range s.Round.Dimensions {
+		d, ok := s.Dimension(key)
+		if !ok {
+			continue
+		}
+		v.dims = append(v.dims, key)
+		grid.Add(widget.NewLabel(d.Name))
+		for _, id := range s.Round.Order {
+			ent := newEditEntry(e.owner.Seal)
+			ent.SetPlaceHolder("0–100")
+			ent.Validator = func(t string) error {
+				if strings.TrimSpace(t) == "" {
+					return nil
+				}
+				return intIn(canvas.MinValue, canvas.MaxValue, "a value")(t)
+			}
+			pid := id
+			ent.OnChanged = func(t string) {
+				if v.loading || sameValue(cellValue(t), recorded(e.s, pid, key)) {
+					return
+				}
+				e.apply("Record value", canvas.RecordValue{Participant: pid, Dimension: key, Value: cellValue(t)})
+			}
+			v.cells[[2]string{id, key}] = ent
+			grid.Add(ent)
+		}
+	}
+	v.refresh()
+	reveal := widget.NewButtonWithIcon("Reveal", theme.VisibilityIcon(), u.reveal)
+	reveal.Importance = widget.HighImportance
+	back := widget.NewButtonWithIcon("Back to the editor", theme.NavigateBackIcon(), u.backToEditor)
+	head := container.NewVBox(
+		container.NewBorder(nil, nil, back, u.timer.view,
+			widget.NewLabelWithStyle("Record the room's values", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})),
+		widget.NewLabel("Type each person's value from 0 (ToC) to 100 (ToB). Nothing is shown on the chart until the reveal."),
+	)
+	v.content = container.NewBorder(head, container.NewPadded(reveal), nil, nil, container.NewVScroll(grid))
+	return v
+}
+
+// showRecordView shows the grid and keeps it drawn from the session.
+func (u *UI) showRecordView() {
+	v := newRecordView(u)
+	u.showScreen(v.content)
+	u.onScreenChange = v.changed
+}
+
+// changed redraws the grid after a change; one that ends the round or
+// changes who or what it covers (an undo, a late arrival) rebuilds it.
+func (v *recordView) changed(canvas.Change) {
+	s := v.u.editor.s
+	if !s.InRound() || s.Round.Mode != canvas.RoundRecord ||
+		!slices.Equal(s.Round.Order, v.order) || len(v.dims) != len(s.Round.Dimensions) {
+		v.u.continueRound()
+		return
+	}
+	v.refresh()
+}
+
+// refresh puts the session's values into the cells. A cell whose text
+// already means the session's value (or, while typing "101", no value) is
+// left alone, so typing is never overwritten.
+func (v *recordView) refresh() {
+	s := v.u.editor.s
+	v.loading = true
+	defer func() { v.loading = false }()
+	for k, ent := range v.cells {
+		want := recorded(s, k[0], k[1])
+		if sameValue(cellValue(ent.Text), want) {
+			continue
+		}
+		if want == nil {
+			ent.SetText("")
+		} else {
+			ent.SetText(strconv.Itoa(*want))
+		}
+	}
+}
+
+// cellValue is the value a cell's text means, nil for none: what is not a
+// whole number from 0 to 100 records nothing rather than the last valid
+// prefix ("10" of "101").
+func cellValue(t string) *int {
+	n, err := strconv.Atoi(strings.TrimSpace(t))
+	if err != nil || n < canvas.MinValue || n > canvas.MaxValue {
+		return nil
+	}
+	return &n
+}
+
+func recorded(s *canvas.Session, participant, dim string) *int {
+	if pl, ok := s.Placement(participant, dim); ok {
+		return &pl.Value
+	}
+	return nil
+}
+
+func sameValue(a, b *int) bool {
+	return (a == nil) == (b == nil) && (a == nil || *a == *b)
+}
