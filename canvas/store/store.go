@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -34,6 +35,9 @@ var (
 	ErrDamaged = errors.New("session file is damaged")
 	// ErrTooNew means the file was written by a newer Fulcrum.
 	ErrTooNew = errors.New("session file was written by a newer version of Fulcrum")
+	// ErrNotSessionFile means the path is a directory, a device, a FIFO or
+	// a socket: nothing Fulcrum opens or replaces.
+	ErrNotSessionFile = errors.New("not a session file")
 )
 
 var (
@@ -72,10 +76,19 @@ type Store struct {
 // MarkDamaged stops all writes to the file, for the rest of this Store.
 func (s *Store) MarkDamaged(err error) { s.damaged.Store(&err) }
 
-func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+// update runs a write transaction. A bbolt panic or a fault on a damaged
+// page becomes ErrDamaged, and the file is written no more.
+func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 	if e := s.damaged.Load(); e != nil {
 		return fmt.Errorf("%w, so Fulcrum does not write to it: %v", ErrDamaged, *e)
 	}
+	defer catchFaults()()
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %s", ErrDamaged, panicText(r))
+			s.MarkDamaged(err)
+		}
+	}()
 	return s.db.Update(fn)
 }
 
@@ -113,6 +126,7 @@ func Open(path string, opts Options) (st *Store, err error) {
 	if err := precheck(path); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	defer catchFaults()()
 	defer func() {
 		if r := recover(); r != nil {
 			releaseLeakedHandles(path)
@@ -143,54 +157,75 @@ func Open(path string, opts Options) (st *Store, err error) {
 	return st, nil
 }
 
-// initialize creates every bucket in one transaction and checks the file's
-// schema version before anything else touches it.
+// initialize creates every bucket of a new file in one transaction and
+// checks the schema version of an existing one before anything else
+// touches it. Only a file without any bucket is new: one that has some of
+// Fulcrum's buckets but not all, or no schema version, lost them to damage,
+// and creating them again would hide that.
 func (s *Store) initialize(readOnly bool) error {
-	check := func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		if meta == nil {
-			return nil
-		}
-		if v := meta.Get(keySchema); v != nil {
-			var n int
-			if _, err := fmt.Sscan(string(v), &n); err != nil {
-				return fmt.Errorf("%w: schema version %q", ErrDamaged, v)
-			}
-			if n > SchemaVersion {
-				return fmt.Errorf("%w (file schema %d, this build reads up to %d)", ErrTooNew, n, SchemaVersion)
-			}
-		}
-		return nil
-	}
-	complete := false
+	fresh := false
 	err := s.view(func(tx *bolt.Tx) error {
-		if err := check(tx); err != nil {
+		if err := checkLayout(tx); !errors.Is(err, errNoBuckets) {
 			return err
 		}
-		complete = tx.Bucket(bucketMeta) != nil && tx.Bucket(bucketSessions) != nil &&
-			tx.Bucket(bucketSummaries) != nil && tx.Bucket(bucketMeta).Get(keySchema) != nil
+		fresh = true
 		return nil
 	})
 	// Every bbolt write transaction commits a new meta page, even an empty
 	// one: a file that is already set up is not written at all on open.
-	if err != nil || readOnly || complete {
+	if err != nil || !fresh {
 		return err
 	}
+	if readOnly {
+		return fmt.Errorf("%w: it holds no sessions and no Fulcrum data", ErrDamaged)
+	}
 	return s.update(func(tx *bolt.Tx) error {
-		if err := check(tx); err != nil {
+		if err := checkLayout(tx); !errors.Is(err, errNoBuckets) {
 			return err
 		}
 		for _, name := range [][]byte{bucketMeta, bucketSessions, bucketSummaries} {
-			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			if _, err := tx.CreateBucket(name); err != nil {
 				return fmt.Errorf("create bucket %s: %w", name, err)
 			}
 		}
-		meta := tx.Bucket(bucketMeta)
-		if meta.Get(keySchema) == nil {
-			return meta.Put(keySchema, fmt.Appendf(nil, "%d", SchemaVersion))
-		}
-		return nil
+		return tx.Bucket(bucketMeta).Put(keySchema, fmt.Appendf(nil, "%d", SchemaVersion))
 	})
+}
+
+// errNoBuckets marks a file without any bucket: a new file.
+var errNoBuckets = errors.New("no buckets")
+
+// checkLayout checks that every bucket Fulcrum needs is there and that the
+// schema version is one this build knows.
+func checkLayout(tx *bolt.Tx) error {
+	var missing []string
+	for _, name := range [][]byte{bucketMeta, bucketSessions, bucketSummaries} {
+		if tx.Bucket(name) == nil {
+			missing = append(missing, string(name))
+		}
+	}
+	if len(missing) == 3 {
+		any := false
+		_ = tx.ForEach(func([]byte, *bolt.Bucket) error { any = true; return nil })
+		if !any {
+			return errNoBuckets
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("%w: bucket %s is missing", ErrDamaged, strings.Join(missing, ", "))
+	}
+	v := tx.Bucket(bucketMeta).Get(keySchema)
+	if v == nil {
+		return fmt.Errorf("%w: the schema version is missing", ErrDamaged)
+	}
+	n, err := strconv.Atoi(string(v))
+	switch {
+	case err != nil || n < 1:
+		return fmt.Errorf("%w: schema version %q is not a version Fulcrum ever wrote", ErrDamaged, v)
+	case n > SchemaVersion:
+		return fmt.Errorf("%w (file schema %d, this build reads up to %d)", ErrTooNew, n, SchemaVersion)
+	}
+	return nil
 }
 
 // Path is the file the store was opened on.
@@ -393,35 +428,11 @@ func (s *Store) Import(sessions []*canvas.Session) ([]string, error) {
 	return ids, nil
 }
 
-// Check runs bbolt's consistency check and decodes every record, so damage
-// is found before the user relies on the file.
+// Check verifies what Fulcrum needs of the file, not only bbolt's
+// structure (check.go). Damage found marks the store, so it is never
+// written again.
 func (s *Store) Check() error {
-	err := s.view(func(tx *bolt.Tx) error {
-		// Drain the whole channel: the checker goroutine blocks until read.
-		var first error
-		for err := range tx.Check() {
-			if first == nil {
-				first = err
-			}
-		}
-		if first != nil {
-			return fmt.Errorf("%w: %v", ErrDamaged, first)
-		}
-		for _, name := range [][]byte{bucketMeta, bucketSessions, bucketSummaries} {
-			if tx.Bucket(name) == nil {
-				return fmt.Errorf("%w: bucket %s is missing", ErrDamaged, name)
-			}
-		}
-		return tx.Bucket(bucketSessions).ForEach(func(k, v []byte) error {
-			if _, err := s.decodeRecord(tx, v); err != nil {
-				return fmt.Errorf("%w: session %s cannot be read: %v", ErrDamaged, k, err)
-			}
-			if tx.Bucket(bucketSummaries).Get(k) == nil {
-				return fmt.Errorf("%w: session %s has no summary", ErrDamaged, k)
-			}
-			return nil
-		})
-	})
+	err := s.view(s.check)
 	if err != nil {
 		if errors.Is(err, ErrDamaged) {
 			s.MarkDamaged(err)
@@ -434,6 +445,7 @@ func (s *Store) Check() error {
 // view runs a read transaction, turning a bbolt panic on a damaged page
 // into ErrDamaged.
 func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
+	defer catchFaults()()
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %s", ErrDamaged, panicText(r))
