@@ -71,7 +71,13 @@ type Store struct {
 	damaged atomic.Pointer[error]
 	dims    dimsetCache
 	verify  func(path string) error
+	// leftovers is how many unfinished temporary files Open removed.
+	leftovers int
 }
+
+// LeftoversRemoved is how many unfinished temporary files of an earlier
+// crash (backups, restores, exports) Open removed beside the file.
+func (s *Store) LeftoversRemoved() int { return s.leftovers }
 
 // MarkDamaged stops all writes to the file, for the rest of this Store.
 func (s *Store) MarkDamaged(err error) { s.damaged.Store(&err) }
@@ -153,6 +159,11 @@ func Open(path string, opts Options) (st *Store, err error) {
 	if err := st.initialize(opts.ReadOnly); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if !opts.ReadOnly {
+		// Holding the file's lock, this is the one Fulcrum using it: what
+		// an earlier one left half-written beside it can go.
+		st.leftovers = removeLeftovers(path, time.Now())
 	}
 	return st, nil
 }
@@ -317,8 +328,15 @@ func (s *Store) Load(id string) (*canvas.Session, error) {
 		}
 		// Decoding copies what it keeps, so nothing outlives the tx.
 		var err error
-		sess, err = s.decodeRecord(tx, data)
-		return err
+		if sess, err = s.decodeRecord(tx, data); err != nil {
+			return err
+		}
+		// A record that decodes but names a participant who is not there
+		// would break the editor and the exports later, less clearly.
+		if err := sess.Validate(); err != nil {
+			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load session %s from %s: %w", id, s.path, err)
