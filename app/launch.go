@@ -210,6 +210,12 @@ func recoverFile(path string, fromBackup bool, now time.Time) error {
 // up: the store already refuses writes; the open session stays in memory
 // and is saved into whichever file replaces the damaged one.
 func (u *UI) damaged(err error) {
+	// Whoever finds the damage first (the list, the start-up check, a
+	// save) shows the one dialog; the store refuses writes from now on.
+	u.store.MarkDamaged(err)
+	if u.damage != nil {
+		return
+	}
 	path := u.store.Path()
 	var pending = u.editor
 	msg := widget.NewLabel(fmt.Sprintf("The session file is damaged:\n%s\n\n%v\n\nFulcrum will not write to it. It will be kept, renamed, whatever you choose.", path, err))
@@ -217,6 +223,7 @@ func (u *UI) damaged(err error) {
 	var d dialog.Dialog
 	replace := func(fromBackup bool) {
 		d.Hide()
+		u.damage = nil
 		var keep = pendingSession(pending)
 		u.closeEditor()
 		if cerr := u.store.Close(); cerr != nil {
@@ -254,6 +261,7 @@ func (u *UI) damaged(err error) {
 	d = dialog.NewCustomWithoutButtons("Damaged session file",
 		container.NewBorder(nil, container.NewHBox(restore, fresh), nil, nil, msg), u.win)
 	d.Resize(fyne.NewSize(620, 300))
+	u.damage = d
 	d.Show()
 }
 

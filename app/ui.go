@@ -47,6 +47,8 @@ type UI struct {
 	timer  *timer
 	// launcher is set when the UI was started by Launch.
 	launcher *Launcher
+	// damage is the damaged-file dialog while it shows (launch.go).
+	damage dialog.Dialog
 }
 
 func (o Options) now() time.Time {
