@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store/storetest"
 )
@@ -163,4 +165,87 @@ func TestLaunchRemovesLeftovers(t *testing.T) {
 	if _, err := os.Stat(left); err == nil {
 		t.Error("the unfinished backup is still there after the start")
 	}
+}
+
+// TestNoWriteBeforeTheStartupCheck: bbolt opens some damaged files without
+// complaint, and the window shows before the start-up check has run. A
+// session created at once must wait for the check and then be refused,
+// not written into the damaged file.
+func TestNoWriteBeforeTheStartupCheck(t *testing.T) {
+	path, _, err := storetest.HistoryFile(t.TempDir(), "good.db", 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	damages, err := storetest.Damages(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A damage that Open lets through, that only the check finds, and
+	// that bbolt would write into without a word.
+	p := filepath.Join(t.TempDir(), "f.db")
+	var data []byte
+	for _, d := range damages {
+		if writableDamage(t, d.Data) {
+			data = d.Data
+			t.Logf("damage: %s", d.Name)
+			break
+		}
+	}
+	if data == nil {
+		t.Fatal("no damage here is written into unchecked")
+	}
+	if err := os.WriteFile(p, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	a := test.NewTempApp(t)
+	opt := quietOptions
+	opt.BackgroundDelay = time.Hour // only the write may start the check
+	l := Launch(a, p, opt)
+	defer l.Shutdown()
+	u := l.UI()
+	if u == nil {
+		t.Fatal("no main window")
+	}
+	if err := u.createSession(canvas.TemplateQuick, "no debe escribirse", "p", ""); !errors.Is(err, store.ErrDamaged) {
+		t.Errorf("creating a session before the check = %v; want ErrDamaged", err)
+	}
+	if after, _ := os.ReadFile(p); !bytes.Equal(after, data) {
+		t.Error("the damaged file was written to before its check")
+	}
+	select {
+	case <-l.Ready():
+	case <-time.After(30 * time.Second):
+		t.Fatal("the write did not start the start-up check")
+	}
+	if u.damage == nil {
+		t.Error("the damage found by the check is not shown")
+	}
+}
+
+// writableDamage reports whether a copy of data opens, fails the check,
+// and yet takes a save when nobody checks it first.
+func writableDamage(t *testing.T, data []byte) bool {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "probe.db")
+	if err := os.WriteFile(p, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if store.VerifyFile(p) == nil {
+		return false
+	}
+	st, err := store.Open(p, store.Options{})
+	if err != nil {
+		return false
+	}
+	defer st.Close()
+	s, err := canvas.NewSession(canvas.TemplateQuick, "sonda", "p", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Save(s) == nil
 }

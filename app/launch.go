@@ -70,20 +70,27 @@ func (l *Launcher) open(path string) {
 		return
 	}
 	l.st = st
+	// Nothing is written to the file before it has passed the start-up
+	// check: bbolt opens many damaged files without complaint.
+	writing := st.HoldWrites()
 	l.ui = New(l.a, st, l.opt)
 	l.ui.launcher = l
 	l.ui.Window().Show()
 	// Work not needed for the first frame waits until well after it, so it
-	// never competes with the window coming up.
+	// never competes with the window coming up, unless a write is waiting
+	// for it.
 	l.work.Add(1)
 	go func() {
 		defer l.work.Done()
 		select {
 		case <-time.After(l.opt.BackgroundDelay):
-			l.background(st, ready)
+		case <-writing:
 		case <-l.stop:
+			st.ReleaseWrites()
 			close(ready)
+			return
 		}
+		l.background(st, ready)
 	}()
 }
 
@@ -98,7 +105,9 @@ func (l *Launcher) background(st *store.Store, ready chan struct{}) {
 		}
 	}()
 	// The check walks a copy, which also serves as the start-up backup.
+	// Damage it finds marks the store, so held writes then fail.
 	path, made, err := st.CheckByCopy(l.opt.now())
+	st.ReleaseWrites()
 	if errors.Is(err, store.ErrDamaged) {
 		fyne.Do(func() { l.ui.damaged(err) })
 		return

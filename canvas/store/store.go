@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -73,6 +74,33 @@ type Store struct {
 	verify  func(path string) error
 	// leftovers is how many unfinished temporary files Open removed.
 	leftovers int
+	// gate, while set, holds writes until the file has passed its check.
+	gate atomic.Pointer[writeGate]
+}
+
+type writeGate struct {
+	done    chan struct{} // closed by ReleaseWrites
+	waiting chan struct{} // closed when the first write waits
+	once    sync.Once
+}
+
+// HoldWrites makes every write wait until ReleaseWrites: the app shows its
+// window before it has checked the file, and must not write to a file that
+// then fails the check. The channel returned is closed when the first
+// write starts waiting, so the caller can run the check at once rather
+// than after its usual delay.
+func (s *Store) HoldWrites() <-chan struct{} {
+	g := &writeGate{done: make(chan struct{}), waiting: make(chan struct{})}
+	s.gate.Store(g)
+	return g.waiting
+}
+
+// ReleaseWrites lets held writes go on: to the file, or, when the check
+// has marked it damaged, to ErrDamaged.
+func (s *Store) ReleaseWrites() {
+	if g := s.gate.Swap(nil); g != nil {
+		close(g.done)
+	}
 }
 
 // LeftoversRemoved is how many unfinished temporary files of an earlier
@@ -85,6 +113,10 @@ func (s *Store) MarkDamaged(err error) { s.damaged.Store(&err) }
 // update runs a write transaction. A bbolt panic or a fault on a damaged
 // page becomes ErrDamaged, and the file is written no more.
 func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
+	if g := s.gate.Load(); g != nil {
+		g.once.Do(func() { close(g.waiting) })
+		<-g.done
+	}
 	if e := s.damaged.Load(); e != nil {
 		return fmt.Errorf("%w, so Fulcrum does not write to it: %v", ErrDamaged, *e)
 	}
