@@ -9,6 +9,20 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// Check verifies what Fulcrum needs of the file, not only bbolt's
+// structure (check.go). Damage found marks the store, so it is never
+// written again.
+func (s *Store) Check() error {
+	err := s.view(s.check)
+	if err != nil {
+		if errors.Is(err, ErrDamaged) {
+			s.MarkDamaged(err)
+		}
+		return fmt.Errorf("check %s: %w", s.path, err)
+	}
+	return nil
+}
+
 // check is Store.Check's transaction. In order:
 //   - the page tree is walked from the file (pages.go), so bbolt's own
 //     check, which reads the map in a goroutine of its own, cannot fault;

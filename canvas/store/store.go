@@ -3,7 +3,9 @@
 // Every session is stored as a versioned JSON record, next to a small
 // summary record, so the home screen and `fulcrum list` read summaries only
 // and never decode whole sessions. Every method is one transaction.
-// records.go describes the record layout.
+// records.go describes the record layout. A damaged file is refused before
+// bbolt maps it (precheck.go), found by Check (check.go, pages.go) and then
+// never written to; leftovers.go removes what a crash left half-written.
 package store
 
 import (
@@ -12,9 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -76,31 +76,6 @@ type Store struct {
 	leftovers int
 	// gate, while set, holds writes until the file has passed its check.
 	gate atomic.Pointer[writeGate]
-}
-
-type writeGate struct {
-	done    chan struct{} // closed by ReleaseWrites
-	waiting chan struct{} // closed when the first write waits
-	once    sync.Once
-}
-
-// HoldWrites makes every write wait until ReleaseWrites: the app shows its
-// window before it has checked the file, and must not write to a file that
-// then fails the check. The channel returned is closed when the first
-// write starts waiting, so the caller can run the check at once rather
-// than after its usual delay.
-func (s *Store) HoldWrites() <-chan struct{} {
-	g := &writeGate{done: make(chan struct{}), waiting: make(chan struct{})}
-	s.gate.Store(g)
-	return g.waiting
-}
-
-// ReleaseWrites lets held writes go on: to the file, or, when the check
-// has marked it damaged, to ErrDamaged.
-func (s *Store) ReleaseWrites() {
-	if g := s.gate.Swap(nil); g != nil {
-		close(g.done)
-	}
 }
 
 // LeftoversRemoved is how many unfinished temporary files of an earlier
@@ -198,77 +173,6 @@ func Open(path string, opts Options) (st *Store, err error) {
 		st.leftovers = removeLeftovers(path, time.Now())
 	}
 	return st, nil
-}
-
-// initialize creates every bucket of a new file in one transaction and
-// checks the schema version of an existing one before anything else
-// touches it. Only a file without any bucket is new: one that has some of
-// Fulcrum's buckets but not all, or no schema version, lost them to damage,
-// and creating them again would hide that.
-func (s *Store) initialize(readOnly bool) error {
-	fresh := false
-	err := s.view(func(tx *bolt.Tx) error {
-		if err := checkLayout(tx); !errors.Is(err, errNoBuckets) {
-			return err
-		}
-		fresh = true
-		return nil
-	})
-	// Every bbolt write transaction commits a new meta page, even an empty
-	// one: a file that is already set up is not written at all on open.
-	if err != nil || !fresh {
-		return err
-	}
-	if readOnly {
-		return fmt.Errorf("%w: it holds no sessions and no Fulcrum data", ErrDamaged)
-	}
-	return s.update(func(tx *bolt.Tx) error {
-		if err := checkLayout(tx); !errors.Is(err, errNoBuckets) {
-			return err
-		}
-		for _, name := range [][]byte{bucketMeta, bucketSessions, bucketSummaries} {
-			if _, err := tx.CreateBucket(name); err != nil {
-				return fmt.Errorf("create bucket %s: %w", name, err)
-			}
-		}
-		return tx.Bucket(bucketMeta).Put(keySchema, fmt.Appendf(nil, "%d", SchemaVersion))
-	})
-}
-
-// errNoBuckets marks a file without any bucket: a new file.
-var errNoBuckets = errors.New("no buckets")
-
-// checkLayout checks that every bucket Fulcrum needs is there and that the
-// schema version is one this build knows.
-func checkLayout(tx *bolt.Tx) error {
-	var missing []string
-	for _, name := range [][]byte{bucketMeta, bucketSessions, bucketSummaries} {
-		if tx.Bucket(name) == nil {
-			missing = append(missing, string(name))
-		}
-	}
-	if len(missing) == 3 {
-		any := false
-		_ = tx.ForEach(func([]byte, *bolt.Bucket) error { any = true; return nil })
-		if !any {
-			return errNoBuckets
-		}
-	}
-	if len(missing) > 0 {
-		return fmt.Errorf("%w: bucket %s is missing", ErrDamaged, strings.Join(missing, ", "))
-	}
-	v := tx.Bucket(bucketMeta).Get(keySchema)
-	if v == nil {
-		return fmt.Errorf("%w: the schema version is missing", ErrDamaged)
-	}
-	n, err := strconv.Atoi(string(v))
-	switch {
-	case err != nil || n < 1:
-		return fmt.Errorf("%w: schema version %q is not a version Fulcrum ever wrote", ErrDamaged, v)
-	case n > SchemaVersion:
-		return fmt.Errorf("%w (file schema %d, this build reads up to %d)", ErrTooNew, n, SchemaVersion)
-	}
-	return nil
 }
 
 // Path is the file the store was opened on.
@@ -476,20 +380,6 @@ func (s *Store) Import(sessions []*canvas.Session) ([]string, error) {
 		sess.ID = ids[i]
 	}
 	return ids, nil
-}
-
-// Check verifies what Fulcrum needs of the file, not only bbolt's
-// structure (check.go). Damage found marks the store, so it is never
-// written again.
-func (s *Store) Check() error {
-	err := s.view(s.check)
-	if err != nil {
-		if errors.Is(err, ErrDamaged) {
-			s.MarkDamaged(err)
-		}
-		return fmt.Errorf("check %s: %w", s.path, err)
-	}
-	return nil
 }
 
 // view runs a read transaction, turning a bbolt panic on a damaged page
