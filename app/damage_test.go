@@ -249,3 +249,33 @@ func writableDamage(t *testing.T, data []byte) bool {
 	}
 	return st.Save(s) == nil
 }
+
+// TestLaunchOnFileMissingABucket: a file that lost its sessions bucket is
+// damaged. The window used to create the bucket again, which hid the
+// damage behind "No sessions yet" and wrote to the file.
+func TestLaunchOnFileMissingABucket(t *testing.T) {
+	path, _, err := storetest.HistoryFile(t.TempDir(), "f.db", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte("sessions")) })
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	a := test.NewTempApp(t)
+	l := Launch(a, path, quietOptions)
+	defer l.Shutdown()
+	if l.UI() != nil {
+		t.Error("the main window opened on a file without its sessions bucket")
+	}
+	windowWith(t, a, "bucket sessions is missing")
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the file was written to")
+	}
+}
