@@ -194,3 +194,24 @@ func deleteBucket(t *testing.T, path, bucket string) {
 	defer db.Close()
 	must(t, db.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte(bucket)) }))
 }
+
+// TestImportRefusesWhatTheCheckWouldRefuse: a session that fails
+// canvas's Validate never gets in, so an import can never make the whole
+// file read as damaged.
+func TestImportRefusesWhatTheCheckWouldRefuse(t *testing.T) {
+	path := dbPath(t)
+	st := openStore(t, path, store.Options{})
+	defer st.Close()
+	bad := fullSession(t)
+	bad.Round.Current = "nadie"
+	ok := newSession(t, "bien", "p")
+	if _, err := st.Import([]*canvas.Session{ok, bad}); !errors.Is(err, canvas.ErrInvalidSession) {
+		t.Fatalf("Import = %v; want ErrInvalidSession", err)
+	}
+	sums, err := st.ListSummaries()
+	must(t, err)
+	if len(sums) != 0 {
+		t.Errorf("a refused import stored %d sessions", len(sums))
+	}
+	must(t, st.Check())
+}

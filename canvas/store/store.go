@@ -366,6 +366,11 @@ func (s *Store) Import(sessions []*canvas.Session) ([]string, error) {
 			// only once the whole import has landed.
 			c := *sess
 			c.ID = id
+			// A session the check would refuse must never get in: the
+			// whole file would then read as damaged.
+			if err := c.Validate(); err != nil {
+				return fmt.Errorf("session %d (%s): %w", i+1, sess.Title, err)
+			}
 			if err := s.put(tx, &c, nil); err != nil {
 				return fmt.Errorf("session %d (%s): %w", i+1, sess.Title, err)
 			}
