@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -187,6 +188,14 @@ func indexText(s store.Summary) string {
 func (h *home) reload() {
 	all, err := h.ui.store.ListSummaries()
 	if err != nil {
+		// An empty list would read as "no sessions yet"; the file has them.
+		h.all, h.shown = nil, nil
+		h.empty.Hide()
+		h.list.Refresh()
+		if errors.Is(err, store.ErrDamaged) {
+			h.ui.damaged(err)
+			return
+		}
 		h.ui.showError("List sessions", err)
 		return
 	}

@@ -76,20 +76,27 @@ func (l *Launcher) open(path string) {
 		return
 	}
 	l.st = st
+	// Nothing is written to the file before it has passed the start-up
+	// check: bbolt opens many damaged files without complaint.
+	writing := st.HoldWrites()
 	l.ui = New(l.a, st, l.opt)
 	l.ui.launcher = l
 	l.ui.Window().Show()
 	// Work not needed for the first frame waits until well after it, so it
-	// never competes with the window coming up.
+	// never competes with the window coming up, unless a write is waiting
+	// for it.
 	l.work.Add(1)
 	go func() {
 		defer l.work.Done()
 		select {
 		case <-time.After(l.opt.BackgroundDelay):
-			l.background(st, ready)
+		case <-writing:
 		case <-l.stop:
+			st.ReleaseWrites()
 			close(ready)
+			return
 		}
+		l.background(st, ready)
 	}()
 }
 
@@ -104,7 +111,9 @@ func (l *Launcher) background(st *store.Store, ready chan struct{}) {
 		}
 	}()
 	// The check walks a copy, which also serves as the start-up backup.
+	// Damage it finds marks the store, so held writes then fail.
 	path, made, err := st.CheckByCopy(l.opt.now())
+	st.ReleaseWrites()
 	if errors.Is(err, store.ErrDamaged) {
 		fyne.Do(func() { l.ui.damaged(err) })
 		return
@@ -216,12 +225,19 @@ func recoverFile(path string, fromBackup bool, now time.Time) error {
 // up: the store already refuses writes; the open session stays in memory
 // and is saved into whichever file replaces the damaged one.
 func (u *UI) damaged(err error) {
+	// Whoever finds the damage first (the list, the start-up check, a
+	// save) shows the one dialog; the store refuses writes from now on.
+	u.store.MarkDamaged(err)
+	if u.damage != nil {
+		return
+	}
 	path := u.store.Path()
 	msg := widget.NewLabel(fmt.Sprintf("The session file is damaged:\n%s\n\n%v\n\nFulcrum will not write to it. It will be kept, renamed, whatever you choose.", path, err))
 	msg.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
 	replace := func(fromBackup bool) {
 		d.Hide()
+		u.damage = nil
 		// The open session stays in memory and on screen while the file is
 		// replaced; it is saved into the new file on the way out below.
 		u.pauseSaving()
@@ -256,5 +272,6 @@ func (u *UI) damaged(err error) {
 	d = dialog.NewCustomWithoutButtons("Damaged session file",
 		container.NewBorder(nil, container.NewHBox(restore, fresh), nil, nil, msg), u.win)
 	d.Resize(fyne.NewSize(620, 300))
+	u.damage = d
 	d.Show()
 }

@@ -57,6 +57,8 @@ type UI struct {
 	// onScreenChange redraws the round or presentation screen on show
 	// after a change; nil on the editor and the session list.
 	onScreenChange func(canvas.Change)
+	// damage is the damaged-file dialog while it shows (launch.go).
+	damage dialog.Dialog
 }
 
 func (o Options) now() time.Time {

@@ -26,6 +26,11 @@ func (f *fileSession) toSession(now time.Time) (*Session, error) {
 
 	v := newValidator()
 	v.session(s)
+	if len(s.Dimensions) == 0 {
+		// A file must place the product on something; the store keeps
+		// sessions saved before this rule, so Validate does not apply it.
+		v.ps.add("dimensions", "a session needs at least one dimension")
+	}
 	ps = append(ps, v.ps...)
 	if len(ps) > 0 {
 		return nil, &InvalidFileError{Problems: ps}

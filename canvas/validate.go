@@ -107,8 +107,15 @@ func ValidTime(t time.Time) bool {
 func (s *Session) Validate() error {
 	v := newValidator()
 	v.session(s)
-	return v.err()
+	if err := v.err(); err != nil {
+		return fmt.Errorf("%w: %w", ErrInvalidSession, err)
+	}
+	return nil
 }
+
+// ErrInvalidSession is wrapped by Validate's errors, so a store tells a
+// session that breaks the model's rules from one it cannot read.
+var ErrInvalidSession = errors.New("invalid session")
 
 // validator collects problems in one session, by field path.
 type validator struct {
@@ -156,9 +163,6 @@ func (v *validator) time(field string, t time.Time) {
 }
 
 func (v *validator) dimensions(dims []Dimension) {
-	if len(dims) == 0 {
-		v.ps.add("dimensions", "a session needs at least one dimension")
-	}
 	for i, d := range dims {
 		field := fmt.Sprintf("dimensions[%d]", i)
 		switch {

@@ -100,7 +100,11 @@ func VerifyFile(path string) error {
 	return st.Check()
 }
 
+// pruneBackups keeps the newest keep backups of base, and removes the
+// unfinished backups a crash left in the folder (leftovers.go): each is as
+// large as a backup, and nine of them once filled 1.8 GB.
 func pruneBackups(dir, base string, keep int) error {
+	removeBackupLeftovers(dir, time.Now())
 	list, err := listBackups(dir, base)
 	if err != nil {
 		return err

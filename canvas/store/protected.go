@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"time"
 )
 
 // asideName matches what SetAside appends to a file's name: ".why-stamp",
@@ -43,17 +42,3 @@ func ProtectedPaths(dbPath string) []string {
 // ProtectedPaths lists the files an export must not replace; see the
 // function of the same name.
 func (s *Store) ProtectedPaths() []string { return ProtectedPaths(s.path) }
-
-// isBackupName reports whether name is "<base>-<stamp>.db" for any base.
-func isBackupName(name string) bool {
-	rest, ok := strings.CutSuffix(name, backupSuffix)
-	if !ok || len(rest) < len(backupLayout)+2 {
-		return false
-	}
-	stamp := rest[len(rest)-len(backupLayout):]
-	if rest[len(rest)-len(backupLayout)-1] != '-' {
-		return false
-	}
-	_, err := time.Parse(backupLayout, stamp)
-	return err == nil
-}

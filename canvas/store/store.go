@@ -3,7 +3,9 @@
 // Every session is stored as a versioned JSON record, next to a small
 // summary record, so the home screen and `fulcrum list` read summaries only
 // and never decode whole sessions. Every method is one transaction.
-// records.go describes the record layout.
+// records.go describes the record layout. A damaged file is refused before
+// bbolt maps it (precheck.go), found by Check (check.go, pages.go) and then
+// never written to; leftovers.go removes what a crash left half-written.
 package store
 
 import (
@@ -37,6 +39,9 @@ var (
 	ErrDamaged = errors.New("session file is damaged")
 	// ErrTooNew means the file was written by a newer Fulcrum.
 	ErrTooNew = errors.New("session file was written by a newer version of Fulcrum")
+	// ErrNotSessionFile means the path is a directory, a device, a FIFO or
+	// a socket: nothing Fulcrum opens or replaces.
+	ErrNotSessionFile = errors.New("not a session file")
 )
 
 var (
@@ -70,15 +75,36 @@ type Store struct {
 	damaged atomic.Pointer[error]
 	dims    dimsetCache
 	verify  func(path string) error
+	// leftovers is how many unfinished temporary files Open removed.
+	leftovers int
+	// gate, while set, holds writes until the file has passed its check.
+	gate atomic.Pointer[writeGate]
 }
+
+// LeftoversRemoved is how many unfinished temporary files of an earlier
+// crash (backups, restores, exports) Open removed beside the file.
+func (s *Store) LeftoversRemoved() int { return s.leftovers }
 
 // MarkDamaged stops all writes to the file, for the rest of this Store.
 func (s *Store) MarkDamaged(err error) { s.damaged.Store(&err) }
 
-func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+// update runs a write transaction. A bbolt panic or a fault on a damaged
+// page becomes ErrDamaged, and the file is written no more.
+func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
+	if g := s.gate.Load(); g != nil {
+		g.once.Do(func() { close(g.waiting) })
+		<-g.done
+	}
 	if e := s.damaged.Load(); e != nil {
 		return fmt.Errorf("%w, so Fulcrum does not write to it: %v", ErrDamaged, *e)
 	}
+	defer catchFaults()()
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %s", ErrDamaged, panicText(r))
+			s.MarkDamaged(err)
+		}
+	}()
 	return s.db.Update(fn)
 }
 
@@ -116,6 +142,7 @@ func Open(path string, opts Options) (st *Store, err error) {
 	if err := precheck(path); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	defer catchFaults()()
 	defer func() {
 		if r := recover(); r != nil {
 			releaseLeakedHandles(path)
@@ -143,57 +170,12 @@ func Open(path string, opts Options) (st *Store, err error) {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	if !opts.ReadOnly {
+		// Holding the file's lock, this is the one Fulcrum using it: what
+		// an earlier one left half-written beside it can go.
+		st.leftovers = removeLeftovers(path, time.Now())
+	}
 	return st, nil
-}
-
-// initialize creates every bucket in one transaction and checks the file's
-// schema version before anything else touches it.
-func (s *Store) initialize(readOnly bool) error {
-	check := func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		if meta == nil {
-			return nil
-		}
-		if v := meta.Get(keySchema); v != nil {
-			var n int
-			if _, err := fmt.Sscan(string(v), &n); err != nil {
-				return fmt.Errorf("%w: schema version %q", ErrDamaged, v)
-			}
-			if n > SchemaVersion {
-				return fmt.Errorf("%w (file schema %d, this build reads up to %d)", ErrTooNew, n, SchemaVersion)
-			}
-		}
-		return nil
-	}
-	complete := false
-	err := s.view(func(tx *bolt.Tx) error {
-		if err := check(tx); err != nil {
-			return err
-		}
-		complete = tx.Bucket(bucketMeta) != nil && tx.Bucket(bucketSessions) != nil &&
-			tx.Bucket(bucketSummaries) != nil && tx.Bucket(bucketMeta).Get(keySchema) != nil
-		return nil
-	})
-	// Every bbolt write transaction commits a new meta page, even an empty
-	// one: a file that is already set up is not written at all on open.
-	if err != nil || readOnly || complete {
-		return err
-	}
-	return s.update(func(tx *bolt.Tx) error {
-		if err := check(tx); err != nil {
-			return err
-		}
-		for _, name := range [][]byte{bucketMeta, bucketSessions, bucketSummaries} {
-			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-				return fmt.Errorf("create bucket %s: %w", name, err)
-			}
-		}
-		meta := tx.Bucket(bucketMeta)
-		if meta.Get(keySchema) == nil {
-			return meta.Put(keySchema, fmt.Appendf(nil, "%d", SchemaVersion))
-		}
-		return nil
-	})
 }
 
 // Path is the file the store was opened on.
@@ -285,8 +267,15 @@ func (s *Store) Load(id string) (*canvas.Session, error) {
 		}
 		// Decoding copies what it keeps, so nothing outlives the tx.
 		var err error
-		sess, err = s.decodeRecord(tx, data)
-		return err
+		if sess, err = s.decodeRecord(tx, data); err != nil {
+			return err
+		}
+		// A record that decodes but names a participant who is not there
+		// would break the editor and the exports later, less clearly.
+		if err := sess.Validate(); err != nil {
+			return fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load session %s from %s: %w", id, s.path, err)
@@ -380,6 +369,11 @@ func (s *Store) Import(sessions []*canvas.Session) ([]string, error) {
 			// only once the whole import has landed.
 			c := *sess
 			c.ID = id
+			// A session the check would refuse must never get in: the
+			// whole file would then read as damaged.
+			if err := c.Validate(); err != nil {
+				return fmt.Errorf("session %d (%s): %w", i+1, sess.Title, err)
+			}
 			if err := s.put(tx, &c, nil); err != nil {
 				return fmt.Errorf("session %d (%s): %w", i+1, sess.Title, err)
 			}
@@ -396,47 +390,10 @@ func (s *Store) Import(sessions []*canvas.Session) ([]string, error) {
 	return ids, nil
 }
 
-// Check runs bbolt's consistency check and decodes every record, so damage
-// is found before the user relies on the file.
-func (s *Store) Check() error {
-	err := s.view(func(tx *bolt.Tx) error {
-		// Drain the whole channel: the checker goroutine blocks until read.
-		var first error
-		for err := range tx.Check() {
-			if first == nil {
-				first = err
-			}
-		}
-		if first != nil {
-			return fmt.Errorf("%w: %v", ErrDamaged, first)
-		}
-		for _, name := range [][]byte{bucketMeta, bucketSessions, bucketSummaries} {
-			if tx.Bucket(name) == nil {
-				return fmt.Errorf("%w: bucket %s is missing", ErrDamaged, name)
-			}
-		}
-		return tx.Bucket(bucketSessions).ForEach(func(k, v []byte) error {
-			if _, err := s.decodeRecord(tx, v); err != nil {
-				return fmt.Errorf("%w: session %s cannot be read: %v", ErrDamaged, k, err)
-			}
-			if tx.Bucket(bucketSummaries).Get(k) == nil {
-				return fmt.Errorf("%w: session %s has no summary", ErrDamaged, k)
-			}
-			return nil
-		})
-	})
-	if err != nil {
-		if errors.Is(err, ErrDamaged) {
-			s.MarkDamaged(err)
-		}
-		return fmt.Errorf("check %s: %w", s.path, err)
-	}
-	return nil
-}
-
 // view runs a read transaction, turning a bbolt panic on a damaged page
 // into ErrDamaged.
 func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
+	defer catchFaults()()
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: %s", ErrDamaged, panicText(r))

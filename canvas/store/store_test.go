@@ -329,7 +329,9 @@ func TestListSummariesFollowsChanges(t *testing.T) {
 	// E has no dimensions positioned but one placement at 61 -> Leaning ToB
 	// (60 is the last Hybrid value); newest.
 	e := newSession(t, "Sesión E", "Producto E")
-	e.Placements = []canvas.Placement{{Dimension: "sales-team", Participant: "p", Value: 61}}
+	pe, err := e.AddParticipant("P", "")
+	must(t, err)
+	e.Placements = []canvas.Placement{{Dimension: "sales-team", Participant: pe.ID, Value: 61}}
 	e.Touch(baseTime.Add(5 * time.Hour))
 	ids, err := st.Import([]*canvas.Session{d, e})
 	must(t, err)

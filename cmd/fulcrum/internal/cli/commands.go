@@ -115,9 +115,15 @@ func runImport(env *Env, args []string) int {
 	}
 	st, err := openStore(env.DBPath(*db), false)
 	if err != nil {
-		return env.fail("import", err)
+		return env.fail("import", fmt.Errorf("%w; nothing was imported", err))
 	}
 	defer st.Close()
+	// bbolt opens many damaged files without complaint, and a write would
+	// spread the damage over the pages it rewrites: only a file that
+	// passes the whole check is written to.
+	if err := st.Check(); err != nil {
+		return env.fail("import", fmt.Errorf("%w; nothing was imported", err))
+	}
 	ids, err := st.Import(sessions)
 	if err != nil {
 		return env.fail("import", fmt.Errorf("%w; nothing was imported", err))
