@@ -23,6 +23,9 @@ type actionsPanel struct {
 	list  *fyne.Container
 	rows  []*actionRow
 	empty *widget.Label
+	// hint says why what is typed is not stored yet: the entries' own
+	// validation marks would put a tick beside every valid field.
+	hint *widget.Label
 
 	content fyne.CanvasObject
 }
@@ -80,11 +83,16 @@ func newActionsPanel(e *editor) *actionsPanel {
 	p.tab = container.NewTabItem("Actions", nil)
 	p.draft = newActionFields(e)
 	p.draft.text.SetPlaceHolder("New action: what needs doing?")
-	// An empty form is not an error: the text is checked when added.
-	p.draft.text.Validator = nil
 	p.draft.text.OnSubmitted = func(string) { p.addDraft() }
+	p.draft.text.OnChanged = func(string) { p.checkDraft() }
+	p.draft.due.OnChanged = func(string) { p.checkDraft() }
 	p.add = widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), p.addDraft)
 	p.add.Importance = widget.HighImportance
+	p.add.Disable()
+	p.hint = widget.NewLabel("")
+	p.hint.Importance = widget.DangerImportance
+	p.hint.Wrapping = fyne.TextWrapWord
+	p.hint.Hide()
 	form := container.NewVBox(
 		container.NewBorder(nil, nil, nil, p.add, p.draft.text),
 		p.draft.details(),
@@ -92,14 +100,50 @@ func newActionsPanel(e *editor) *actionsPanel {
 	)
 	p.empty = widget.NewLabel("No actions yet. Write what the team will do, who does it and by when.")
 	p.empty.Wrapping = fyne.TextWrapWord
-	p.content = container.NewBorder(form, nil, nil, nil, container.NewVScroll(container.NewVBox(p.empty, p.list)))
+	p.content = container.NewBorder(form, p.hint, nil, nil, container.NewVScroll(container.NewVBox(p.empty, p.list)))
 	p.tab.Content = p.content
 	return p
+}
+
+// checkDraft lets the form's action be added once canvas would take it:
+// it has a text and its due date, if any, is a date.
+func (p *actionsPanel) checkDraft() {
+	f := p.draft
+	textErr, dueErr := canvas.CheckActionText(f.text.Text), canvas.CheckDue(f.due.Text)
+	setEnabled(p.add, textErr == nil && dueErr == nil)
+	switch {
+	case dueErr != nil:
+		p.showHint(dueErr)
+	case textErr != nil && f.text.Text != "":
+		p.showHint(textErr)
+	default:
+		p.showHint(nil)
+	}
+}
+
+// showHint shows why typed input is held back, or hides the hint.
+func (p *actionsPanel) showHint(err error) {
+	if err == nil {
+		p.hint.Hide()
+		return
+	}
+	p.hint.SetText(capitalise(err.Error()))
+	p.hint.Show()
+}
+
+func capitalise(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
 }
 
 // addDraft adds the form's action and clears the form for the next one.
 func (p *actionsPanel) addDraft() {
 	f := p.draft
+	if p.add.Disabled() {
+		return
+	}
 	a := canvas.Action{Text: f.text.Text, Owner: f.owner.Text, Due: f.due.Text, Dimension: f.dimension()}
 	if !p.e.apply("Add action", canvas.AddAction{Action: a}) {
 		return
@@ -184,9 +228,14 @@ func (p *actionsPanel) newRow(i int) *actionRow {
 	})
 	f.text.SetPlaceHolder("What needs doing?")
 	f.text.OnChanged = func(text string) {
-		// A text canvas refuses (an empty one, mid-edit) is held back
-		// and marked by the field; the stored one stays.
-		if !r.loading && canvas.CheckActionText(text) == nil && text != r.action().Text {
+		if r.loading {
+			return
+		}
+		// A text canvas refuses (an empty one, mid-edit) is held back,
+		// with the hint saying why; the stored one stays.
+		err := canvas.CheckActionText(text)
+		p.showHint(err)
+		if err == nil && text != r.action().Text {
 			e.apply("Edit action", canvas.SetActionText{Index: r.i, Text: text})
 		}
 	}
@@ -199,7 +248,12 @@ func (p *actionsPanel) newRow(i int) *actionRow {
 	}
 	f.owner.onFocusLost = r.finish
 	f.due.OnChanged = func(due string) {
-		if !r.loading && canvas.CheckDue(due) == nil && due != r.action().Due {
+		if r.loading {
+			return
+		}
+		err := canvas.CheckDue(due)
+		p.showHint(err)
+		if err == nil && due != r.action().Due {
 			e.apply("Set due date", canvas.SetActionDue{Index: r.i, Due: due})
 		}
 	}
@@ -268,6 +322,7 @@ func setEnabled(w fyne.Disableable, on bool) {
 // step, and a text held back as invalid gives way to the stored one.
 func (r *actionRow) finish() {
 	r.p.e.owner.Seal()
+	r.p.showHint(nil)
 	if r.i < len(r.p.e.s.Actions) {
 		r.show(r.action(), len(r.p.e.s.Actions), r.f.owner.names)
 	}

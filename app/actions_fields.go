@@ -27,7 +27,6 @@ type actionText struct {
 func newActionText() *actionText {
 	e := &actionText{}
 	e.ExtendBaseWidget(e)
-	e.Validator = canvas.CheckActionText
 	return e
 }
 
@@ -103,8 +102,7 @@ func newDueField(now func() time.Time) *dueField {
 	e := &dueField{now: now}
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
-	e.SetPlaceHolder("Due YYYY-MM-DD")
-	e.Validator = canvas.CheckDue
+	e.SetPlaceHolder("YYYY-MM-DD")
 	e.pick = widget.NewButtonWithIcon("", theme.CalendarIcon(), e.showCalendar)
 	e.pick.Importance = widget.LowImportance
 	e.ActionItem = e.pick

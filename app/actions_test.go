@@ -108,10 +108,24 @@ func TestActionsTabEndToEnd(t *testing.T) {
 	// a typed due date and a dimension picked from the list.
 	dims := e.s.Dimensions
 	f := p.draft
+	if !p.add.Disabled() {
+		t.Error("Add is enabled with nothing written")
+	}
+	f.text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(e.s.Actions) != 0 || c.Overlays().Top() != nil {
+		t.Fatalf("Return in an empty form added %d actions or opened %v", len(e.s.Actions), c.Overlays().Top())
+	}
 	test.Type(f.text, "Map the buying committee")
 	openDropDown(t, f.owner)
 	pickFromPopup(t, u, "陈静")
-	test.Type(f.due, "2026-12-15")
+	test.Type(f.due, "2026-12-1")
+	if !p.add.Disabled() || !p.hint.Visible() || !strings.Contains(p.hint.Text, "YYYY-MM-DD") {
+		t.Errorf("a half-typed due date: Add disabled %v, hint %v %q", p.add.Disabled(), p.hint.Visible(), p.hint.Text)
+	}
+	test.Type(f.due, "5")
+	if p.add.Disabled() || p.hint.Visible() {
+		t.Errorf("a whole due date: Add disabled %v, hint shown %v", p.add.Disabled(), p.hint.Visible())
+	}
 	test.Tap(f.dim)
 	pickFromPopup(t, u, dims[1].Name)
 	test.Tap(p.add)
@@ -177,21 +191,21 @@ func TestActionsTabEndToEnd(t *testing.T) {
 	// dialog: a half-typed date, an emptied text.
 	r1 := p.rows[1]
 	test.Type(r1.f.due, "2027-01-0")
-	if e.s.Actions[1].Due != "" || c.Overlays().Top() != nil {
-		t.Errorf("a half-typed date: stored %q, overlay %v", e.s.Actions[1].Due, c.Overlays().Top())
+	if e.s.Actions[1].Due != "" || c.Overlays().Top() != nil || !strings.Contains(p.hint.Text, "2027-01-0") || !p.hint.Visible() {
+		t.Errorf("a half-typed date: stored %q, overlay %v, hint %q", e.s.Actions[1].Due, c.Overlays().Top(), p.hint.Text)
 	}
 	test.Type(r1.f.due, "5")
-	if e.s.Actions[1].Due != "2027-01-05" {
-		t.Errorf("the typed date stored as %q", e.s.Actions[1].Due)
+	if e.s.Actions[1].Due != "2027-01-05" || p.hint.Visible() {
+		t.Errorf("the typed date stored as %q, hint shown %v", e.s.Actions[1].Due, p.hint.Visible())
 	}
 	c.Focus(r1.f.text)
 	r1.f.text.TypedShortcut(&fyne.ShortcutSelectAll{})
 	r1.f.text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
-	if r1.f.text.Text != "" || e.s.Actions[1].Text != "Llamar al cliente" || c.Overlays().Top() != nil {
-		t.Errorf("an emptied text: field %q, stored %q", r1.f.text.Text, e.s.Actions[1].Text)
+	if r1.f.text.Text != "" || e.s.Actions[1].Text != "Llamar al cliente" || c.Overlays().Top() != nil || p.hint.Text != "An action needs a text" {
+		t.Errorf("an emptied text: field %q, stored %q, hint %q", r1.f.text.Text, e.s.Actions[1].Text, p.hint.Text)
 	}
 	c.Unfocus()
-	if r1.f.text.Text != "Llamar al cliente" {
+	if r1.f.text.Text != "Llamar al cliente" || p.hint.Visible() {
 		t.Errorf("after the edit ends the field shows %q, want the stored text back", r1.f.text.Text)
 	}
 	want[1].Due = "2027-01-05"
@@ -324,6 +338,18 @@ func TestPresentationEndsWithActions(t *testing.T) {
 	undoKey(u)
 	if !containsText(textsOf(onScreen(u)), "○  1. Map the buying committee") {
 		t.Errorf("after undo the closing screen shows %q", textsOf(onScreen(u)))
+	}
+	// It fits a 1024×768 projector whatever the texts: they wrap, and a
+	// long list scrolls. (Actions added meanwhile, from elsewhere, show.)
+	typeAction(t, u, strings.Repeat("Revisar el contrato marco con el equipo jurídico ", 6))
+	for range 12 {
+		typeAction(t, u, "Más")
+	}
+	if !containsText(textsOf(onScreen(u)), "15. Más") {
+		t.Error("actions added while the closing screen shows are not listed")
+	}
+	if min := u.Window().Content().MinSize(); min.Width > 1024 || min.Height > 768 {
+		t.Errorf("the closing screen needs %v, more than a 1024×768 projector", min)
 	}
 	key(fyne.KeyRight) // the end: nothing further
 	if !hasText(big(32), "Actions") {

@@ -36,7 +36,9 @@ func newClosingScreen() *closingScreen {
 	c.title.TextSize = presentNameSize
 	c.title.TextStyle.Bold = true
 	c.title.Alignment = fyne.TextAlignCenter
-	body := container.NewBorder(c.title, nil, nil, nil, container.NewVScroll(c.list))
+	// Inset from the screen's edges, where a projector often cuts off.
+	inset := container.NewPadded(container.NewPadded(c.list))
+	body := container.NewBorder(c.title, nil, nil, nil, container.NewVScroll(inset))
 	c.view = container.NewThemeOverride(body, projectorTheme{theme.DefaultTheme()})
 	return c
 }
