@@ -155,8 +155,8 @@ func TestActionsTabEndToEnd(t *testing.T) {
 	if !reflect.DeepEqual(e.s.Actions, want) {
 		t.Fatalf("the session holds %+v, want %+v", e.s.Actions, want)
 	}
-	if p.tab.Text != "Actions (3)" {
-		t.Errorf("tab title %q, want Actions (3)", p.tab.Text)
+	if p.tab.Text != "Actions (3)" || !hasText(textsOf(rendered(e.tabs)), "Actions (3)") {
+		t.Errorf("tab title %q, drawn as %q; want Actions (3)", p.tab.Text, textsOf(rendered(e.tabs)))
 	}
 	wantShown := []string{
 		"Map the buying committee | 陈静 | 2026-12-15 | " + dims[1].Name + " | open",
