@@ -127,6 +127,9 @@ func (e *editor) show(ch canvas.Change) {
 	if has(canvas.PartRound | canvas.PartParticipants) {
 		e.refreshBanner()
 	}
+	if has(canvas.PartActions | canvas.PartParticipants) {
+		e.actions.refresh()
+	}
 	if has(canvas.PartHeader) {
 		e.title.SetText(e.s.Title)
 		e.product.SetText(e.s.Product)

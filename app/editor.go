@@ -66,8 +66,9 @@ type editor struct {
 	guideTitle *widget.Label
 	guideBody  *widget.RichText
 
-	people *participantsPanel
-	agenda *agendaPanel
+	people  *participantsPanel
+	agenda  *agendaPanel
+	actions *actionsPanel
 
 	content fyne.CanvasObject
 }
@@ -138,10 +139,12 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	charts.Offset = 0.68
 	e.people = newParticipantsPanel(e)
 	e.agenda = newAgendaPanel(e)
+	e.actions = newActionsPanel(e)
 	e.tabs = container.NewAppTabs(
 		container.NewTabItem("Profile", container.NewBorder(indexBox, nil, nil, nil, charts)),
 		container.NewTabItem("Participants", e.people.content),
 		container.NewTabItem("Agenda", e.agenda.content),
+		e.actions.tab,
 	)
 	split := container.NewHSplit(e.scroll, e.tabs)
 	split.Offset = 0.55
@@ -170,6 +173,7 @@ func (e *editor) refreshAll() {
 	e.chart.Refresh()
 	e.people.refresh()
 	e.agenda.refresh()
+	e.actions.refresh()
 	e.refreshBanner()
 }
 

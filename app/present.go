@@ -42,6 +42,9 @@ type presenter struct {
 	footer   *fynecanvas.Text
 	chart    *chartView
 	content  fyne.CanvasObject
+	// body shows a dimension; closing, after the last one, the actions.
+	body    fyne.CanvasObject
+	closing *closingScreen
 }
 
 // Present opens presentation mode on the selected dimension.
@@ -71,12 +74,15 @@ func (u *UI) Present() {
 	p.chart.scale = 2.2
 	p.chart.colours = &projector
 	p.chart.opts = func(o canvas.ChartOptions) canvas.ChartOptions {
-		o.Only = []string{e.rows[p.i].dim.Key}
+		if p.i < len(e.rows) { // not on the closing screen
+			o.Only = []string{e.rows[p.i].dim.Key}
+		}
 		o.NoIndex = true
 		return o
 	}
 	bg := fynecanvas.NewRectangle(projector.bg)
-	body := container.NewVBox(
+	p.closing = newClosingScreen()
+	p.body = container.NewVBox(
 		layout.NewSpacer(),
 		p.name, p.question,
 		container.NewPadded(p.chart),
@@ -87,7 +93,7 @@ func (u *UI) Present() {
 	)
 	p.content = container.NewStack(bg, container.NewBorder(nil,
 		container.NewBorder(nil, nil, nil, u.timer.view, p.footer), nil, nil,
-		container.NewPadded(body)))
+		container.NewPadded(container.NewStack(p.body, p.closing.view))))
 	u.showScreen(p.content)
 	// An undo or a change from elsewhere redraws the projected dimension.
 	u.onScreenChange = func(canvas.Change) { p.show() }
@@ -110,7 +116,8 @@ func (p *presenter) key(ev *fyne.KeyEvent) {
 
 func (p *presenter) move(delta int) {
 	e := p.u.editor
-	j := max(0, min(len(e.rows)-1, p.i+delta))
+	// One step past the last dimension is the closing Actions screen.
+	j := max(0, min(len(e.rows), p.i+delta))
 	if j == p.i {
 		return
 	}
@@ -122,13 +129,20 @@ func (p *presenter) move(delta int) {
 func (p *presenter) leave() {
 	p.u.win.SetFullScreen(false)
 	p.u.backToEditor()
-	p.u.editor.focusRow(p.i)
+	if e := p.u.editor; p.i == len(e.rows) {
+		e.tabs.Select(e.actions.tab)
+	} else {
+		e.focusRow(p.i)
+	}
 }
 
 // show fills the screen with dimension p.i.
 func (p *presenter) show() {
 	e := p.u.editor
 	s := e.s
+	if p.showClosing() {
+		return
+	}
 	d := e.rows[p.i].dim
 	ds := s.DimensionSummary(d.Key)
 	p.name.Text = d.Name

@@ -28,6 +28,7 @@ type dimRow struct {
 	statsLine   *fyne.Container
 	flag        *widget.Label
 	note        *noteEntry
+	addAction   *widget.Button
 	box         *fyne.Container
 
 	// loading is set while the row mirrors the model, so the widgets'
@@ -86,6 +87,10 @@ func (e *editor) newRow(i int, d canvas.Dimension) *dimRow {
 			e.setNote(i, text)
 		}
 	}
+	// A follow-up written while the room talks about this dimension is
+	// linked to it.
+	r.addAction = widget.NewButtonWithIcon("Action", theme.ContentAddIcon(), func() { e.actions.startFor(d.Key) })
+	r.addAction.Importance = widget.LowImportance
 	r.box = r.view()
 	return r
 }
@@ -173,7 +178,7 @@ func (r *dimRow) view() *fyne.Container {
 	spectrum := container.New(&spectrumLayout{}, toc, r.slider, tob)
 	targetLine := container.New(&spectrumLayout{}, r.targetOn, r.target, r.targetValue)
 	return container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(r.flag, r.value), name),
+		container.NewBorder(nil, nil, nil, container.NewHBox(r.flag, r.addAction, r.value), name),
 		question,
 		spectrum,
 		targetLine,

@@ -292,13 +292,14 @@ var ErrActionText = errors.New("an action needs a text")
 
 // checkAction applies the rules the session file applies to an action.
 func (s *Session) checkAction(a Action) error {
-	if strings.TrimSpace(a.Text) == "" {
-		return ErrActionText
+	if err := CheckActionText(a.Text); err != nil {
+		return err
 	}
-	if a.Due != "" {
-		if _, err := time.Parse(DueLayout, a.Due); err != nil {
-			return fmt.Errorf("action due date %q: want YYYY-MM-DD", a.Due)
-		}
+	if err := checkControl("owner", a.Owner); err != nil {
+		return err
+	}
+	if err := CheckDue(a.Due); err != nil {
+		return err
 	}
 	if a.Dimension != "" {
 		if _, ok := s.Dimension(a.Dimension); !ok {

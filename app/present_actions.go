@@ -1,0 +1,140 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+)
+
+// closingScreen is presentation mode's last screen, after the last
+// dimension: every action the team agreed on, with who does it, by when
+// and for which dimension, in type a room can read off the projector.
+type closingScreen struct {
+	title *fynecanvas.Text
+	list  *fyne.Container
+	view  *container.ThemeOverride
+}
+
+// Projector type sizes of the closing screen: an action's text and the
+// line under it.
+const (
+	presentActionSize  = 28
+	presentDetailsSize = 22
+)
+
+func newClosingScreen() *closingScreen {
+	c := &closingScreen{list: container.NewVBox()}
+	c.title = fynecanvas.NewText("Actions", projector.fg)
+	c.title.TextSize = presentNameSize
+	c.title.TextStyle.Bold = true
+	c.title.Alignment = fyne.TextAlignCenter
+	// Inset from the screen's edges, where a projector often cuts off.
+	inset := container.NewPadded(container.NewPadded(c.list))
+	body := container.NewBorder(c.title, nil, nil, nil, container.NewVScroll(inset))
+	c.view = container.NewThemeOverride(body, projectorTheme{theme.DefaultTheme()})
+	return c
+}
+
+// show lists the session's actions.
+func (c *closingScreen) show(s *canvas.Session) {
+	c.list.RemoveAll()
+	if len(s.Actions) == 0 {
+		c.list.Add(projectorLine("No actions recorded yet. Add them in the editor's Actions tab."))
+	}
+	for i, a := range s.Actions {
+		mark := "○"
+		if a.Done {
+			mark = "✓"
+		}
+		rt := widget.NewRichText(
+			&widget.TextSegment{Text: fmt.Sprintf("%s  %d. %s", mark, i+1, a.Text),
+				Style: widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}},
+			&widget.TextSegment{Text: actionDetails(s, a),
+				Style: widget.RichTextStyle{SizeName: theme.SizeNameText, ColorName: theme.ColorNamePlaceHolder}},
+		)
+		rt.Wrapping = fyne.TextWrapWord
+		c.list.Add(rt)
+	}
+	// The override reaches new rows only on a refresh.
+	c.view.Refresh()
+}
+
+func projectorLine(s string) *widget.RichText {
+	rt := widget.NewRichText(&widget.TextSegment{Text: s, Style: widget.RichTextStyle{SizeName: theme.SizeNameText}})
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+// actionDetails is the line under an action: owner, due date, dimension
+// and whether it is done.
+func actionDetails(s *canvas.Session, a canvas.Action) string {
+	var parts []string
+	if a.Owner != "" {
+		parts = append(parts, a.Owner)
+	} else {
+		parts = append(parts, "no owner yet")
+	}
+	if a.Due != "" {
+		parts = append(parts, "due "+a.Due)
+	}
+	if d, ok := s.Dimension(a.Dimension); ok {
+		parts = append(parts, d.Name)
+	}
+	if a.Done {
+		parts = append(parts, "done")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// projectorTheme draws widgets in the projector's colours and large type.
+type projectorTheme struct{ fyne.Theme }
+
+func (t projectorTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	switch n {
+	case theme.ColorNameForeground:
+		return projector.fg
+	case theme.ColorNamePlaceHolder:
+		return projector.muted
+	case theme.ColorNamePrimary:
+		return projector.primary
+	case theme.ColorNameBackground:
+		return projector.bg
+	}
+	return t.Theme.Color(n, theme.VariantDark)
+}
+
+func (t projectorTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameSubHeadingText:
+		return presentActionSize
+	case theme.SizeNameText:
+		return presentDetailsSize
+	}
+	return t.Theme.Size(n)
+}
+
+// showClosing shows the closing screen if p is past the last dimension,
+// and the dimension's screen otherwise; it reports which.
+func (p *presenter) showClosing() bool {
+	e := p.u.editor
+	closing := p.i == len(e.rows)
+	if !closing {
+		p.closing.view.Hide()
+		p.body.Show()
+		return false
+	}
+	p.body.Hide()
+	p.closing.view.Show()
+	p.closing.show(e.s)
+	p.footer.Text = "Actions   ·   ←  to go back   ·   Esc to leave"
+	p.footer.Refresh()
+	return true
+}
