@@ -41,6 +41,7 @@ type presenter struct {
 	toc, tob *fynecanvas.Text
 	footer   *fynecanvas.Text
 	chart    *chartView
+	reasons  *presentReasons
 	content  fyne.CanvasObject
 }
 
@@ -75,6 +76,7 @@ func (u *UI) Present() {
 		o.NoIndex = true
 		return o
 	}
+	p.reasons = newPresentReasons()
 	bg := fynecanvas.NewRectangle(projector.bg)
 	body := container.NewVBox(
 		layout.NewSpacer(),
@@ -87,7 +89,7 @@ func (u *UI) Present() {
 	)
 	p.content = container.NewStack(bg, container.NewBorder(nil,
 		container.NewBorder(nil, nil, nil, u.timer.view, p.footer), nil, nil,
-		container.NewPadded(body)))
+		p.reasons.around(container.NewPadded(body))))
 	u.showScreen(p.content)
 	// An undo or a change from elsewhere redraws the projected dimension.
 	u.onScreenChange = func(canvas.Change) { p.show() }
@@ -105,6 +107,9 @@ func (p *presenter) key(ev *fyne.KeyEvent) {
 		p.move(-1)
 	case fyne.KeyEscape:
 		p.leave()
+	case fyne.KeyR:
+		p.reasons.toggle()
+		p.show()
 	}
 }
 
@@ -154,9 +159,10 @@ func (p *presenter) show() {
 	default:
 		p.agreed.Text = "Agreed " + strconv.Itoa(*ds.Current)
 	}
-	p.footer.Text = fmt.Sprintf("%d / %d   ←  →  to move   ·   Esc to leave", p.i+1, len(e.rows))
+	p.footer.Text = fmt.Sprintf("%d / %d   ←  →  to move   ·   R for reasons   ·   Esc to leave", p.i+1, len(e.rows))
 	for _, t := range []*fynecanvas.Text{p.name, p.question, p.toc, p.tob, p.figures, p.agreed, p.footer} {
 		t.Refresh()
 	}
 	p.chart.Refresh()
+	p.reasons.show(s, d.Key)
 }

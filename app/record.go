@@ -20,12 +20,14 @@ import (
 // Each cell applies what it holds as the person's value, or none while it
 // holds no value; the keystrokes of one cell make one undo step.
 type recordView struct {
-	u       *UI
-	order   []string
-	dims    []string
-	cells   map[[2]string]*editEntry // by participant and dimension
-	loading bool
-	content fyne.CanvasObject
+	u     *UI
+	order []string
+	dims  []string
+	cells map[[2]string]*editEntry // by participant and dimension
+	// reasonBtns open each cell's confidence and rationale.
+	reasonBtns map[[2]string]*widget.Button
+	loading    bool
+	content    fyne.CanvasObject
 }
 
 func newRecordView(u *UI) *recordView {
@@ -62,7 +64,7 @@ func newRecordView(u *UI) *recordView {
 				e.apply("Record value", canvas.RecordValue{Participant: pid, Dimension: key, Value: cellValue(t)})
 			}
 			v.cells[[2]string{id, key}] = ent
-			grid.Add(ent)
+			grid.Add(v.cell(pid, key, ent))
 		}
 	}
 	v.refresh()
@@ -104,6 +106,7 @@ func (v *recordView) refresh() {
 	s := v.u.editor.s
 	v.loading = true
 	defer func() { v.loading = false }()
+	defer v.refreshReasons()
 	for k, ent := range v.cells {
 		want := recorded(s, k[0], k[1])
 		if sameValue(cellValue(ent.Text), want) {
