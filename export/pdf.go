@@ -205,6 +205,7 @@ func (r *report) build() {
 	r.keyPoints()
 	r.dimensionTable()
 	r.discussion()
+	r.reasons()
 	r.guidance()
 	r.actions()
 }
