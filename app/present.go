@@ -108,8 +108,7 @@ func (p *presenter) key(ev *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		p.leave()
 	case fyne.KeyR:
-		p.reasons.toggle()
-		p.show()
+		p.toggleReasons()
 	}
 }
 

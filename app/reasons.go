@@ -7,7 +7,9 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,8 +48,11 @@ func (l *reasonsList) refresh(s *canvas.Session, key string) {
 	}
 	l.shown = rs
 	l.box.RemoveAll()
+	// Every line's rationale starts at the same x, after the widest
+	// person, so the reasons read as a column.
+	cols := &reasonColumns{}
 	for _, r := range rs {
-		l.box.Add(l.line(r))
+		l.box.Add(l.line(r, cols))
 	}
 	if len(rs) == 0 {
 		l.box.Hide()
@@ -79,17 +84,25 @@ func confidenceText(c int) string {
 
 // line is one person: marker, name, value and confidence, then the
 // rationale, wrapped beside them.
-func (l *reasonsList) line(r canvas.Reason) fyne.CanvasObject {
+func (l *reasonsList) line(r canvas.Reason, cols *reasonColumns) fyne.CanvasObject {
 	d := float32(14)
 	if l.big > 0 {
-		d = l.big * 0.8
+		d = l.big
 	}
 	who := widget.NewLabelWithStyle(reasonName(r)+"  "+strconv.Itoa(r.Value), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	left := container.NewHBox(newMarkerIcon(r.Marker, d), who)
+	icon := newMarkerIcon(r.Marker, d)
+	var left fyne.CanvasObject = container.NewHBox(icon, who)
 	if c := confidenceText(r.Confidence); c != "" {
-		conf := widget.NewLabel(c)
-		conf.Importance = widget.LowImportance
-		left.Add(conf)
+		// The confidence goes in small type under the name, tight to it,
+		// so the person's column stays narrow and a line stays short.
+		conf := fynecanvas.NewText(c, theme.Color(theme.ColorNameForeground))
+		conf.TextSize = theme.CaptionTextSize()
+		if l.big > 0 {
+			conf.Color, conf.TextSize = projector.muted, l.big*0.75
+		}
+		inset := icon.MinSize().Width + theme.Padding() + theme.InnerPadding()
+		left = container.New(layout.NewCustomPaddedVBoxLayout(-theme.InnerPadding()/2), left,
+			container.NewBorder(nil, nil, spacerOf(inset), nil, conf))
 	}
 	why := widget.NewLabel(r.Note)
 	if r.Note == "" {
@@ -98,7 +111,42 @@ func (l *reasonsList) line(r canvas.Reason) fyne.CanvasObject {
 		why.TextStyle.Italic = true
 	}
 	why.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, nil, left, nil, why)
+	cols.lefts = append(cols.lefts, left)
+	return container.New(cols, left, why)
+}
+
+// spacerOf is an empty object w pixels wide.
+func spacerOf(w float32) fyne.CanvasObject {
+	r := fynecanvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(w, 0))
+	return r
+}
+
+// reasonColumns lays out [person, rationale] with the person's column as
+// wide as the widest person of the list. The widths are measured when laid
+// out, so a theme that enlarges the text (the projector's) is counted.
+type reasonColumns struct{ lefts []fyne.CanvasObject }
+
+func (c *reasonColumns) leftW() float32 {
+	w := float32(0)
+	for _, o := range c.lefts {
+		w = max(w, o.MinSize().Width)
+	}
+	return w
+}
+
+func (c *reasonColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	l, r := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(c.leftW()+theme.Padding()+r.Width, max(l.Height, r.Height))
+}
+
+func (c *reasonColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	lw := c.leftW()
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(lw, objs[0].MinSize().Height))
+	x := lw + theme.Padding()
+	objs[1].Move(fyne.NewPos(x, 0))
+	objs[1].Resize(fyne.NewSize(size.Width-x, size.Height))
 }
 
 // markerIcon draws a participant's marker as the chart does, d pixels
@@ -128,12 +176,14 @@ func (w *markerIcon) CreateRenderer() fyne.WidgetRenderer {
 // presentReasons is presentation mode's reasons panel: hidden until R,
 // then under the dimension in large type.
 type presentReasons struct {
-	on     bool
-	box    *fyne.Container
-	list   *reasonsList
-	empty  *widget.Label
-	scroll *container.Scroll
-	panel  fyne.CanvasObject
+	on bool
+	// chartScale is the chart's scale before R made it smaller.
+	chartScale float32
+	box        *fyne.Container
+	list       *reasonsList
+	empty      *widget.Label
+	scroll     *container.Scroll
+	panel      fyne.CanvasObject
 }
 
 // presentReasonsSize is the reasons' type size on the projector: smaller
@@ -157,7 +207,25 @@ func (r *presentReasons) around(body fyne.CanvasObject) fyne.CanvasObject {
 	return r.box
 }
 
-func (r *presentReasons) toggle() { r.on = !r.on }
+// presentChartScale is the projected chart's scale while the reasons
+// show: smaller, so the people's lines get the room. Their markers stand
+// beside their names, so the legend loses nothing.
+const presentChartScale = 1.4
+
+// toggleReasons shows or hides the reasons of the projected dimension (R).
+func (p *presenter) toggleReasons() {
+	r := p.reasons
+	r.on = !r.on
+	if r.on {
+		r.chartScale = p.chart.scale
+		p.chart.scale = min(p.chart.scale, presentChartScale)
+		p.question.Hide()
+	} else {
+		p.chart.scale = r.chartScale
+		p.question.Show()
+	}
+	p.show()
+}
 
 // show fills the panel with dimension key, when R has turned it on.
 func (r *presentReasons) show(s *canvas.Session, key string) {

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -234,5 +235,49 @@ func TestPresentationReasonsKey(t *testing.T) {
 	typeR()
 	if containsText(textsOf(onScreen(u)), reasonNotes[0]) {
 		t.Error("a second R does not hide the reasons")
+	}
+}
+
+// At 1366×768 the record-votes grid of the Full template shows at least
+// eight dimensions at once, and a room of twelve fits its width.
+func TestRecordGridIsCompact(t *testing.T) {
+	u, st := startFacilitation(t, filepath.Join(t.TempDir(), "f.db"))
+	defer st.Close()
+	u.Window().Resize(fyne.NewSize(1366, 768))
+	if err := u.createSession(canvas.TemplateFull, "Compacto", "Nubia CRM", ""); err != nil {
+		t.Fatal(err)
+	}
+	var people [][2]string
+	for _, n := range []string{"Ana García", "李伟", "Sam Okafor", "Begoña Ortúzar", "陈静", "Lucía Fernández",
+		"Joaquín Peña", "王芳", "Íñigo Sáenz", "Chidi Obi", "María José Núñez", "赵磊"} {
+		people = append(people, [2]string{n, ""})
+	}
+	addPeople(t, u, people...)
+	u.beginRound(canvas.RoundRecord, nil)
+	content := u.Window().Content()
+	// The grid's scroll area is the tallest: every entry has one too.
+	var grid *container.Scroll
+	for _, sc := range renderedOf[*container.Scroll](content) {
+		if grid == nil || sc.Size().Height > grid.Size().Height {
+			grid = sc
+		}
+	}
+	view := grid.Size()
+	visible := 0
+	for _, d := range u.editor.s.Dimensions {
+		for _, l := range renderedOf[*widget.Label](grid.Content) {
+			if l.Text == d.Name && l.Position().Y+l.Size().Height <= view.Height {
+				visible++
+			}
+		}
+	}
+	t.Logf("%d of %d dimensions visible in a %v grid area", visible, len(u.editor.s.Dimensions), view)
+	if visible < 8 {
+		t.Errorf("%d dimensions visible at 1366×768, want at least 8", visible)
+	}
+	// The test window grows to fit what it holds, so the bound is the
+	// screen's width, not the window's.
+	if w := grid.Content.MinSize().Width; w > 1366 {
+		t.Errorf("the grid for twelve people needs %v px, wider than a 1366 px screen", w)
 	}
 }

@@ -35,10 +35,13 @@ func newRecordView(u *UI) *recordView {
 	s := e.s
 	v := &recordView{u: u, order: slices.Clone(s.Round.Order), cells: map[[2]string]*editEntry{}}
 	cols := len(s.Round.Order) + 1
-	grid := container.NewGridWithColumns(cols)
+	grid := container.New(&recordGrid{cols: cols})
 	grid.Add(widget.NewLabelWithStyle("Dimension", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, id := range s.Round.Order {
-		grid.Add(widget.NewLabelWithStyle(u.name(id), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+		// A long name is cut, not the grid widened: the column is the cell's.
+		h := widget.NewLabelWithStyle(u.name(id), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		h.Truncation = fyne.TextTruncateEllipsis
+		grid.Add(h)
 	}
 	for _, key := range s.Round.Dimensions {
 		d, ok := s.Dimension(key)
@@ -49,7 +52,6 @@ func newRecordView(u *UI) *recordView {
 		grid.Add(widget.NewLabel(d.Name))
 		for _, id := range s.Round.Order {
 			ent := newEditEntry(e.owner.Seal)
-			ent.SetPlaceHolder("0–100")
 			ent.Validator = func(t string) error {
 				if strings.TrimSpace(t) == "" {
 					return nil
@@ -76,7 +78,7 @@ func newRecordView(u *UI) *recordView {
 			widget.NewLabelWithStyle("Record the room's values", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})),
 		widget.NewLabel("Type each person's value from 0 (ToC) to 100 (ToB). Nothing is shown on the chart until the reveal."),
 	)
-	v.content = container.NewBorder(head, container.NewPadded(reveal), nil, nil, container.NewVScroll(grid))
+	v.content = container.NewBorder(head, container.NewPadded(reveal), nil, nil, container.NewScroll(container.NewThemeOverride(grid, compactTheme{})))
 	return v
 }
 
