@@ -80,7 +80,7 @@ func (r *report) reasons() {
 func (r *report) reasonRow(rs canvas.Reason) reasonRow {
 	name := rs.Name
 	if name == "" {
-		name = fmt.Sprintf("Participant %d", rs.Number)
+		name = participantN(rs.Number)
 	}
 	who := r.ts.wrap(fmt.Sprintf("%s · %d", name, rs.Value), reasonWhoW-16, boldStyle)
 	if rs.Confidence > 0 {
@@ -122,4 +122,17 @@ func (r *report) reasonLine(row reasonRow) {
 		r.y += lh
 	}
 	r.y += 4
+}
+
+// participantN is how an anonymous session names its n-th participant.
+func participantN(n int) string { return fmt.Sprintf("Participant %d", n) }
+
+// anonymousName is participantN for the participant id.
+func anonymousName(s *canvas.Session, id string) string {
+	for i, p := range s.Participants {
+		if p.ID == id {
+			return participantN(i + 1)
+		}
+	}
+	return "A participant"
 }
