@@ -236,6 +236,22 @@ func TestPresentationReasonsKey(t *testing.T) {
 	if containsText(textsOf(onScreen(u)), reasonNotes[0]) {
 		t.Error("a second R does not hide the reasons")
 	}
+
+	// Anonymous, the projected reasons number people and name nobody.
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	settings(t, u, func(_, _ *widget.Entry, anon *widget.Check, _ *widget.RadioGroup) { anon.SetChecked(true) })
+	e.selectRow(0)
+	u.Present()
+	typeR()
+	screen = onScreen(u)
+	if !hasText(textsOf(screen), "Participant 2  85") || !hasText(textsOf(screen), reasonNotes[1]) {
+		t.Errorf("anonymous presentation reasons %q", textsOf(screen))
+	}
+	for _, p := range reasonPeople {
+		if containsText(textsOf(screen), p[0]) {
+			t.Errorf("anonymous presentation names %s", p[0])
+		}
+	}
 }
 
 // At 1366×768 the record-votes grid of the Full template shows at least
