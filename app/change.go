@@ -115,6 +115,9 @@ func (e *editor) show(ch canvas.Change) {
 			e.selectRow(e.selected)
 		}
 	}
+	if has(canvas.PartParticipants) {
+		e.refreshReasons()
+	}
 	if has(^(canvas.PartHeader | canvas.PartActions)) {
 		e.chart.Refresh()
 	}

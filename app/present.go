@@ -41,6 +41,7 @@ type presenter struct {
 	toc, tob *fynecanvas.Text
 	footer   *fynecanvas.Text
 	chart    *chartView
+	reasons  *presentReasons
 	content  fyne.CanvasObject
 	// body shows a dimension; closing, after the last one, the actions.
 	body    fyne.CanvasObject
@@ -80,9 +81,10 @@ func (u *UI) Present() {
 		o.NoIndex = true
 		return o
 	}
+	p.reasons = newPresentReasons()
 	bg := fynecanvas.NewRectangle(projector.bg)
 	p.closing = newClosingScreen()
-	p.body = container.NewVBox(
+	dim := container.NewVBox(
 		layout.NewSpacer(),
 		p.name, p.question,
 		container.NewPadded(p.chart),
@@ -91,9 +93,12 @@ func (u *UI) Present() {
 		p.figures, p.agreed,
 		layout.NewSpacer(),
 	)
+	// The body is the dimension with its reasons below; the closing
+	// screen takes its place after the last dimension.
+	p.body = p.reasons.around(container.NewPadded(dim))
 	p.content = container.NewStack(bg, container.NewBorder(nil,
 		container.NewBorder(nil, nil, nil, u.timer.view, p.footer), nil, nil,
-		container.NewPadded(container.NewStack(p.body, p.closing.view))))
+		container.NewStack(p.body, container.NewPadded(p.closing.view))))
 	u.showScreen(p.content)
 	// An undo or a change from elsewhere redraws the projected dimension.
 	u.onScreenChange = func(canvas.Change) { p.show() }
@@ -111,6 +116,8 @@ func (p *presenter) key(ev *fyne.KeyEvent) {
 		p.move(-1)
 	case fyne.KeyEscape:
 		p.leave()
+	case fyne.KeyR:
+		p.toggleReasons()
 	}
 }
 
@@ -168,9 +175,10 @@ func (p *presenter) show() {
 	default:
 		p.agreed.Text = "Agreed " + strconv.Itoa(*ds.Current)
 	}
-	p.footer.Text = fmt.Sprintf("%d / %d   ←  →  to move   ·   Esc to leave", p.i+1, len(e.rows))
+	p.footer.Text = fmt.Sprintf("%d / %d   ←  →  to move   ·   R for reasons   ·   Esc to leave", p.i+1, len(e.rows))
 	for _, t := range []*fynecanvas.Text{p.name, p.question, p.toc, p.tob, p.figures, p.agreed, p.footer} {
 		t.Refresh()
 	}
 	p.chart.Refresh()
+	p.reasons.show(s, d.Key)
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -39,7 +38,7 @@ func newClosingScreen() *closingScreen {
 	// Inset from the screen's edges, where a projector often cuts off.
 	inset := container.NewPadded(container.NewPadded(c.list))
 	body := container.NewBorder(c.title, nil, nil, nil, container.NewVScroll(inset))
-	c.view = container.NewThemeOverride(body, projectorTheme{theme.DefaultTheme()})
+	c.view = container.NewThemeOverride(body, projectorTheme{text: presentDetailsSize, subheading: presentActionSize})
 	return c
 }
 
@@ -92,33 +91,6 @@ func actionDetails(s *canvas.Session, a canvas.Action) string {
 		parts = append(parts, "done")
 	}
 	return strings.Join(parts, " · ")
-}
-
-// projectorTheme draws widgets in the projector's colours and large type.
-type projectorTheme struct{ fyne.Theme }
-
-func (t projectorTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	switch n {
-	case theme.ColorNameForeground:
-		return projector.fg
-	case theme.ColorNamePlaceHolder:
-		return projector.muted
-	case theme.ColorNamePrimary:
-		return projector.primary
-	case theme.ColorNameBackground:
-		return projector.bg
-	}
-	return t.Theme.Color(n, theme.VariantDark)
-}
-
-func (t projectorTheme) Size(n fyne.ThemeSizeName) float32 {
-	switch n {
-	case theme.SizeNameSubHeadingText:
-		return presentActionSize
-	case theme.SizeNameText:
-		return presentDetailsSize
-	}
-	return t.Theme.Size(n)
 }
 
 // showClosing shows the closing screen if p is past the last dimension,

@@ -20,12 +20,14 @@ import (
 // Each cell applies what it holds as the person's value, or none while it
 // holds no value; the keystrokes of one cell make one undo step.
 type recordView struct {
-	u       *UI
-	order   []string
-	dims    []string
-	cells   map[[2]string]*editEntry // by participant and dimension
-	loading bool
-	content fyne.CanvasObject
+	u     *UI
+	order []string
+	dims  []string
+	cells map[[2]string]*editEntry // by participant and dimension
+	// reasonBtns open each cell's confidence and rationale.
+	reasonBtns map[[2]string]*widget.Button
+	loading    bool
+	content    fyne.CanvasObject
 }
 
 func newRecordView(u *UI) *recordView {
@@ -33,10 +35,13 @@ func newRecordView(u *UI) *recordView {
 	s := e.s
 	v := &recordView{u: u, order: slices.Clone(s.Round.Order), cells: map[[2]string]*editEntry{}}
 	cols := len(s.Round.Order) + 1
-	grid := container.NewGridWithColumns(cols)
+	grid := container.New(&recordGrid{cols: cols})
 	grid.Add(widget.NewLabelWithStyle("Dimension", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, id := range s.Round.Order {
-		grid.Add(widget.NewLabelWithStyle(u.name(id), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+		// A long name is cut, not the grid widened: the column is the cell's.
+		h := widget.NewLabelWithStyle(u.name(id), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		h.Truncation = fyne.TextTruncateEllipsis
+		grid.Add(h)
 	}
 	for _, key := range s.Round.Dimensions {
 		d, ok := s.Dimension(key)
@@ -47,7 +52,6 @@ func newRecordView(u *UI) *recordView {
 		grid.Add(widget.NewLabel(d.Name))
 		for _, id := range s.Round.Order {
 			ent := newEditEntry(e.owner.Seal)
-			ent.SetPlaceHolder("0–100")
 			ent.Validator = func(t string) error {
 				if strings.TrimSpace(t) == "" {
 					return nil
@@ -62,7 +66,7 @@ func newRecordView(u *UI) *recordView {
 				e.apply("Record value", canvas.RecordValue{Participant: pid, Dimension: key, Value: cellValue(t)})
 			}
 			v.cells[[2]string{id, key}] = ent
-			grid.Add(ent)
+			grid.Add(v.cell(pid, key, ent))
 		}
 	}
 	v.refresh()
@@ -74,7 +78,7 @@ func newRecordView(u *UI) *recordView {
 			widget.NewLabelWithStyle("Record the room's values", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})),
 		widget.NewLabel("Type each person's value from 0 (ToC) to 100 (ToB). Nothing is shown on the chart until the reveal."),
 	)
-	v.content = container.NewBorder(head, container.NewPadded(reveal), nil, nil, container.NewVScroll(grid))
+	v.content = container.NewBorder(head, container.NewPadded(reveal), nil, nil, container.NewScroll(container.NewThemeOverride(grid, compactTheme{})))
 	return v
 }
 
@@ -104,6 +108,7 @@ func (v *recordView) refresh() {
 	s := v.u.editor.s
 	v.loading = true
 	defer func() { v.loading = false }()
+	defer v.refreshReasons()
 	for k, ent := range v.cells {
 		want := recorded(s, k[0], k[1])
 		if sameValue(cellValue(ent.Text), want) {

@@ -27,6 +27,7 @@ type dimRow struct {
 	stats       *widget.Label
 	statsLine   *fyne.Container
 	flag        *widget.Label
+	reasons     *reasonsList
 	note        *noteEntry
 	addAction   *widget.Button
 	box         *fyne.Container
@@ -58,6 +59,7 @@ func (e *editor) newRow(i int, d canvas.Dimension) *dimRow {
 	r.statsLine = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, r.stats)
 	r.flag = widget.NewLabelWithStyle("DISCUSS", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	r.flag.Importance = widget.DangerImportance
+	r.reasons = newReasonsList(e.relayoutRows)
 	r.note = newNoteEntry(func() { e.selectRow(i) })
 	// The note's keystrokes merge into one undo step until it loses focus.
 	r.note.onFocusLost = e.owner.Seal
@@ -123,6 +125,7 @@ func (r *dimRow) refresh() {
 		r.note.SetText(pos.Note)
 	}
 	r.refreshStats()
+	r.reasons.refresh(s, r.dim.Key)
 }
 
 // refreshStats shows the room's figures: nothing individual before the
@@ -183,6 +186,7 @@ func (r *dimRow) view() *fyne.Container {
 		spectrum,
 		targetLine,
 		r.statsLine,
+		r.reasons.box,
 		r.note,
 	)
 }

@@ -34,5 +34,9 @@ func TestPDFAnonymousHidesNames(t *testing.T) {
 				t.Errorf("anonymous=%v: name %q present=%v in the PDF text", anonymous, n, x.has(n))
 			}
 		}
+		// The discussion numbers people as the reasons section does.
+		if anonymous && (!x.has("Participant 1: 10") || !x.has("Participant 2: 80")) {
+			t.Errorf("the anonymous discussion does not number its people:\n%s", x.layout)
+		}
 	}
 }

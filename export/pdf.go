@@ -205,6 +205,7 @@ func (r *report) build() {
 	r.keyPoints()
 	r.dimensionTable()
 	r.discussion()
+	r.reasons()
 	r.guidance()
 	r.actions()
 }
@@ -405,10 +406,11 @@ func (r *report) showPlacements() bool {
 	return len(r.s.Placements) > 0 && r.s.PlacementsVisible()
 }
 
-// who names a participant, or nobody in an anonymous session.
+// who names a participant, or in an anonymous session numbers them as the
+// reasons section does (see reasonName).
 func (r *report) who(id string) string {
 	if r.s.Settings.Anonymous {
-		return "A participant"
+		return anonymousName(r.s, id)
 	}
 	if p, ok := r.s.Participant(id); ok {
 		return p.Name
