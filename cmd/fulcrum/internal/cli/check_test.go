@@ -17,6 +17,11 @@ import (
 	"github.com/fulcrum-workshop/fulcrum/canvas/store/storetest"
 )
 
+// The damaged files here keep their full size: bbolt panics on their pages,
+// which the store recovers, but never faults, so they run in process. A
+// truncated file faults (SIGBUS) and ends the process; truncations are
+// TestDamagedFileEveryCommand's, in cmd/fulcrum.
+
 func TestCheck(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "good.db")
@@ -83,7 +88,7 @@ func TestCheck(t *testing.T) {
 	}
 	assertNotExist(t, missing)
 
-	// An empty file fails cleanly (see run: no panic).
+	// An empty file fails cleanly; a panic would end the test binary.
 	empty := writeFile(t, filepath.Join(dir, "empty.db"), "")
 	if r := runCLI(t, nil, "check", "--db", empty); r.code != 1 {
 		t.Errorf("check of an empty file: exit %d, want 1", r.code)
@@ -167,7 +172,7 @@ func TestCheckDamagedDataPage(t *testing.T) {
 // TestFileFailingFulcrumsCheck: a file whose pages are sound but whose
 // records the app cannot use (a summary without a session) fails `check`,
 // is refused by `restore` as a backup and by `import` as a target, and is
-// left as it was.
+// left as it was. Its pages are sound, so it runs in process.
 func TestFileFailingFulcrumsCheck(t *testing.T) {
 	dir := t.TempDir()
 	goodPath, _, err := storetest.HistoryFile(dir, "good.db", 2)

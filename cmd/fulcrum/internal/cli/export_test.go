@@ -26,8 +26,9 @@ func TestExportErrors(t *testing.T) {
 	}
 }
 
-// TestExportOntoTheStoreIsRefused: the report from issue 10, as a script
-// runs it; the store is byte for byte unchanged.
+// TestExportOntoTheStoreIsRefused: the report from issue 10 (an export
+// with the session file as its output); the store is byte for byte
+// unchanged.
 func TestExportOntoTheStoreIsRefused(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "s.db")
