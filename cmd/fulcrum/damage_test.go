@@ -40,6 +40,9 @@ func TestDamagedFileEveryCommand(t *testing.T) {
 			}
 		}
 		t.Run(d.Name, func(t *testing.T) {
+			// Side by side: each command is a process that mostly waits
+			// to start, and each damage has a folder of its own.
+			t.Parallel()
 			work := t.TempDir()
 			p := filepath.Join(work, "damaged.db")
 			if err := os.WriteFile(p, d.Data, 0o600); err != nil {
