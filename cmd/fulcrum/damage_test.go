@@ -7,9 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	bolt "go.etcd.io/bbolt"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas/store/storetest"
 )
@@ -33,7 +30,7 @@ func TestDamagedFileEveryCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	session := writeFile(t, filepath.Join(dir, "in.json"), exampleJSON(t))
+	session := examplePath(t)
 	flips := 0
 	for _, d := range damages {
 		// Every fourth bit flip is enough here; the store's suite runs all.
@@ -43,6 +40,9 @@ func TestDamagedFileEveryCommand(t *testing.T) {
 			}
 		}
 		t.Run(d.Name, func(t *testing.T) {
+			// Side by side: each command is a process that mostly waits
+			// to start, and each damage has a folder of its own.
+			t.Parallel()
 			work := t.TempDir()
 			p := filepath.Join(work, "damaged.db")
 			if err := os.WriteFile(p, d.Data, 0o600); err != nil {
@@ -72,7 +72,7 @@ func TestDamagedFileEveryCommand(t *testing.T) {
 				{"import", []string{"import", "--db", p, session}, true},
 				{"restore", []string{"restore", "--db", target, p}, true},
 			} {
-				r := runWith(t, runOpts{}, c.args...)
+				r := run(t, c.args...)
 				if c.name == "backup" && r.code != 0 {
 					if left, _ := os.ReadDir(filepath.Join(work, "backups")); len(left) > 0 {
 						t.Errorf("a failed backup left %d files in backups/", len(left))
@@ -122,55 +122,4 @@ func equalSets(got, allowed []string) bool {
 		}
 	}
 	return true
-}
-
-func exampleJSON(t *testing.T) string {
-	t.Helper()
-	return string(readFile(t, examplePath(t)))
-}
-
-// TestFileFailingFulcrumsCheck: a file whose pages are sound but whose
-// records the app cannot use (a summary without a session) fails `check`,
-// is refused by `restore` as a backup and by `import` as a target, and is
-// left as it was.
-func TestFileFailingFulcrumsCheck(t *testing.T) {
-	dir := t.TempDir()
-	goodPath, _, err := storetest.HistoryFile(dir, "good.db", 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	good := readFile(t, goodPath)
-	bad := filepath.Join(dir, "bad.db")
-	if err := os.WriteFile(bad, good, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	db, err := bolt.Open(bad, 0o600, &bolt.Options{Timeout: time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket([]byte("summaries")).Put([]byte("fantasma"), []byte{2, 0, 0, 0, 0})
-	})
-	db.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	broken := readFile(t, bad)
-	session := writeFile(t, filepath.Join(dir, "in.json"), exampleJSON(t))
-	for _, args := range [][]string{
-		{"check", "--db", bad},
-		{"restore", "--db", goodPath, bad},
-		{"import", "--db", bad, session},
-	} {
-		r := runWith(t, runOpts{}, args...)
-		if r.code != 1 || !strings.Contains(r.stderr, "damaged") || !strings.Contains(r.stderr, "fantasma") {
-			t.Errorf("%s: exit %d, stderr %q; want 1 and the damage named", args[0], r.code, r.stderr)
-		}
-	}
-	if !bytes.Equal(readFile(t, bad), broken) {
-		t.Error("the file that fails the check changed")
-	}
-	if !bytes.Equal(readFile(t, goodPath), good) {
-		t.Error("a refused restore changed the target")
-	}
 }
