@@ -28,6 +28,7 @@ type dimRow struct {
 	statsLine   *fyne.Container
 	flag        *widget.Label
 	note        *noteEntry
+	agreement   *agreeLine
 	box         *fyne.Container
 
 	// loading is set while the row mirrors the model, so the widgets'
@@ -61,6 +62,8 @@ func (e *editor) newRow(i int, d canvas.Dimension) *dimRow {
 	// The note's keystrokes merge into one undo step until it loses focus.
 	r.note.onFocusLost = e.owner.Seal
 	r.note.SetPlaceHolder("Note for this dimension")
+	r.agreement = newAgreeLine(r)
+	r.sliderKeys()
 
 	r.refresh()
 	r.slider.OnChanged = func(v float64) {
@@ -100,9 +103,10 @@ func (r *dimRow) refresh() {
 		r.slider.SetValue(float64(*pos.Current))
 		r.value.SetText(strconv.Itoa(*pos.Current))
 	} else {
-		r.slider.SetValue(50)
 		r.value.SetText("–")
 	}
+	// No agreed position sits nowhere, not at 50.
+	r.slider.setUnplaced(pos.Current == nil)
 	if pos.Target != nil {
 		r.targetOn.SetChecked(true)
 		r.target.SetValue(float64(*pos.Target))
@@ -114,10 +118,12 @@ func (r *dimRow) refresh() {
 		r.target.Disable()
 		r.targetValue.SetText("–")
 	}
+	r.target.setUnplaced(pos.Target == nil)
 	if r.note.Text != pos.Note {
 		r.note.SetText(pos.Note)
 	}
 	r.refreshStats()
+	r.agreement.refresh()
 }
 
 // refreshStats shows the room's figures: nothing individual before the
@@ -176,6 +182,7 @@ func (r *dimRow) view() *fyne.Container {
 		container.NewBorder(nil, nil, nil, container.NewHBox(r.flag, r.value), name),
 		question,
 		spectrum,
+		r.agreement.box,
 		targetLine,
 		r.statsLine,
 		r.note,

@@ -167,3 +167,28 @@ func TestRoundPeopleOpsRefuseUnchanged(t *testing.T) {
 		t.Error("a refused op changed the session")
 	}
 }
+
+// The last person still to place cannot be passed over (there is nobody
+// to pass on to), but may leave the round while others are in it.
+func TestCanSkipAndLeave(t *testing.T) {
+	o, s := ownedSession(t)
+	ana, chen := s.Participants[0].ID, s.Participants[1].ID
+	for _, op := range []canvas.Op{
+		canvas.StartRound{Mode: canvas.RoundBlind, Participants: []string{ana, chen}, At: roundAt},
+		canvas.FinishTurn{ID: ana},
+	} {
+		if err := o.Apply(op); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := o.Snapshot()
+	if got.CanSkip(chen) || got.CanSkip(ana) {
+		t.Errorf("CanSkip(chen) %v CanSkip(ana) %v, want false, false", got.CanSkip(chen), got.CanSkip(ana))
+	}
+	if err := o.Apply(canvas.SkipTurn{ID: chen}); !errors.Is(err, canvas.ErrNobodyElse) {
+		t.Errorf("SkipTurn of the last to place = %v, want ErrNobodyElse", err)
+	}
+	if !got.CanLeaveRound(chen) || !got.CanLeaveRound(ana) {
+		t.Error("CanLeaveRound is false with two people in the round")
+	}
+}
