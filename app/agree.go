@@ -33,36 +33,41 @@ func newAgreeLine(r *dimRow) *agreeLine {
 	a.agree = widget.NewButtonWithIcon("Agree", theme.ConfirmIcon(), func() { r.e.agree(r.i) })
 	a.agree.Importance = widget.HighImportance
 	a.clear = widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), func() { r.e.clearAgreement(r.i) })
-	a.box = container.NewBorder(nil, nil, nil, container.NewHBox(a.agree, a.clear), a.status)
+	a.clear.Importance = widget.LowImportance
+	// The row's header reads "median, not agreed  ~85  [Agree]" or
+	// "agreed  75  [Clear]": the words, the row's value, the action.
+	a.box = container.NewHBox(a.status, r.value, a.agree, a.clear)
 	return a
 }
 
-// refresh shows what canvas says about the row's position.
+// refresh shows what canvas says about the row's position, in the row's
+// value label too.
 func (a *agreeLine) refresh() {
 	p := a.r.e.s.PositionOf(a.r.dim.Key)
 	switch p.Kind {
 	case canvas.PositionProposed:
-		a.status.SetText(proposalText(p))
+		a.status.SetText(notAgreed)
 		a.status.Importance = widget.WarningImportance
+		a.r.value.SetText("~" + strconv.Itoa(canvas.RoundHalf(p.Value)))
 		a.agree.Show()
 		a.clear.Hide()
 	case canvas.PositionAgreed:
-		a.status.SetText("Agreed " + strconv.Itoa(canvas.RoundHalf(p.Value)))
+		a.status.SetText("agreed")
 		a.status.Importance = widget.SuccessImportance
 		a.agree.Hide()
 		a.clear.Show()
 	default:
-		a.box.Hide()
+		a.status.Hide()
+		a.agree.Hide()
+		a.clear.Hide()
 		return
 	}
+	a.status.Show()
 	a.status.Refresh()
-	a.box.Show()
 }
 
-// proposalText is the words every screen puts on a proposal.
-func proposalText(p canvas.DimensionPosition) string {
-	return "~" + strconv.Itoa(canvas.RoundHalf(p.Value)) + " · median, not agreed"
-}
+// notAgreed is the words every screen puts on a proposal.
+const notAgreed = "median, not agreed"
 
 // positionText says a dimension's position and whether it is agreed, for
 // presentation mode.

@@ -179,10 +179,9 @@ func (r *dimRow) view() *fyne.Container {
 	spectrum := container.New(&spectrumLayout{}, toc, r.slider, tob)
 	targetLine := container.New(&spectrumLayout{}, r.targetOn, r.target, r.targetValue)
 	return container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(r.flag, r.value), name),
+		container.NewBorder(nil, nil, nil, container.NewHBox(r.flag, r.agreement.box), name),
 		question,
 		spectrum,
-		r.agreement.box,
 		targetLine,
 		r.statsLine,
 		r.note,

@@ -213,8 +213,12 @@ func (r *unplacedRenderer) mark() {
 			o.Show()
 		}
 	}
-	if un && r.s.focused() {
-		track.FillColor = theme.Color(theme.ColorNameFocus)
+	if un {
+		// A plain line, visible enough to aim at, with nothing on it.
+		track.FillColor = theme.Color(theme.ColorNamePlaceHolder)
+		if r.s.focused() {
+			track.FillColor = theme.Color(theme.ColorNameFocus)
+		}
 		track.Refresh()
 	}
 }
