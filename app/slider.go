@@ -35,6 +35,8 @@ type spectrumSlider struct {
 	// placing is set while a gesture that started unplaced runs, so its
 	// end is reported even if the value never moved.
 	placing bool
+	// hasFocus is kept here: the widget's own flag is private.
+	hasFocus bool
 }
 
 func newSpectrumSlider(onFocus func()) *spectrumSlider {
@@ -133,6 +135,7 @@ func (s *spectrumSlider) typedKey(key *fyne.KeyEvent) {
 }
 
 func (s *spectrumSlider) FocusGained() {
+	s.hasFocus = true
 	s.Slider.FocusGained()
 	if s.onFocus != nil {
 		s.onFocus()
@@ -217,16 +220,18 @@ func (r *unplacedRenderer) mark() {
 		// A plain line, visible enough to aim at, with nothing on it.
 		track.FillColor = theme.Color(theme.ColorNamePlaceHolder)
 		if r.s.focused() {
-			track.FillColor = theme.Color(theme.ColorNameFocus)
+			track.FillColor = theme.Color(theme.ColorNamePrimary)
 		}
 		track.Refresh()
 	}
 }
 
 // focused reports whether the slider has the keyboard focus.
-func (s *spectrumSlider) focused() bool {
-	c := fyne.CurrentApp().Driver().CanvasForObject(s)
-	return c != nil && c.Focused() == s
+func (s *spectrumSlider) focused() bool { return s.hasFocus }
+
+func (s *spectrumSlider) FocusLost() {
+	s.hasFocus = false
+	s.Slider.FocusLost()
 }
 
 // noteEntry is a multi-line entry that leaves Tab to focus traversal, so Tab
