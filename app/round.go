@@ -381,8 +381,9 @@ func (u *UI) showRoundComplete() {
 	u.blindScreen()
 }
 
-// reveal shows every marker at once; the agreed positions start at the
-// medians, for the facilitator to drag to what the room decides.
+// reveal shows every marker at once. It agrees nothing: each median is a
+// proposal the room agrees (Agree) or the facilitator drags to what the
+// room decides.
 func (u *UI) reveal() {
 	e := u.editor
 	if e == nil || e.s.Round == nil {
