@@ -723,15 +723,21 @@ func TestBlindRoundWalk(t *testing.T) {
 			t.Errorf("row %d stats %q are not on screen", i, want)
 		}
 	}
-	// Medians become the agreed position where none was agreed; value keeps 70.
-	for i, want := range map[int]string{0: "77", 2: "27", 5: "70", 1: "–"} {
+	// The reveal agrees nothing: the medians are proposals; value keeps
+	// the 70 agreed before.
+	for i, want := range map[int]string{0: "~77", 2: "~27", 5: "70", 1: "–"} {
 		if got := e.rows[i].value.Text; got != want {
 			t.Errorf("row %d value %q, want %s", i, got, want)
 		}
 	}
-	for key, want := range map[string]int{"customer": 77, "decision-cycle": 27, "value": 70} {
-		if got := s.Position(key).Current; got == nil || *got != want {
-			t.Errorf("current of %s = %v, want %d", key, got, want)
+	for i, want := range map[int]string{0: "median, not agreed", 2: "median, not agreed", 5: "agreed"} {
+		if got := e.rows[i].agreement.status.Text; got != want || !hasText(screen, want) || !e.rows[i].agreement.status.Visible() {
+			t.Errorf("row %d says %q, want %q on screen", i, got, want)
+		}
+	}
+	for key, want := range map[string]*int{"customer": nil, "decision-cycle": nil, "value": intPtr(70)} {
+		if got := s.Position(key).Current; (got == nil) != (want == nil) || (got != nil && *got != *want) {
+			t.Errorf("current of %s = %v, want %v", key, got, want)
 		}
 	}
 	if s.Position("decision-makers").Current != nil {
@@ -890,8 +896,8 @@ func TestRecordRoundGrid(t *testing.T) {
 	if got := e.rows[5].stats.Text; got != "3 placed · 10–95 · median 30 · mean 45 · spread 85" {
 		t.Errorf("value stats %q", got)
 	}
-	if e.rows[0].value.Text != "60" || e.rows[5].value.Text != "30" {
-		t.Errorf("agreed positions %q %q, want the medians 60 30", e.rows[0].value.Text, e.rows[5].value.Text)
+	if got0, got5 := e.rows[0].value.Text+" "+e.rows[0].agreement.status.Text, e.rows[5].value.Text+" "+e.rows[5].agreement.status.Text; got0 != "~60 median, not agreed" || got5 != "~30 median, not agreed" {
+		t.Errorf("rows say %q %q, want the medians 60 30 as proposals", got0, got5)
 	}
 	l = canvas.LayoutChart(s, canvas.ChartOptions{Width: float64(e.chart.Size().Width), Participants: true})
 	if len(l.Rows[0].Markers) != 3 || len(l.Rows[5].Markers) != 3 || len(l.Rows[1].Markers) != 0 {

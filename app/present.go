@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"image/color"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
@@ -167,15 +166,8 @@ func (p *presenter) show() {
 			p.figures.Text += " · DISCUSS"
 		}
 	}
-	switch {
-	case ds.Current == nil:
-		p.agreed.Text = "No agreed position yet"
-	case ds.Target != nil:
-		p.agreed.Text = "Agreed " + strconv.Itoa(*ds.Current) + " → target " + strconv.Itoa(*ds.Target)
-	default:
-		p.agreed.Text = "Agreed " + strconv.Itoa(*ds.Current)
-	}
-	p.footer.Text = fmt.Sprintf("%d / %d   ←  →  to move   ·   R for reasons   ·   Esc to leave", p.i+1, len(e.rows))
+	p.agreed.Text = positionText(s, d.Key)
+	p.footer.Text = fmt.Sprintf("%d / %d   ←  →  to move   ·   R for reasons   ·   Ctrl+Enter to agree   ·   Esc to leave", p.i+1, len(e.rows))
 	for _, t := range []*fynecanvas.Text{p.name, p.question, p.toc, p.tob, p.figures, p.agreed, p.footer} {
 		t.Refresh()
 	}

@@ -56,8 +56,9 @@ func (u *UI) startRoundDialog() {
 		}
 	})
 	all.SetChecked(true)
+	people := newRoundPeople(s)
 	body := container.NewBorder(container.NewVBox(mode, widget.NewSeparator(), all), nil, nil, nil,
-		container.NewVScroll(dims))
+		container.NewGridWithColumns(2, container.NewVScroll(dims), people.content))
 	d := dialog.NewCustomConfirm("Start a round", "Start", "Cancel", body, func(ok bool) {
 		if !ok {
 			return
@@ -70,11 +71,16 @@ func (u *UI) startRoundDialog() {
 			dialog.ShowInformation("Start round", "Choose at least one dimension.", u.win)
 			return
 		}
+		ids := people.selected()
+		if len(ids) == 0 {
+			dialog.ShowInformation("Start round", "Choose at least one person to place.", u.win)
+			return
+		}
 		m := canvas.RoundBlind
 		if mode.Selected == modeRecordLabel {
 			m = canvas.RoundRecord
 		}
-		begin := func() { u.beginRound(m, keys) }
+		begin := func() { u.beginRoundWith(m, keys, ids) }
 		if n := s.PlacementsInRound(keys); n > 0 {
 			dialog.ShowConfirm("Start round", fmt.Sprintf("A new round starts blank: it clears %s on these dimensions. Go on?", plural(n, "earlier placement")),
 				func(ok bool) {
@@ -90,9 +96,14 @@ func (u *UI) startRoundDialog() {
 	d.Show()
 }
 
-func (u *UI) beginRound(mode string, keys []string) {
+// beginRound starts a round with every participant.
+func (u *UI) beginRound(mode string, keys []string) { u.beginRoundWith(mode, keys, nil) }
+
+// beginRoundWith starts a round with the participants people (every one
+// when empty) and shows its first screen.
+func (u *UI) beginRoundWith(mode string, keys, people []string) {
 	e := u.editor
-	if !e.apply("Start round", canvas.StartRound{Mode: mode, Dimensions: keys, At: u.opt.Now()}) {
+	if !e.apply("Start round", canvas.StartRound{Mode: mode, Dimensions: keys, Participants: people, At: u.opt.Now()}) {
 		return
 	}
 	if e.s.Settings.TimerScope == canvas.TimerPerRound {
@@ -210,6 +221,7 @@ func (u *UI) showHandover(id string) {
 	startBtn := widget.NewButtonWithIcon("I'm "+name+": start", theme.MediaPlayIcon(), begin)
 	startBtn.Importance = widget.HighImportance
 	pause := widget.NewButtonWithIcon("Back to the editor", theme.NavigateBackIcon(), u.backToEditor)
+	absent := u.absentButtons(id)
 	progress := widget.NewLabel(u.progressText())
 	progress.Wrapping = fyne.TextWrapWord
 	progress.Alignment = fyne.TextAlignCenter
@@ -219,6 +231,7 @@ func (u *UI) showHandover(id string) {
 			bigText("Pass the laptop to "+name, 40, true),
 			bigText("Press any key when "+name+" has it. Nobody else should look at the screen.", 18, false),
 			container.NewCenter(startBtn),
+			container.NewCenter(absent),
 			progress,
 		)),
 	)
@@ -256,11 +269,15 @@ func (u *UI) showPrivate(id string) {
 		r := &privateRow{dim: d}
 		r.value = widget.NewLabelWithStyle("not placed", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		r.slider = newSpectrumSlider(nil)
+		// Untouched, the slider shows no value: a thumb at 50 would look
+		// like a placed 50.
+		r.slider.setUnplaced(true)
 		r.confidence = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
 		r.confidence.Horizontal = true
 		r.rationale = newEditEntry(e.owner.Seal)
 		r.rationale.SetPlaceHolder("Why? (optional)")
 		if pl, ok := s.Placement(id, key); ok { // resumed turn
+			r.slider.setUnplaced(false)
 			r.slider.Value = float64(pl.Value)
 			r.value.SetText(strconv.Itoa(pl.Value))
 			if pl.Confidence > 0 {
@@ -320,7 +337,7 @@ func (u *UI) showPrivate(id string) {
 			return
 		}
 		dialog.ShowConfirm("Not everything placed",
-			fmt.Sprintf("You have not moved the slider on %s. Skip them?", plural(missing, "dimension")),
+			fmt.Sprintf("You have not placed a marker on %s. Skip them?", plural(missing, "dimension")),
 			func(ok bool) {
 				if ok {
 					finish()
@@ -364,8 +381,9 @@ func (u *UI) showRoundComplete() {
 	u.blindScreen()
 }
 
-// reveal shows every marker at once; the agreed positions start at the
-// medians, for the facilitator to drag to what the room decides.
+// reveal shows every marker at once. It agrees nothing: each median is a
+// proposal the room agrees (Agree) or the facilitator drags to what the
+// room decides.
 func (u *UI) reveal() {
 	e := u.editor
 	if e == nil || e.s.Round == nil {

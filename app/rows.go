@@ -30,6 +30,7 @@ type dimRow struct {
 	reasons     *reasonsList
 	note        *noteEntry
 	addAction   *widget.Button
+	agreement   *agreeLine
 	box         *fyne.Container
 
 	// loading is set while the row mirrors the model, so the widgets'
@@ -64,6 +65,8 @@ func (e *editor) newRow(i int, d canvas.Dimension) *dimRow {
 	// The note's keystrokes merge into one undo step until it loses focus.
 	r.note.onFocusLost = e.owner.Seal
 	r.note.SetPlaceHolder("Note for this dimension")
+	r.agreement = newAgreeLine(r)
+	r.sliderKeys()
 
 	r.refresh()
 	r.slider.OnChanged = func(v float64) {
@@ -107,9 +110,10 @@ func (r *dimRow) refresh() {
 		r.slider.SetValue(float64(*pos.Current))
 		r.value.SetText(strconv.Itoa(*pos.Current))
 	} else {
-		r.slider.SetValue(50)
 		r.value.SetText("–")
 	}
+	// No agreed position sits nowhere, not at 50.
+	r.slider.setUnplaced(pos.Current == nil)
 	if pos.Target != nil {
 		r.targetOn.SetChecked(true)
 		r.target.SetValue(float64(*pos.Target))
@@ -121,11 +125,13 @@ func (r *dimRow) refresh() {
 		r.target.Disable()
 		r.targetValue.SetText("–")
 	}
+	r.target.setUnplaced(pos.Target == nil)
 	if r.note.Text != pos.Note {
 		r.note.SetText(pos.Note)
 	}
 	r.refreshStats()
 	r.reasons.refresh(s, r.dim.Key)
+	r.agreement.refresh()
 }
 
 // refreshStats shows the room's figures: nothing individual before the
@@ -181,7 +187,7 @@ func (r *dimRow) view() *fyne.Container {
 	spectrum := container.New(&spectrumLayout{}, toc, r.slider, tob)
 	targetLine := container.New(&spectrumLayout{}, r.targetOn, r.target, r.targetValue)
 	return container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(r.flag, r.addAction, r.value), name),
+		container.NewBorder(nil, nil, nil, container.NewHBox(r.flag, r.agreement.box, r.addAction), name),
 		question,
 		spectrum,
 		targetLine,

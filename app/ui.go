@@ -162,6 +162,7 @@ func (u *UI) addShortcuts() {
 	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.Undo() })
 	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.Redo() })
 	c.AddShortcut(redoShiftZ, func(fyne.Shortcut) { u.Redo() })
+	u.addAgreeShortcuts(c)
 }
 
 // redoShiftZ is Ctrl+Shift+Z, the other common key for Redo.

@@ -97,10 +97,11 @@ type ChartRow struct {
 	Name     Text
 	Axis     Line
 	Midpoint Line
-	// Current is the agreed position (or the placements' median when none
-	// is agreed); nil when the dimension has neither.
+	// Current is the agreed position, or the placements' median as a
+	// proposal when none is agreed; nil when the dimension has neither.
 	Current *Point
-	// Agreed is false when Current is only the placements' median.
+	// Agreed is false when Current is only a proposal: painters draw it
+	// as a hollow diamond, and Value says "median, not agreed".
 	Agreed bool
 	Target *Point
 	// Arrow runs from Current to Target when both are set and differ.
@@ -296,7 +297,7 @@ func (c *Chart) layoutLegend(s *Session, visible bool, y float64) float64 {
 	}
 	add(LegendAgreed, ParticipantMarker{}, "agreed position")
 	if visible && len(s.Placements) > 0 {
-		add(LegendMedian, ParticipantMarker{}, "median of placements (~)")
+		add(LegendMedian, ParticipantMarker{}, "~ median, not agreed")
 	}
 	add(LegendTarget, ParticipantMarker{}, "target")
 	if visible && len(s.Placements) > 0 {

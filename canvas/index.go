@@ -96,16 +96,8 @@ func (s *Session) DimensionStats(key string) Stats {
 // Placements hidden in a blind round count for nothing until the reveal:
 // otherwise the index would leak them to the next person.
 func (s *Session) EffectivePosition(key string) (float64, bool) {
-	if p := s.Position(key); p.Current != nil {
-		return float64(*p.Current), true
-	}
-	if !s.PlacementsVisible() {
-		return 0, false
-	}
-	if st := s.DimensionStats(key); st.Count > 0 {
-		return st.Median, true
-	}
-	return 0, false
+	p := s.PositionOf(key)
+	return p.Value, p.Kind != PositionNone
 }
 
 // Index computes the session's ToB index.

@@ -182,12 +182,14 @@ func (st Settings) Problems() []SettingsProblem {
 	return ps
 }
 
-// StartRound begins a round; see Session.StartRound. It clears earlier
-// placements on the round's dimensions.
+// StartRound begins a round; see Session.StartRoundWith. It clears earlier
+// placements on the round's dimensions. Participants are the people who
+// take part, every participant when empty.
 type StartRound struct {
-	Mode       string
-	Dimensions []string
-	At         time.Time
+	Mode         string
+	Dimensions   []string
+	Participants []string
+	At           time.Time
 }
 
 func (o StartRound) parts() Part { return PartRound | PartPlacements }
@@ -197,7 +199,9 @@ func (o StartRound) dims() []string {
 	}
 	return slices.Clone(o.Dimensions)
 }
-func (o StartRound) apply(s *Session) error { return s.StartRound(o.Mode, o.Dimensions, o.At) }
+func (o StartRound) apply(s *Session) error {
+	return s.StartRoundWith(o.Mode, o.Dimensions, o.Participants, o.At)
+}
 
 // BeginTurn puts a participant on the private screen of a blind round.
 // It joins the undo step before it: who is up is the round's bookkeeping,
@@ -217,10 +221,10 @@ func (o FinishTurn) parts() Part            { return PartRound }
 func (o FinishTurn) dims() []string         { return []string{} }
 func (o FinishTurn) apply(s *Session) error { return s.FinishTurn(o.ID) }
 
-// Reveal shows every marker of the round at once.
+// Reveal shows every marker of the round at once; it agrees nothing.
 type Reveal struct{}
 
-func (Reveal) parts() Part            { return PartRound | PartPositions }
+func (Reveal) parts() Part            { return PartRound }
 func (Reveal) dims() []string         { return nil }
 func (Reveal) apply(s *Session) error { return s.Reveal() }
 

@@ -60,12 +60,11 @@ func (c Chart) Paint(p Painter) {
 		if row.Target != nil {
 			p.Ring(*row.Target, c.MarkerSize, InkAccent)
 		}
-		if row.Current != nil {
-			fill := InkAccent
-			if !row.Agreed {
-				fill = InkMuted
-			}
-			p.Dot(*row.Current, c.MarkerSize, fill)
+		switch {
+		case row.Current != nil && row.Agreed:
+			p.Dot(*row.Current, c.MarkerSize, InkAccent)
+		case row.Current != nil:
+			paintProposal(p, *row.Current, c.MarkerSize)
 		}
 		p.Text(row.Value, InkText, 0)
 	}
@@ -74,7 +73,7 @@ func (c Chart) Paint(p Painter) {
 		case LegendAgreed:
 			p.Dot(it.Marker.At, 8, InkAccent)
 		case LegendMedian:
-			p.Dot(it.Marker.At, 8, InkMuted)
+			paintProposal(p, it.Marker.At, 8)
 		case LegendTarget:
 			p.Ring(it.Marker.At, 8, InkAccent)
 		default:
@@ -95,4 +94,23 @@ func paintArrow(p Painter, l Line) {
 	tip := Point{X: l.To.X - dir*6, Y: l.To.Y}
 	p.Line(Line{From: tip, To: Point{X: tip.X - dir*5, Y: tip.Y - 4}}, InkAccent, 1.6)
 	p.Line(Line{From: tip, To: Point{X: tip.X - dir*5, Y: tip.Y + 4}}, InkAccent, 1.6)
+}
+
+// paintProposal draws the median that nobody has agreed yet as a hollow
+// diamond, so it never looks like the agreed dot.
+func paintProposal(p Painter, at Point, size float64) {
+	for _, l := range ProposalOutline(at, size) {
+		p.Line(l, InkAccent, 1.6)
+	}
+}
+
+// ProposalOutline is the hollow diamond of a proposal of the given size
+// around at: four edges, corner to corner.
+func ProposalOutline(at Point, size float64) []Line {
+	pts := ShapePoints(ShapeDiamond, at, size/2)
+	out := make([]Line, len(pts))
+	for i := range pts {
+		out[i] = Line{From: pts[i], To: pts[(i+1)%len(pts)]}
+	}
+	return out
 }

@@ -3,7 +3,6 @@ package canvas
 import (
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"time"
 )
@@ -36,9 +35,16 @@ var (
 )
 
 // StartRound begins a round over dims (all of the session's when empty),
-// with the participants in their current order. Earlier placements on those
-// dimensions are cleared: a round starts blank.
+// with every participant in their current order. Earlier placements on
+// those dimensions are cleared: a round starts blank.
 func (s *Session) StartRound(mode string, dims []string, now time.Time) error {
+	return s.StartRoundWith(mode, dims, nil, now)
+}
+
+// StartRoundWith is StartRound for the participants in people only (every
+// participant when empty): whoever is not in the room takes no turn. The
+// turn order is the session's order of participants.
+func (s *Session) StartRoundWith(mode string, dims, people []string, now time.Time) error {
 	if mode != RoundBlind && mode != RoundRecord {
 		return fmt.Errorf("%w (got %q)", ErrRoundMode, mode)
 	}
@@ -55,9 +61,19 @@ func (s *Session) StartRound(mode string, dims []string, now time.Time) error {
 			return fmt.Errorf("start round: %w %q", ErrUnknownDimension, k)
 		}
 	}
+	for i, id := range people {
+		if s.participantIndex(id) < 0 {
+			return fmt.Errorf("start round: %w %q", ErrUnknownParticipant, id)
+		}
+		if slices.Index(people, id) < i {
+			return fmt.Errorf("start round: participant %q is listed twice", id)
+		}
+	}
 	r := &Round{Mode: mode, Dimensions: slices.Clone(dims), Started: now.UTC().Truncate(time.Second)}
 	for _, p := range s.Participants {
-		r.Order = append(r.Order, p.ID)
+		if len(people) == 0 || slices.Contains(people, p.ID) {
+			r.Order = append(r.Order, p.ID)
+		}
 	}
 	s.Placements = slices.DeleteFunc(s.Placements, func(p Placement) bool {
 		return slices.Contains(dims, p.Dimension)
@@ -126,23 +142,14 @@ func (s *Session) FinishTurn(id string) error {
 	return nil
 }
 
-// Reveal shows every marker at once and, for each round dimension the team
-// has not agreed on yet, starts the agreed position at the median.
+// Reveal shows every marker at once. It agrees nothing: the medians are
+// proposals until the team agrees (see Agree), so a stored Current is
+// always a decision somebody made.
 func (s *Session) Reveal() error {
 	if s.Round == nil {
 		return ErrNoRound
 	}
 	s.Round.Revealed = true
 	s.Round.Current = ""
-	for _, k := range s.Round.Dimensions {
-		if s.Position(k).Current != nil {
-			continue
-		}
-		if st := s.DimensionStats(k); st.Count > 0 {
-			if err := s.SetCurrent(k, int(math.Round(st.Median))); err != nil {
-				return err
-			}
-		}
-	}
 	return nil
 }

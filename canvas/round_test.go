@@ -592,20 +592,35 @@ func TestReveal(t *testing.T) {
 	if s.Round.Current != "" || !s.Round.Revealed {
 		t.Errorf("after Reveal: Current %q Revealed %v", s.Round.Current, s.Round.Revealed)
 	}
+	// The reveal agrees nothing: the medians are proposals, and a value
+	// agreed before the round stays.
 	for _, tt := range []struct {
-		dim  string
-		want *int
+		dim      string
+		current  *int
+		kind     canvas.PositionKind
+		proposal *int
 	}{
-		{"customer", intPtr(13)},
-		{"decision-makers", intPtr(30)},
-		{"value", intPtr(77)},
-		{"customization", intPtr(100)},
-		{"acquisition", nil},
-		{"revenue-model", nil},
-		{"decision-cycle", nil},
+		{"customer", nil, canvas.PositionProposed, intPtr(13)},
+		{"decision-makers", nil, canvas.PositionProposed, intPtr(30)},
+		{"value", intPtr(77), canvas.PositionAgreed, nil},
+		{"customization", nil, canvas.PositionProposed, intPtr(100)},
+		{"acquisition", nil, canvas.PositionNone, nil},
+		{"revenue-model", nil, canvas.PositionProposed, intPtr(30)},
+		{"decision-cycle", nil, canvas.PositionNone, nil},
 	} {
-		if got := s.Position(tt.dim).Current; !eqInt(got, tt.want) {
-			t.Errorf("%s current after Reveal = %s, want %s", tt.dim, fmtInt(got), fmtInt(tt.want))
+		if got := s.Position(tt.dim).Current; !eqInt(got, tt.current) {
+			t.Errorf("%s current after Reveal = %s, want %s", tt.dim, fmtInt(got), fmtInt(tt.current))
+		}
+		if got := s.PositionOf(tt.dim).Kind; got != tt.kind {
+			t.Errorf("%s PositionOf kind after Reveal = %d, want %d", tt.dim, got, tt.kind)
+		}
+		v, ok := s.Proposal(tt.dim)
+		var got *int
+		if ok {
+			got = &v
+		}
+		if !eqInt(got, tt.proposal) {
+			t.Errorf("%s proposal after Reveal = %s, want %s", tt.dim, fmtInt(got), fmtInt(tt.proposal))
 		}
 	}
 	// Placements are not touched by the reveal.
@@ -614,7 +629,7 @@ func TestReveal(t *testing.T) {
 	}
 }
 
-func TestRevealRoundsHalfUp(t *testing.T) {
+func TestProposalRoundsHalfUp(t *testing.T) {
 	s, ids := quickWithPeople(t, "A", "B")
 	if err := s.StartRound(canvas.RoundRecord, []string{"customer"}, roundNow); err != nil {
 		t.Fatal(err)
@@ -623,8 +638,11 @@ func TestRevealRoundsHalfUp(t *testing.T) {
 	if err := s.Reveal(); err != nil {
 		t.Fatal(err)
 	}
-	if got := s.Position("customer").Current; !eqInt(got, intPtr(88)) {
-		t.Errorf("current after Reveal = %s, want 88", fmtInt(got))
+	if got := s.Position("customer").Current; got != nil {
+		t.Errorf("current after Reveal = %d, want none", *got)
+	}
+	if v, ok := s.Proposal("customer"); !ok || v != 88 {
+		t.Errorf("Proposal = %d, %v, want 88, true", v, ok)
 	}
 }
 

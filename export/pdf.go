@@ -450,6 +450,11 @@ func (r *report) keyPoints() {
 			targets++
 		}
 	}
+	agreed, medians := r.agreement()
+	right = append(right, item{fmt.Sprintf("Agreed positions on %d of %d dimensions.", agreed, len(r.s.Dimensions)), ink})
+	if len(medians) > 0 {
+		right = append(right, item{"Only medians, not agreed: " + strings.Join(medians, ", ") + ".", warnInk})
+	}
 	if targets > 0 {
 		right = append(right, item{fmt.Sprintf("Targets set on %d of %d dimensions.", targets, len(r.s.Dimensions)), ink})
 	}
@@ -621,8 +626,8 @@ func (r *report) dimensionTable() {
 			r.y += lineH(h3Style) + 2
 		}
 		current := intText(ds.pos.Current)
-		if ds.pos.Current == nil && ds.stats.Count > 0 && withSpread {
-			current = "~" + strconv.Itoa(int(ds.stats.Median+0.5))
+		if p := r.s.PositionOf(ds.dim.Key); p.Kind == canvas.PositionProposed {
+			current = "~" + strconv.Itoa(canvas.RoundHalf(p.Value))
 		}
 		row := []string{ds.dim.Name, current, intText(ds.pos.Target)}
 		if withSpread {
@@ -635,6 +640,23 @@ func (r *report) dimensionTable() {
 		rows = append(rows, append(row, ds.pos.Note))
 	}
 	flush()
+	if _, medians := r.agreement(); len(medians) > 0 {
+		r.para(margin, cw, "~ is the median of the placements, not agreed by the team: "+strings.Join(medians, ", ")+".", textStyle, muted)
+	}
+}
+
+// agreement counts the agreed dimensions and names those with only a
+// median, as canvas.PositionOf tells them apart.
+func (r *report) agreement() (agreed int, medians []string) {
+	for _, d := range r.s.Dimensions {
+		switch r.s.PositionOf(d.Key).Kind {
+		case canvas.PositionAgreed:
+			agreed++
+		case canvas.PositionProposed:
+			medians = append(medians, d.Name)
+		}
+	}
+	return agreed, medians
 }
 
 func (r *report) discussion() {

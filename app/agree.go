@@ -1,0 +1,151 @@
+package app
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+)
+
+// Agreement is explicit (canvas.PositionOf): after the reveal a row shows
+// the median as a proposal, "median, not agreed", with an Agree button; an
+// agreed row says so and offers Clear. Moving the slider agrees the value
+// it is moved to. Keys: Ctrl+Enter agrees the selected row, Ctrl+Backspace
+// clears it; on a focused slider A agrees and Delete clears.
+
+// agreeLine is a row's line about agreement.
+type agreeLine struct {
+	r      *dimRow
+	status *widget.Label
+	agree  *widget.Button
+	clear  *widget.Button
+	box    *fyne.Container
+}
+
+func newAgreeLine(r *dimRow) *agreeLine {
+	a := &agreeLine{r: r}
+	a.status = widget.NewLabel("")
+	a.agree = widget.NewButtonWithIcon("Agree", theme.ConfirmIcon(), func() { r.e.agree(r.i) })
+	a.agree.Importance = widget.HighImportance
+	a.clear = widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), func() { r.e.clearAgreement(r.i) })
+	a.clear.Importance = widget.LowImportance
+	// The row's header reads "median, not agreed  ~85  [Agree]" or
+	// "agreed  75  [Clear]": the words, the row's value, the action.
+	a.box = container.NewHBox(a.status, r.value, a.agree, a.clear)
+	return a
+}
+
+// refresh shows what canvas says about the row's position, in the row's
+// value label too.
+func (a *agreeLine) refresh() {
+	p := a.r.e.s.PositionOf(a.r.dim.Key)
+	switch p.Kind {
+	case canvas.PositionProposed:
+		a.status.SetText(notAgreed)
+		a.status.Importance = widget.WarningImportance
+		a.r.value.SetText("~" + strconv.Itoa(canvas.RoundHalf(p.Value)))
+		a.agree.Show()
+		a.clear.Hide()
+	case canvas.PositionAgreed:
+		a.status.SetText("agreed")
+		a.status.Importance = widget.SuccessImportance
+		a.agree.Hide()
+		a.clear.Show()
+	default:
+		a.status.Hide()
+		a.agree.Hide()
+		a.clear.Hide()
+		return
+	}
+	a.status.Show()
+	a.status.Refresh()
+}
+
+// notAgreed is the words every screen puts on a proposal.
+const notAgreed = "median, not agreed"
+
+// positionText says a dimension's position and whether it is agreed, for
+// presentation mode.
+func positionText(s *canvas.Session, key string) string {
+	p := s.PositionOf(key)
+	switch p.Kind {
+	case canvas.PositionAgreed:
+		t := "Agreed " + strconv.Itoa(canvas.RoundHalf(p.Value))
+		if tg := s.Position(key).Target; tg != nil {
+			t += " → target " + strconv.Itoa(*tg)
+		}
+		return t
+	case canvas.PositionProposed:
+		return "Median " + strconv.Itoa(canvas.RoundHalf(p.Value)) + ", not agreed"
+	}
+	return "No agreed position yet"
+}
+
+// agree takes row i's proposal as agreed. A row that is agreed already,
+// or has nothing to agree, is left alone.
+func (e *editor) agree(i int) {
+	if i < 0 || i >= len(e.rows) {
+		return
+	}
+	key := e.rows[i].dim.Key
+	if _, ok := e.s.Proposal(key); !ok {
+		return
+	}
+	e.apply("Agree", canvas.Agree{Dimension: key})
+	e.owner.Seal()
+	e.selectRow(i)
+}
+
+// clearAgreement takes row i back to no agreed position.
+func (e *editor) clearAgreement(i int) {
+	if i < 0 || i >= len(e.rows) {
+		return
+	}
+	key := e.rows[i].dim.Key
+	if e.s.Position(key).Current == nil {
+		return
+	}
+	e.apply("Clear agreement", canvas.SetCurrent{Dimension: key})
+	e.owner.Seal()
+	e.selectRow(i)
+}
+
+// sliderKeys lets a focused row slider agree (A) and clear (Delete).
+func (r *dimRow) sliderKeys() {
+	r.slider.onRune = func(c rune) {
+		if c == 'a' || c == 'A' {
+			r.e.agree(r.i)
+		}
+	}
+	r.slider.onKey = func(k fyne.KeyName) bool {
+		if k == fyne.KeyDelete || k == fyne.KeyBackspace {
+			r.e.clearAgreement(r.i)
+			return true
+		}
+		return false
+	}
+}
+
+var (
+	agreeShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault}
+	clearShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyBackspace, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// addAgreeShortcuts lets the keyboard agree and clear the selected row,
+// in the editor and in presentation mode, never on a blind round's screens.
+func (u *UI) addAgreeShortcuts(c fyne.Canvas) {
+	on := func(do func(e *editor, i int)) func(fyne.Shortcut) {
+		return func(fyne.Shortcut) {
+			if e := u.editor; e != nil && !u.undoOff {
+				do(e, e.selected)
+			}
+		}
+	}
+	c.AddShortcut(agreeShortcut, on((*editor).agree))
+	c.AddShortcut(clearShortcut, on((*editor).clearAgreement))
+}

@@ -1,0 +1,91 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+)
+
+// Rounds fit the room: the Start round dialog picks who takes part, and
+// the hand-over screen passes over a person who is out (they come back at
+// the end of the queue) or takes out one who will not place this round.
+// The rules are canvas's (SkipTurn, NotPlacing); these are their buttons.
+
+// roundPeople is the Start round dialog's choice of participants, each
+// checked by default.
+type roundPeople struct {
+	ids     []string
+	checks  []*widget.Check
+	content fyne.CanvasObject
+}
+
+func newRoundPeople(s *canvas.Session) *roundPeople {
+	rp := &roundPeople{}
+	list := container.NewVBox()
+	for _, p := range s.Participants {
+		c := widget.NewCheck(p.Name, nil)
+		c.SetChecked(true)
+		rp.ids = append(rp.ids, p.ID)
+		rp.checks = append(rp.checks, c)
+		list.Add(c)
+	}
+	head := widget.NewLabelWithStyle("Who places", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	rp.content = container.NewBorder(head, nil, nil, nil, container.NewVScroll(list))
+	return rp
+}
+
+// selected is the ids of the checked participants, in the session's order.
+func (rp *roundPeople) selected() []string {
+	var out []string
+	for i, c := range rp.checks {
+		if c.Checked {
+			out = append(out, rp.ids[i])
+		}
+	}
+	return out
+}
+
+// absentButtons are the hand-over screen's ways past person id.
+func (u *UI) absentButtons(id string) fyne.CanvasObject {
+	name := u.name(id)
+	skip := widget.NewButtonWithIcon(name+" is not here: skip for now", theme.MediaSkipNextIcon(), func() {
+		u.skipTurn(id)
+	})
+	out := widget.NewButtonWithIcon(name+" does not place this round", theme.ContentRemoveIcon(), func() {
+		dialog.ShowConfirm("Not placing",
+			fmt.Sprintf("Take %s out of this round? Their markers in it are removed. Undo in the editor brings them back.", name),
+			func(ok bool) {
+				if ok {
+					u.notPlacing(id)
+				}
+			}, u.win)
+	})
+	s := u.editor.s
+	if !s.CanSkip(id) {
+		skip.Disable()
+	}
+	if !s.CanLeaveRound(id) {
+		out.Disable()
+	}
+	return container.NewHBox(skip, out)
+}
+
+// skipTurn passes over id; they come back after the others.
+func (u *UI) skipTurn(id string) {
+	if u.editor.apply("Skip", canvas.SkipTurn{ID: id}) {
+		u.continueRound()
+	}
+}
+
+// notPlacing takes id out of the round.
+func (u *UI) notPlacing(id string) {
+	if u.editor.apply("Not placing", canvas.NotPlacing{ID: id}) {
+		u.continueRound()
+	}
+}
