@@ -60,8 +60,10 @@ type editor struct {
 	banner   *fyne.Container
 	bannerTx *widget.Label
 	tabs     *container.AppTabs
-	title    *widget.Label
-	product  *widget.Label
+	// toolbar holds the top bar's buttons, the first stop of F6.
+	toolbar *fyne.Container
+	title   *widget.Label
+	product *widget.Label
 
 	guideTitle *widget.Label
 	guideBody  *widget.RichText
@@ -110,20 +112,22 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	}
 	e.scroll = container.NewVScroll(left)
 
-	// Sessions leaves through the one way out, like every other exit.
-	back := widget.NewButtonWithIcon("Sessions", theme.NavigateBackIcon(), u.ShowHome)
+	// Sessions leaves through the one way out, like every other exit. The
+	// toolbar's buttons pass F6 and F1 on, so the keyboard can leave it.
+	back := u.newKeyButton("Sessions", theme.NavigateBackIcon(), u.ShowHome)
 	e.title = widget.NewLabelWithStyle(s.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.title.Truncation = fyne.TextTruncateEllipsis
 	e.product = widget.NewLabel(s.Product)
 	e.product.Truncation = fyne.TextTruncateEllipsis
-	saveBtn := widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), e.saveNow)
-	exportBtn := widget.NewButtonWithIcon("Export PDF", theme.DocumentPrintIcon(), func() { u.exportDialog(exportPDF) })
-	roundBtn := widget.NewButtonWithIcon("Start round", theme.MediaPlayIcon(), u.startRoundDialog)
-	presentBtn := widget.NewButtonWithIcon("Present", theme.ViewFullScreenIcon(), u.Present)
-	settingsBtn := widget.NewButtonWithIcon("", theme.SettingsIcon(), u.settingsDialog)
+	saveBtn := u.newKeyButton("", theme.DocumentSaveIcon(), e.saveNow)
+	exportBtn := u.newKeyButton("Export PDF", theme.DocumentPrintIcon(), func() { u.exportDialog(exportPDF) })
+	roundBtn := u.newKeyButton("Start round", theme.MediaPlayIcon(), u.startRoundDialog)
+	presentBtn := u.newKeyButton("Present", theme.ViewFullScreenIcon(), u.Present)
+	settingsBtn := u.newKeyButton("", theme.SettingsIcon(), u.settingsDialog)
 	top := container.NewBorder(nil, nil, back,
 		container.NewHBox(u.timer.view, e.status, saveBtn, roundBtn, presentBtn, exportBtn, settingsBtn),
 		container.NewGridWithColumns(2, e.title, e.product))
+	e.toolbar = top
 
 	e.bannerTx = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.banner = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()),
@@ -132,7 +136,8 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 			widget.NewButtonWithIcon("Reveal", theme.VisibilityIcon(), u.reveal),
 		), e.bannerTx)
 
-	indexBox := container.NewHBox(widget.NewLabel("ToB index"), e.index, e.label)
+	largeBtn := u.newKeyButton("Larger chart", theme.ZoomInIcon(), u.showLargeChart)
+	indexBox := container.NewBorder(nil, nil, nil, largeBtn, container.NewHBox(widget.NewLabel("ToB index"), e.index, e.label))
 	guidance := widget.NewCard("", "", container.NewVBox(e.guideTitle, e.guideBody))
 	charts := container.NewVSplit(container.NewVScroll(e.chart), container.NewVScroll(guidance))
 	charts.Offset = 0.68
@@ -279,6 +284,31 @@ func (e *editor) focusRow(i int) {
 	e.tabs.SelectIndex(0)
 	e.selectRow(i)
 	e.ui.win.Canvas().Focus(r.slider)
+}
+
+// rowFocused selects row i when one of its fields gains focus, and
+// scrolls the row into view, so Tab never leaves the focus off screen.
+func (e *editor) rowFocused(i int) {
+	e.selectRow(i)
+	box := e.rows[i].box
+	y, h := box.Position().Y, box.Size().Height
+	view := e.scroll.Size().Height
+	switch {
+	case view <= 0:
+	case y < e.scroll.Offset.Y:
+		e.scroll.Offset.Y = y
+		e.scroll.Refresh()
+	case y+h > e.scroll.Offset.Y+view:
+		e.scroll.Offset.Y = min(y, y+h-view)
+		e.scroll.Refresh()
+	}
+}
+
+// editorKeys are the editor's keys that Fyne's focus traversal handles.
+var editorKeys = []keyHelp{
+	{"Tab", "Next field in reading order: slider, target, note, then the next dimension"},
+	{"Shift+Tab", "Previous field"},
+	{"Space", "Press the focused button or tick the focused box"},
 }
 
 func (e *editor) rowOf(key string) int {

@@ -9,6 +9,7 @@ import (
 	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
@@ -30,6 +31,22 @@ var projector = painterColours{
 // presentNameSize keeps dimension names readable from the back of a room:
 // at least 32 px on a 1280×720 projector.
 const presentNameSize = 48
+
+// darkTheme is the app's theme in its dark variant.
+type darkTheme struct{}
+
+func (darkTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return fyne.CurrentApp().Settings().Theme().Color(n, theme.VariantDark)
+}
+func (darkTheme) Font(s fyne.TextStyle) fyne.Resource {
+	return fyne.CurrentApp().Settings().Theme().Font(s)
+}
+func (darkTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
+	return fyne.CurrentApp().Settings().Theme().Icon(n)
+}
+func (darkTheme) Size(n fyne.ThemeSizeName) float32 {
+	return fyne.CurrentApp().Settings().Theme().Size(n)
+}
 
 type presenter struct {
 	u        *UI
@@ -85,10 +102,16 @@ func (u *UI) Present() {
 		p.figures, p.agreed,
 		layout.NewSpacer(),
 	)
-	p.content = container.NewStack(bg, container.NewBorder(nil,
+	// The timer's buttons and icons take the dark theme: the projector is
+	// light on dark whatever the desktop's theme.
+	p.content = container.NewStack(bg, container.NewThemeOverride(container.NewBorder(nil,
 		container.NewBorder(nil, nil, nil, u.timer.view, p.footer), nil, nil,
-		container.NewPadded(body)))
+		container.NewPadded(body)), darkTheme{}))
+	u.timer.fg = projector.fg
+	u.timer.render()
 	u.showScreen(p.content)
+	// The projector shows the dimension, not the menu bar.
+	u.win.SetMainMenu(nil)
 	// An undo or a change from elsewhere redraws the projected dimension.
 	u.onScreenChange = func(canvas.Change) { p.show() }
 	u.win.SetFullScreen(true)
@@ -97,14 +120,17 @@ func (u *UI) Present() {
 	c.SetOnTypedKey(p.key)
 }
 
+// presentKeys are presentation mode's keys; a clicker sends the Page keys.
+var presentKeys = []keyAction[*presenter]{
+	{keys: []fyne.KeyName{fyne.KeyRight, fyne.KeyDown, fyne.KeyPageDown, fyne.KeySpace}, what: "Next dimension", do: func(p *presenter) { p.move(1) }},
+	{keys: []fyne.KeyName{fyne.KeyLeft, fyne.KeyUp, fyne.KeyPageUp}, what: "Previous dimension", do: func(p *presenter) { p.move(-1) }},
+	{keys: []fyne.KeyName{fyne.KeyEscape}, what: "Leave presentation mode", do: (*presenter).leave},
+}
+
+// key gives an open dialog (the shortcuts list) its keys first.
 func (p *presenter) key(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyRight, fyne.KeyDown, fyne.KeyPageDown, fyne.KeySpace:
-		p.move(1)
-	case fyne.KeyLeft, fyne.KeyUp, fyne.KeyPageUp:
-		p.move(-1)
-	case fyne.KeyEscape:
-		p.leave()
+	if !p.u.dialogKey(ev) && !dispatch(presentKeys, ev.Name, p) {
+		p.u.typedKey(ev)
 	}
 }
 

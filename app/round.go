@@ -86,7 +86,7 @@ func (u *UI) startRoundDialog() {
 		}
 		begin()
 	}, u.win)
-	d.Resize(fyne.NewSize(620, 560))
+	d.Resize(u.dialogSize(620, 560))
 	d.Show()
 }
 
@@ -129,11 +129,16 @@ func (u *UI) continueRound() {
 // u.onScreenChange and u.undoOff after this.
 func (u *UI) showScreen(content fyne.CanvasObject) {
 	c := u.win.Canvas()
-	c.SetOnTypedKey(nil)
+	// The window's keys (F1, a dialog's Enter and Esc) work on every
+	// screen; a screen with keys of its own passes them on.
+	c.SetOnTypedKey(u.canvasKey)
 	c.SetOnTypedRune(nil)
 	u.onScreenChange = nil
 	u.undoOff = false
+	u.timer.fg = nil // presentation mode's colours end with it
+	u.timer.render()
 	u.win.SetContent(content)
+	u.showMenu()
 	c.Unfocus()
 	u.updateEditMenu()
 }

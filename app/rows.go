@@ -21,7 +21,7 @@ type dimRow struct {
 
 	slider      *spectrumSlider
 	value       *widget.Label
-	targetOn    *widget.Check
+	targetOn    *keyCheck
 	target      *spectrumSlider
 	targetValue *widget.Label
 	stats       *widget.Label
@@ -38,26 +38,25 @@ type dimRow struct {
 func (e *editor) newRow(i int, d canvas.Dimension) *dimRow {
 	r := &dimRow{e: e, i: i, dim: d}
 	r.value = widget.NewLabelWithStyle("–", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	r.slider = newSpectrumSlider(func() { e.selectRow(i) })
-	r.slider.onTab = func(backward bool) {
-		if backward {
-			e.focusRow(i - 1)
-		} else {
-			e.focusRow(i + 1)
-		}
-	}
-	r.target = newSpectrumSlider(func() { e.selectRow(i) })
+	// Tab walks the row in reading order (slider, target, note) and on to
+	// the next row; each stop scrolls its row into view.
+	r.slider = newSpectrumSlider(func() { e.rowFocused(i) })
+	r.slider.hook = e.ui.typedKey
+	r.target = newSpectrumSlider(func() { e.rowFocused(i) })
+	r.target.hook = e.ui.typedKey
 	r.targetValue = widget.NewLabel("")
-	r.targetOn = widget.NewCheck("Target in 12 months", func(on bool) {
+	r.targetOn = newKeyCheck("Target in 12 months", e.ui.typedKey, func(on bool) {
 		if !r.loading {
 			r.setTargetOn(on)
 		}
 	})
+	r.targetOn.onFocus = func() { e.rowFocused(i) }
 	r.stats = widget.NewLabel("")
 	r.statsLine = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, r.stats)
 	r.flag = widget.NewLabelWithStyle("DISCUSS", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	r.flag.Importance = widget.DangerImportance
-	r.note = newNoteEntry(func() { e.selectRow(i) })
+	r.note = newNoteEntry(func() { e.rowFocused(i) })
+	r.note.hook = e.ui.typedKey
 	// The note's keystrokes merge into one undo step until it loses focus.
 	r.note.onFocusLost = e.owner.Seal
 	r.note.SetPlaceHolder("Note for this dimension")

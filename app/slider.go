@@ -18,6 +18,8 @@ type spectrumSlider struct {
 	// onTab, when set, takes Tab and Shift+Tab (backward) so the editor can
 	// move from row to row, past the note and target fields in between.
 	onTab func(backward bool)
+	// hook takes the window's keys (F1, F6).
+	hook keyHook
 }
 
 func newSpectrumSlider(onFocus func()) *spectrumSlider {
@@ -31,20 +33,22 @@ func newSpectrumSlider(onFocus func()) *spectrumSlider {
 // AcceptsTab lets the editor's sliders handle Tab themselves.
 func (s *spectrumSlider) AcceptsTab() bool { return s.onTab != nil }
 
+// sliderKeys are a spectrum slider's keys; the arrows are Fyne's own.
+var sliderKeys = []keyAction[*spectrumSlider]{
+	{keys: []fyne.KeyName{fyne.KeyRight, fyne.KeyUp}, what: "Move the slider 1 towards ToB", do: func(s *spectrumSlider) { s.Slider.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight}) }},
+	{keys: []fyne.KeyName{fyne.KeyLeft, fyne.KeyDown}, what: "Move the slider 1 towards ToC", do: func(s *spectrumSlider) { s.Slider.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft}) }},
+	{keys: []fyne.KeyName{fyne.KeyPageUp}, what: "Move the slider 10 towards ToB", do: func(s *spectrumSlider) { s.SetValue(min(s.Value+pageStep, s.Max)) }},
+	{keys: []fyne.KeyName{fyne.KeyPageDown}, what: "Move the slider 10 towards ToC", do: func(s *spectrumSlider) { s.SetValue(max(s.Value-pageStep, s.Min)) }},
+	{keys: []fyne.KeyName{fyne.KeyHome}, what: "Move the slider to 0 (ToC)", do: func(s *spectrumSlider) { s.SetValue(s.Min) }},
+	{keys: []fyne.KeyName{fyne.KeyEnd}, what: "Move the slider to 100 (ToB)", do: func(s *spectrumSlider) { s.SetValue(s.Max) }},
+}
+
 func (s *spectrumSlider) TypedKey(key *fyne.KeyEvent) {
-	switch key.Name {
-	case fyne.KeyTab:
-		if s.onTab != nil {
-			s.onTab(shiftHeld())
-		}
-	case fyne.KeyPageUp:
-		s.SetValue(min(s.Value+pageStep, s.Max))
-	case fyne.KeyPageDown:
-		s.SetValue(max(s.Value-pageStep, s.Min))
-	case fyne.KeyHome:
-		s.SetValue(s.Min)
-	case fyne.KeyEnd:
-		s.SetValue(s.Max)
+	switch {
+	case key.Name == fyne.KeyTab && s.onTab != nil:
+		s.onTab(shiftHeld())
+	case dispatch(sliderKeys, key.Name, s):
+	case s.hook.take(key):
 	default:
 		s.Slider.TypedKey(key)
 	}
@@ -69,6 +73,7 @@ func (s *spectrumSlider) Tapped(e *fyne.PointEvent) {
 type noteEntry struct {
 	widget.Entry
 	onFocus, onFocusLost func()
+	hook                 keyHook
 }
 
 func newNoteEntry(onFocus func()) *noteEntry {
@@ -81,6 +86,17 @@ func newNoteEntry(onFocus func()) *noteEntry {
 }
 
 func (e *noteEntry) AcceptsTab() bool { return false }
+
+// TypedKey passes on the keys a note has no use for (F1, F6); Enter and Esc
+// stay the note's.
+func (e *noteEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyF1 || ev.Name == fyne.KeyF6 {
+		if e.hook.take(ev) {
+			return
+		}
+	}
+	e.Entry.TypedKey(ev)
+}
 
 func (e *noteEntry) FocusGained() {
 	e.Entry.FocusGained()
