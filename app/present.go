@@ -32,11 +32,12 @@ var projector = painterColours{
 // at least 32 px on a 1280×720 projector.
 const presentNameSize = 48
 
-// darkTheme is the app's theme in its dark variant.
+// darkTheme is the app's theme with the default theme's dark colours,
+// which suit the projector's near-black.
 type darkTheme struct{}
 
 func (darkTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return fyne.CurrentApp().Settings().Theme().Color(n, theme.VariantDark)
+	return theme.DefaultTheme().Color(n, theme.VariantDark)
 }
 func (darkTheme) Font(s fyne.TextStyle) fyne.Resource {
 	return fyne.CurrentApp().Settings().Theme().Font(s)
@@ -59,13 +60,17 @@ type presenter struct {
 	footer   *fynecanvas.Text
 	chart    *chartView
 	content  fyne.CanvasObject
+	// fits hold the texts that shrink to their width (see fitText).
+	fits []*fyne.Container
 }
 
 // Present opens presentation mode on the selected dimension.
-func (u *UI) Present() {
+func (u *UI) Present() { u.present() }
+
+func (u *UI) present() *presenter {
 	e := u.editor
 	if e == nil || len(e.rows) == 0 {
-		return
+		return nil
 	}
 	p := &presenter{u: u, i: e.selected}
 	text := func(size float32, bold bool, c color.Color) *fynecanvas.Text {
@@ -93,31 +98,42 @@ func (u *UI) Present() {
 		return o
 	}
 	bg := fynecanvas.NewRectangle(projector.bg)
+	// Each pole has a line of its own: side by side, a long ToB pole ran
+	// off a 1024-pixel projector. Every text shrinks to its width where it
+	// must, so no text asks the window for more than the screen has.
+	fit := func(t *fynecanvas.Text) *fyne.Container {
+		c := container.New(&fitText{size: t.TextSize}, t)
+		p.fits = append(p.fits, c)
+		return c
+	}
 	body := container.NewVBox(
 		layout.NewSpacer(),
-		p.name, p.question,
+		fit(p.name), fit(p.question),
 		container.NewPadded(p.chart),
-		container.NewGridWithColumns(2, p.toc, p.tob),
+		fit(p.toc), fit(p.tob),
 		layout.NewSpacer(),
-		p.figures, p.agreed,
+		fit(p.figures), fit(p.agreed),
 		layout.NewSpacer(),
 	)
 	// The timer's buttons and icons take the dark theme: the projector is
 	// light on dark whatever the desktop's theme.
-	p.content = container.NewStack(bg, container.NewThemeOverride(container.NewBorder(nil,
-		container.NewBorder(nil, nil, nil, u.timer.view, p.footer), nil, nil,
-		container.NewPadded(body)), darkTheme{}))
+	p.content = container.NewStack(bg, container.NewThemeOverride(container.NewPadded(container.NewBorder(nil,
+		container.NewBorder(nil, nil, nil, u.timer.view, fit(p.footer)), nil, nil,
+		container.NewPadded(body))), darkTheme{}))
+	u.showScreen(p.content)
+	// The projector shows the dimension, not the menu bar or the theme's
+	// frame around the content.
+	u.win.SetMainMenu(nil)
+	u.win.SetPadded(false)
 	u.timer.fg = projector.fg
 	u.timer.render()
-	u.showScreen(p.content)
-	// The projector shows the dimension, not the menu bar.
-	u.win.SetMainMenu(nil)
 	// An undo or a change from elsewhere redraws the projected dimension.
 	u.onScreenChange = func(canvas.Change) { p.show() }
 	u.win.SetFullScreen(true)
 	p.show()
 	c := u.win.Canvas()
 	c.SetOnTypedKey(p.key)
+	return p
 }
 
 // presentKeys are presentation mode's keys; a clicker sends the Page keys.
@@ -181,8 +197,35 @@ func (p *presenter) show() {
 		p.agreed.Text = "Agreed " + strconv.Itoa(*ds.Current)
 	}
 	p.footer.Text = fmt.Sprintf("%d / %d   ←  →  to move   ·   Esc to leave", p.i+1, len(e.rows))
-	for _, t := range []*fynecanvas.Text{p.name, p.question, p.toc, p.tob, p.figures, p.agreed, p.footer} {
-		t.Refresh()
+	for _, c := range p.fits {
+		c.Refresh() // lays the new text out at a size that fits
 	}
 	p.chart.Refresh()
+}
+
+// fitText lays out one canvas text at its size, or smaller where the width
+// is too short for it. It asks for no width, so a long text never makes
+// the window wider than the screen.
+type fitText struct{ size float32 }
+
+func (f *fitText) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	t := objs[0].(*fynecanvas.Text)
+	return fyne.NewSize(0, fyne.MeasureText("Ag", f.size, t.TextStyle).Height)
+}
+
+func (f *fitText) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	t := objs[0].(*fynecanvas.Text)
+	t.TextSize = f.size
+	// Text's own measure, a few times: its width is not quite linear in
+	// the size (glyph positions are rounded).
+	for range 8 {
+		w := t.MinSize().Width
+		if w <= size.Width || size.Width <= 0 {
+			break
+		}
+		t.TextSize *= min(size.Width/w, 0.98)
+	}
+	t.Move(fyne.NewPos(0, 0))
+	t.Resize(size)
+	t.Refresh()
 }

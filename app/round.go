@@ -138,6 +138,7 @@ func (u *UI) showScreen(content fyne.CanvasObject) {
 	u.timer.fg = nil // presentation mode's colours end with it
 	u.timer.render()
 	u.win.SetContent(content)
+	u.win.SetPadded(true)
 	u.showMenu()
 	c.Unfocus()
 	u.updateEditMenu()
