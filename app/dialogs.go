@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
@@ -162,16 +163,13 @@ func (u *UI) enterSubmits(entries ...*widget.Entry) {
 // showShortcuts lists every key (Help → Keyboard shortcuts, F1), from the
 // tables that register them.
 func (u *UI) showShortcuts() {
-	grid := container.NewGridWithColumns(2)
+	grid := container.New(layout.NewFormLayout())
 	section := func(title string, lines []keyHelp) {
 		grid.Add(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		grid.Add(widget.NewLabel(""))
 		for _, l := range lines {
-			k := widget.NewLabelWithStyle(l.keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-			w := widget.NewLabel(l.what)
-			w.Wrapping = fyne.TextWrapWord
-			grid.Add(k)
-			grid.Add(w)
+			grid.Add(widget.NewLabelWithStyle(l.keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
+			grid.Add(widget.NewLabel(l.what))
 		}
 	}
 	for _, s := range u.shortcutSections() {

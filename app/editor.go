@@ -372,21 +372,24 @@ func (e *editor) close() {
 // poleHeading starts a pole's guidance on its own line.
 var poleHeading = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePrimary}
 
-// spectrumLayout gives the outer objects a quarter of the width each and
-// the slider the middle half, so sliders line up from row to row.
-type spectrumLayout struct{}
+// spectrumLayout gives the outer objects a quarter of the width each, or
+// minSide if more, and the slider the rest, so sliders line up from row
+// to row. minSide is the target check box's width: at 1024 pixels or at
+// scale 1.5 a quarter was too narrow for it and its label ran under the
+// slider.
+type spectrumLayout struct{ minSide float32 }
 
-func (spectrumLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (l *spectrumLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for _, o := range objs {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(320, h)
+	return fyne.NewSize(max(320, 2*l.minSide+120), h)
 }
 
-func (spectrumLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (l *spectrumLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
-	side := size.Width / 4
+	side := max(size.Width/4, l.minSide)
 	mid := size.Width - 2*side - 2*pad
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(fyne.NewSize(side, size.Height))

@@ -169,8 +169,9 @@ func (r *dimRow) view() *fyne.Container {
 	toc.Wrapping = fyne.TextWrapWord
 	tob := widget.NewLabelWithStyle(r.dim.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
 	tob.Wrapping = fyne.TextWrapWord
-	spectrum := container.New(&spectrumLayout{}, toc, r.slider, tob)
-	targetLine := container.New(&spectrumLayout{}, r.targetOn, r.target, r.targetValue)
+	lay := &spectrumLayout{minSide: r.targetOn.MinSize().Width}
+	spectrum := container.New(lay, toc, r.slider, tob)
+	targetLine := container.New(lay, r.targetOn, r.target, r.targetValue)
 	return container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(r.flag, r.value), name),
 		question,

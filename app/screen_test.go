@@ -261,3 +261,25 @@ func minf(a, b float32) float32 {
 	}
 	return b
 }
+
+// At 1024×600 the target box's label ends before the target slider starts
+// (it ran under the slider), and the sliders still line up.
+func TestTargetLabelClearsSliderAt1024(t *testing.T) {
+	u, _ := startSized(t, 1024, 600, theme.VariantLight)
+	if err := u.createSession(canvas.TemplateQuick, "Estrecho", "Nubia CRM", ""); err != nil {
+		t.Fatal(err)
+	}
+	var x0 float32
+	for i, r := range u.editor.rows {
+		cp, cs := absRect(r.targetOn)
+		sp, _ := absRect(r.target)
+		if need := r.targetOn.MinSize().Width; cs.Width < need || cp.X+cs.Width > sp.X {
+			t.Errorf("row %d: the target box gets %v of %v px and ends at %v, the slider starts at %v", i, cs.Width, need, cp.X+cs.Width, sp.X)
+		}
+		if sl, _ := absRect(r.slider); i == 0 {
+			x0 = sl.X
+		} else if sl.X != x0 || sp.X != x0 {
+			t.Errorf("row %d: sliders start at %v and %v, row 0 at %v", i, sl.X, sp.X, x0)
+		}
+	}
+}
