@@ -295,6 +295,10 @@ func (e *editor) rowFocused(i int) {
 	view := e.scroll.Size().Height
 	switch {
 	case view <= 0:
+	case i == 0 && e.scroll.Offset.Y > 0:
+		// The first row's group heading sits above it.
+		e.scroll.Offset.Y = 0
+		e.scroll.Refresh()
 	case y < e.scroll.Offset.Y:
 		e.scroll.Offset.Y = y
 		e.scroll.Refresh()

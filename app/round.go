@@ -137,6 +137,9 @@ func (u *UI) showScreen(content fyne.CanvasObject) {
 	u.undoOff = false
 	u.timer.fg = nil // presentation mode's colours end with it
 	u.timer.render()
+	// Unfocus before the content goes, or the focused button of the old
+	// screen never hears it lost the focus and keeps looking focused.
+	c.Unfocus()
 	u.win.SetContent(content)
 	u.win.SetPadded(true)
 	u.showMenu()

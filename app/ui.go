@@ -174,6 +174,7 @@ func (u *UI) showHome() {
 	u.onScreenChange, u.undoOff = nil, false
 	u.updateEditMenu()
 	u.home.reload()
+	u.win.Canvas().Unfocus() // see showScreen
 	u.win.SetContent(u.home.content)
 	u.showMenu()
 	u.win.Canvas().SetOnTypedKey(u.canvasKey)
@@ -198,6 +199,7 @@ func (u *UI) showEditor(s *canvas.Session) {
 	u.timer.fg = nil
 	u.timer.configure(s.Settings)
 	u.onScreenChange, u.undoOff = nil, false
+	u.win.Canvas().Unfocus() // see showScreen
 	u.win.SetContent(u.editor.content)
 	u.win.Canvas().SetOnTypedKey(u.canvasKey)
 	u.editor.updateTitle()
