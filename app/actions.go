@@ -44,6 +44,7 @@ const noDimension = "No dimension"
 
 func newActionFields(e *editor) *actionFields {
 	f := &actionFields{text: newActionText(), owner: newOwnerField(), due: newDueField(e.ui.opt.now)}
+	f.text.hook, f.owner.hook = e.ui.typedKey, e.ui.typedKey
 	opts := []string{noDimension}
 	f.dims = []string{""}
 	for _, d := range e.s.Dimensions {

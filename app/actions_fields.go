@@ -22,6 +22,15 @@ type actionText struct {
 	widget.Entry
 	onFocusLost func()
 	onMove      func(delta int)
+	// hook takes the window's keys (F1, F6), as the note field does.
+	hook keyHook
+}
+
+func (e *actionText) TypedKey(ev *fyne.KeyEvent) {
+	if windowKey(ev) && e.hook.take(ev) {
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 func newActionText() *actionText {
@@ -57,6 +66,14 @@ type ownerField struct {
 	widget.SelectEntry
 	onFocusLost func()
 	names       []string
+	hook        keyHook
+}
+
+func (e *ownerField) TypedKey(ev *fyne.KeyEvent) {
+	if windowKey(ev) && e.hook.take(ev) {
+		return
+	}
+	e.SelectEntry.TypedKey(ev)
 }
 
 func newOwnerField() *ownerField {

@@ -138,14 +138,18 @@ var (
 
 // addAgreeShortcuts lets the keyboard agree and clear the selected row,
 // in the editor and in presentation mode, never on a blind round's screens.
-func (u *UI) addAgreeShortcuts(c fyne.Canvas) {
-	on := func(do func(e *editor, i int)) func(fyne.Shortcut) {
-		return func(fyne.Shortcut) {
-			if e := u.editor; e != nil && !u.undoOff {
-				do(e, e.selected)
-			}
-		}
+// agreeSelected agrees on the selected dimension's proposal
+// (Ctrl+Enter); not on a blind round's private screens.
+func (u *UI) agreeSelected() {
+	if e := u.editor; e != nil && !u.undoOff {
+		e.agree(e.selected)
 	}
-	c.AddShortcut(agreeShortcut, on((*editor).agree))
-	c.AddShortcut(clearShortcut, on((*editor).clearAgreement))
+}
+
+// clearSelected takes back the selected dimension's agreement
+// (Ctrl+Backspace).
+func (u *UI) clearSelected() {
+	if e := u.editor; e != nil && !u.undoOff {
+		e.clearAgreement(e.selected)
+	}
 }

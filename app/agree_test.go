@@ -105,7 +105,7 @@ func TestRevealProposesAndAgreeAgrees(t *testing.T) {
 	// Ctrl+Backspace clear.
 	c := u.Window().Canvas()
 	c.Focus(val.slider)
-	c.Focused().(fyne.Focusable).TypedRune('a')
+	c.Focused().TypedRune('a')
 	if got := s.Position("value").Current; got == nil || *got != 30 {
 		t.Fatalf("after A current = %v, want 30", got)
 	}

@@ -134,14 +134,22 @@ func (p *painter) ink(k canvas.Ink) color.Color {
 func (p *painter) Line(l canvas.Line, k canvas.Ink, w float64) { p.stroke(l, p.ink(k), float32(w)) }
 
 func (p *painter) Dot(at canvas.Point, d float64, k canvas.Ink) {
-	p.dot(at, float32(d), p.ink(k), p.bg)
+	p.dot(at, p.atLeast(d), p.ink(k), p.bg)
 }
 
 func (p *painter) Ring(at canvas.Point, d float64, k canvas.Ink) {
-	p.circle(at, float32(d), color.Transparent, p.ink(k), 2)
+	p.circle(at, p.atLeast(d), color.Transparent, p.ink(k), 2)
 }
 
-func (p *painter) Marker(m canvas.ParticipantMarker, d float64) { p.marker(m, float32(d)) }
+// minMarkerPx is the smallest marker on screen: below 10 px the eye no
+// longer tells the shapes apart. The layout spaces markers that share a
+// value by its marker size, which is no smaller.
+const minMarkerPx = 10
+
+// atLeast is a marker's diameter in layout units, raised to minMarkerPx.
+func (p *painter) atLeast(d float64) float32 { return max(float32(d), minMarkerPx/p.k()) }
+
+func (p *painter) Marker(m canvas.ParticipantMarker, d float64) { p.marker(m, p.atLeast(d)) }
 
 func (p *painter) Text(t canvas.Text, k canvas.Ink, _ float64) { p.text(t, p.ink(k)) }
 

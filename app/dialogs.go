@@ -2,52 +2,228 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
 
-// newSessionDialog asks for the template, title and product of a session.
+// prefLastTemplate remembers the template of the last session created, the
+// New session dialog's default.
+const prefLastTemplate = "lastTemplate"
+
+// newSessionDialog asks for the title, product and template of a session.
+// The title has the focus, Tab goes to the product and Enter creates.
 func (u *UI) newSessionDialog() {
 	var labels []string
 	keyOf := map[string]string{}
+	last := u.app.Preferences().String(prefLastTemplate)
+	chosen := ""
 	for _, t := range canvas.Templates() {
 		l := fmt.Sprintf("%s — %d dimensions", t.Name, len(t.Dimensions))
 		labels = append(labels, l)
 		keyOf[l] = t.Key
+		if t.Key == last || chosen == "" {
+			chosen = l
+		}
 	}
 	tmpl := widget.NewRadioGroup(labels, nil)
 	tmpl.Required = true
-	tmpl.SetSelected(labels[0])
-	title := widget.NewEntry()
+	tmpl.SetSelected(chosen)
+	title := u.newKeyEntry()
 	title.SetPlaceHolder("e.g. Q4 positioning")
 	title.Validator = requiredText("a title")
-	product := widget.NewEntry()
+	product := u.newKeyEntry()
 	product.SetPlaceHolder("e.g. Nubia CRM")
-	facilitator := widget.NewEntry()
+	facilitator := u.newKeyEntry()
 	facilitator.SetPlaceHolder("optional")
 
+	// The template comes last: it has a sensible default, and Tab from the
+	// title must reach the product first.
 	items := []*widget.FormItem{
-		widget.NewFormItem("Template", tmpl),
 		widget.NewFormItem("Title", title),
 		widget.NewFormItem("Product", product),
 		widget.NewFormItem("Facilitator", facilitator),
+		widget.NewFormItem("Template", tmpl),
 	}
 	d := dialog.NewForm("New session", "Create", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
-		err := u.createSession(keyOf[tmpl.Selected], strings.TrimSpace(title.Text),
+		key := keyOf[tmpl.Selected]
+		err := u.createSession(key, strings.TrimSpace(title.Text),
 			strings.TrimSpace(product.Text), strings.TrimSpace(facilitator.Text))
 		if err != nil {
 			u.showError("Create session", err)
+			return
 		}
+		u.app.Preferences().SetString(prefLastTemplate, key)
 	}, u.win)
-	d.Resize(fyne.NewSize(520, 320))
+	d.Resize(u.dialogSize(560, 360))
 	d.Show()
 	u.win.Canvas().Focus(title)
+}
+
+// dialogSize is a dialog's size: the size it asks for, or less on a small
+// window, so every dialog opens fully on screen.
+func (u *UI) dialogSize(w, h float32) fyne.Size {
+	win := u.win.Canvas().Size()
+	if win.Width > 0 {
+		w = min(w, win.Width-40)
+	}
+	if win.Height > 0 {
+		h = min(h, win.Height-40)
+	}
+	return fyne.NewSize(w, h)
+}
+
+// dialogKeys are the keys of every dialog.
+var dialogKeys = []keyAction[*dialogButtons]{
+	{keys: []fyne.KeyName{fyne.KeyReturn, fyne.KeyEnter}, what: "Confirm the dialog (its highlighted button)", do: func(b *dialogButtons) { b.press(b.confirm) }},
+	{keys: []fyne.KeyName{fyne.KeyEscape}, what: "Cancel or close the dialog", do: func(b *dialogButtons) { b.press(b.cancel) }},
+}
+
+// dialogButtons are the buttons along the bottom of a Fyne dialog.
+type dialogButtons struct{ confirm, cancel *widget.Button }
+
+func (b *dialogButtons) press(btn *widget.Button) {
+	if btn != nil && !btn.Disabled() && btn.OnTapped != nil {
+		btn.OnTapped()
+	}
+}
+
+// dialogKey gives the open dialog Enter and Esc, which Fyne's dialogs do
+// not take themselves (2.7.1): Enter presses the highlighted button (or the
+// only one), Esc the other. A dialog without buttons (a choice that must
+// be made, a progress bar) ignores both.
+func (u *UI) dialogKey(ev *fyne.KeyEvent) bool {
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		return false
+	}
+	b := buttonsOf(top)
+	if b == nil {
+		return false
+	}
+	return dispatch(dialogKeys, ev.Name, b)
+}
+
+// buttonsOf finds a dialog's buttons. Fyne's dialog is a modal pop-up
+// whose content holds, as its fourth object, the row of buttons.
+func buttonsOf(o fyne.CanvasObject) *dialogButtons {
+	pop, ok := o.(*widget.PopUp)
+	if !ok {
+		return nil
+	}
+	box, ok := pop.Content.(*fyne.Container)
+	if !ok || len(box.Objects) != 5 {
+		return nil
+	}
+	row, ok := box.Objects[3].(*fyne.Container)
+	if !ok {
+		return nil
+	}
+	var btns []*widget.Button
+	for _, o := range row.Objects {
+		if b, ok := o.(*widget.Button); ok && b.Visible() {
+			btns = append(btns, b)
+		}
+	}
+	switch len(btns) {
+	case 0:
+		return nil
+	case 1:
+		return &dialogButtons{confirm: btns[0], cancel: btns[0]}
+	}
+	b := &dialogButtons{}
+	for _, btn := range btns {
+		if btn.Importance == widget.HighImportance && b.confirm == nil {
+			b.confirm = btn
+		} else if b.cancel == nil {
+			b.cancel = btn
+		}
+	}
+	return b
+}
+
+// enterSubmits makes Enter in the given one-line fields of the open dialog
+// confirm it, as it does everywhere else in the dialog.
+func (u *UI) enterSubmits(entries ...*widget.Entry) {
+	for _, e := range entries {
+		e.OnSubmitted = func(string) { u.dialogKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+	}
+}
+
+// showShortcuts lists every key (Help → Keyboard shortcuts, F1), from the
+// tables that register them.
+func (u *UI) showShortcuts() {
+	grid := container.New(layout.NewFormLayout())
+	section := func(title string, lines []keyHelp) {
+		grid.Add(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid.Add(widget.NewLabel(""))
+		for _, l := range lines {
+			grid.Add(widget.NewLabelWithStyle(l.keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
+			grid.Add(widget.NewLabel(l.what))
+		}
+	}
+	for _, s := range u.shortcutSections() {
+		section(s.title, s.lines)
+	}
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), u.win)
+	d.Resize(u.dialogSize(820, 640))
+	d.Show()
+}
+
+type shortcutSection struct {
+	title string
+	lines []keyHelp
+}
+
+// shortcutSections are the lines of the shortcuts list: the menus' keys,
+// the window's, then those of each screen.
+func (u *UI) shortcutSections() []shortcutSection {
+	var everywhere []keyHelp
+	seen := map[string]bool{}
+	add := func(keys, what string) {
+		if !seen[keys] {
+			seen[keys] = true
+			everywhere = append(everywhere, keyHelp{keys, what})
+		}
+	}
+	for _, b := range u.bindings {
+		var keys []string
+		for _, sc := range b.shortcuts {
+			keys = append(keys, shortcutLabel(sc))
+		}
+		if b.key != "" {
+			keys = append(keys, keyLabel(b.key))
+		}
+		for _, k := range keys {
+			seen[k] = true
+		}
+		everywhere = append(everywhere, keyHelp{strings.Join(keys, ", "), b.what})
+	}
+	// A menu item's shortcut that no binding registers still works from
+	// the menu, so it is listed too.
+	for _, m := range u.mainMenu.Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil {
+				add(shortcutLabel(it.Shortcut), strings.TrimSuffix(it.Label, "…"))
+			}
+		}
+	}
+	return []shortcutSection{
+		{"Everywhere", everywhere},
+		{"In a dialog", helpOf(dialogKeys)},
+		{"Session list", helpOf(listKeys)},
+		{"Editor", append(slices.Clone(editorKeys), helpOf(sliderKeys)...)},
+		{"Presentation mode", helpOf(presentKeys)},
+		{"Larger chart", helpOf(largeChartKeys)},
+	}
 }

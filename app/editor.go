@@ -60,8 +60,10 @@ type editor struct {
 	banner   *fyne.Container
 	bannerTx *widget.Label
 	tabs     *container.AppTabs
-	title    *widget.Label
-	product  *widget.Label
+	// toolbar holds the top bar's buttons, the first stop of F6.
+	toolbar *fyne.Container
+	title   *widget.Label
+	product *widget.Label
 
 	guideTitle *widget.Label
 	guideBody  *widget.RichText
@@ -111,20 +113,22 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	}
 	e.scroll = container.NewVScroll(left)
 
-	// Sessions leaves through the one way out, like every other exit.
-	back := widget.NewButtonWithIcon("Sessions", theme.NavigateBackIcon(), u.ShowHome)
+	// Sessions leaves through the one way out, like every other exit. The
+	// toolbar's buttons pass F6 and F1 on, so the keyboard can leave it.
+	back := u.newKeyButton("Sessions", theme.NavigateBackIcon(), u.ShowHome)
 	e.title = widget.NewLabelWithStyle(s.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.title.Truncation = fyne.TextTruncateEllipsis
 	e.product = widget.NewLabel(s.Product)
 	e.product.Truncation = fyne.TextTruncateEllipsis
-	saveBtn := widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), e.saveNow)
-	exportBtn := widget.NewButtonWithIcon("Export PDF", theme.DocumentPrintIcon(), func() { u.exportDialog(exportPDF) })
-	roundBtn := widget.NewButtonWithIcon("Start round", theme.MediaPlayIcon(), u.startRoundDialog)
-	presentBtn := widget.NewButtonWithIcon("Present", theme.ViewFullScreenIcon(), u.Present)
-	settingsBtn := widget.NewButtonWithIcon("", theme.SettingsIcon(), u.settingsDialog)
+	saveBtn := u.newKeyButton("", theme.DocumentSaveIcon(), e.saveNow)
+	exportBtn := u.newKeyButton("Export PDF", theme.DocumentPrintIcon(), func() { u.exportDialog(exportPDF) })
+	roundBtn := u.newKeyButton("Start round", theme.MediaPlayIcon(), u.startRoundDialog)
+	presentBtn := u.newKeyButton("Present", theme.ViewFullScreenIcon(), u.Present)
+	settingsBtn := u.newKeyButton("", theme.SettingsIcon(), u.settingsDialog)
 	top := container.NewBorder(nil, nil, back,
 		container.NewHBox(u.timer.view, e.status, saveBtn, roundBtn, presentBtn, exportBtn, settingsBtn),
 		container.NewGridWithColumns(2, e.title, e.product))
+	e.toolbar = top
 
 	e.bannerTx = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.banner = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()),
@@ -133,7 +137,8 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 			widget.NewButtonWithIcon("Reveal", theme.VisibilityIcon(), u.reveal),
 		), e.bannerTx)
 
-	indexBox := container.NewHBox(widget.NewLabel("ToB index"), e.index, e.label)
+	largeBtn := u.newKeyButton("Larger chart", theme.ZoomInIcon(), u.showLargeChart)
+	indexBox := container.NewBorder(nil, nil, nil, largeBtn, container.NewHBox(widget.NewLabel("ToB index"), e.index, e.label))
 	guidance := widget.NewCard("", "", container.NewVBox(e.guideTitle, e.guideBody))
 	charts := container.NewVSplit(container.NewVScroll(e.chart), container.NewVScroll(guidance))
 	charts.Offset = 0.68
@@ -285,6 +290,35 @@ func (e *editor) focusRow(i int) {
 	e.ui.win.Canvas().Focus(r.slider)
 }
 
+// rowFocused selects row i when one of its fields gains focus, and
+// scrolls the row into view, so Tab never leaves the focus off screen.
+func (e *editor) rowFocused(i int) {
+	e.selectRow(i)
+	box := e.rows[i].box
+	y, h := box.Position().Y, box.Size().Height
+	view := e.scroll.Size().Height
+	switch {
+	case view <= 0:
+	case i == 0 && e.scroll.Offset.Y > 0:
+		// The first row's group heading sits above it.
+		e.scroll.Offset.Y = 0
+		e.scroll.Refresh()
+	case y < e.scroll.Offset.Y:
+		e.scroll.Offset.Y = y
+		e.scroll.Refresh()
+	case y+h > e.scroll.Offset.Y+view:
+		e.scroll.Offset.Y = min(y, y+h-view)
+		e.scroll.Refresh()
+	}
+}
+
+// editorKeys are the editor's keys that Fyne's focus traversal handles.
+var editorKeys = []keyHelp{
+	{"Tab", "Next field in reading order: slider, target, note, then the next dimension"},
+	{"Shift+Tab", "Previous field"},
+	{"Space", "Press the focused button or tick the focused box"},
+}
+
 func (e *editor) rowOf(key string) int {
 	for i, r := range e.rows {
 		if r.dim.Key == key {
@@ -346,21 +380,24 @@ func (e *editor) close() {
 // poleHeading starts a pole's guidance on its own line.
 var poleHeading = widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePrimary}
 
-// spectrumLayout gives the outer objects a quarter of the width each and
-// the slider the middle half, so sliders line up from row to row.
-type spectrumLayout struct{}
+// spectrumLayout gives the outer objects a quarter of the width each, or
+// minSide if more, and the slider the rest, so sliders line up from row
+// to row. minSide is the target check box's width: at 1024 pixels or at
+// scale 1.5 a quarter was too narrow for it and its label ran under the
+// slider.
+type spectrumLayout struct{ minSide float32 }
 
-func (spectrumLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (l *spectrumLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for _, o := range objs {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(320, h)
+	return fyne.NewSize(max(320, 2*l.minSide+120), h)
 }
 
-func (spectrumLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (l *spectrumLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := theme.Padding()
-	side := size.Width / 4
+	side := max(size.Width/4, l.minSide)
 	mid := size.Width - 2*side - 2*pad
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(fyne.NewSize(side, size.Height))

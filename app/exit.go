@@ -66,7 +66,7 @@ func (u *UI) warnUnsaved(err error, verb string, then func()) {
 	anyway.Importance = widget.DangerImportance
 	d = dialog.NewCustomWithoutButtons("Changes not saved",
 		container.NewBorder(nil, container.NewHBox(exp, stay, anyway), nil, nil, msg), u.win)
-	d.Resize(fyne.NewSize(600, 280))
+	d.Resize(u.dialogSize(600, 280))
 	u.leaving = d
 	d.Show()
 }

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
@@ -183,7 +182,7 @@ var exits = []exitCase{
 		if form == nil {
 			f.t.Fatal("New session… opened no form")
 		}
-		test.Type(renderedOf[*widget.Entry](form)[0], "Otra")
+		test.Type(renderedOf[*keyEntry](form)[0], "Otra")
 		test.Tap(buttonIn(f.t, form, "Create"))
 	}, func(f *exitFixture) bool {
 		if e := f.u.editor; e != nil {

@@ -98,7 +98,7 @@ func (u *UI) exportDialog(kind exportKind) {
 	}, u.win)
 	d.SetFileName(suggestedName(snap, u.opt.Now(), kind.ext))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{kind.ext}))
-	d.Resize(fyne.NewSize(820, 560))
+	d.Resize(u.dialogSize(820, 560))
 	d.Show()
 }
 

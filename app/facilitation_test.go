@@ -83,6 +83,11 @@ func buttonIn(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 			return b
 		}
 	}
+	for _, b := range renderedOf[*keyButton](o) {
+		if b.Text == text {
+			return &b.Button
+		}
+	}
 	t.Fatalf("no button %q on screen", text)
 	return nil
 }
@@ -518,7 +523,7 @@ func placePrivately(t *testing.T, u *UI, i int, useRune bool) {
 	if !hasText(textsOf(rendered(content)), tn.name+" — your private placement") {
 		t.Fatalf("a keypress did not open %s's private screen: %q", tn.name, textsOf(rendered(content)))
 	}
-	if c.OnTypedKey() != nil {
+	if c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyA}); u.Window().Content() != content {
 		t.Error("the private screen still hands keys to the hand-over")
 	}
 	sliders := renderedOf[*spectrumSlider](content)
@@ -1335,7 +1340,9 @@ func TestPresentationMode(t *testing.T) {
 	if c.Focused() != fyne.Focusable(e.rows[3].slider) || e.selected != 3 {
 		t.Errorf("back in the editor: focus %T, row %d; want row 3's slider", c.Focused(), e.selected)
 	}
-	if c.OnTypedKey() != nil {
+	c.Unfocus()
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if e.selected != 3 || u.Window().Content() != e.content {
 		t.Error("the editor still routes keys to the presentation")
 	}
 }

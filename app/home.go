@@ -24,11 +24,11 @@ type home struct {
 	shown    []store.Summary
 	selected string // session id, "" for none
 
-	search  *widget.Entry
-	list    *widget.List
-	empty   *widget.Label
+	search  *keyEntry
+	list    *keyList
+	empty   *fyne.Container
 	count   *widget.Label
-	newBtn  *widget.Button
+	newBtn  *keyButton
 	openBtn *widget.Button
 	dupBtn  *widget.Button
 	renBtn  *widget.Button
@@ -43,15 +43,17 @@ type home struct {
 
 func newHome(u *UI) *home {
 	h := &home{ui: u}
-	h.search = widget.NewEntry()
+	h.search = u.newKeyEntry()
 	h.search.SetPlaceHolder("Search by title or product")
 	h.search.OnChanged = func(string) { h.filter() }
+	// Down from the search goes to the list, Enter there opens.
+	h.search.onDown = func() { h.step(1) }
 
-	h.list = widget.NewList(
-		func() int { return len(h.shown) },
-		h.createRow,
-		h.updateRow,
-	)
+	h.list = &keyList{h: h}
+	h.list.Length = func() int { return len(h.shown) }
+	h.list.CreateItem = h.createRow
+	h.list.UpdateItem = h.updateRow
+	h.list.ExtendBaseWidget(h.list)
 	h.list.OnSelected = func(id widget.ListItemID) {
 		if id >= 0 && id < len(h.shown) {
 			h.selected = h.shown[id].ID
@@ -63,7 +65,7 @@ func newHome(u *UI) *home {
 		h.updateButtons()
 	}
 
-	h.newBtn = widget.NewButtonWithIcon("New session", theme.ContentAddIcon(), u.newSessionDialog)
+	h.newBtn = u.newKeyButton("New session", theme.ContentAddIcon(), u.newSessionDialog)
 	h.newBtn.Importance = widget.HighImportance
 	h.openBtn = widget.NewButtonWithIcon("Open", theme.FolderOpenIcon(), h.openSelected)
 	h.dupBtn = widget.NewButtonWithIcon("Duplicate", theme.ContentCopyIcon(), h.duplicateSelected)
@@ -75,9 +77,14 @@ func newHome(u *UI) *home {
 		widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), h.undoDelete), h.undoLabel)
 	h.undoBar.Hide()
 
-	h.empty = widget.NewLabel("No sessions yet. Press “New session” (Ctrl+N) to place your product between ToC and ToB.")
-	h.empty.Wrapping = fyne.TextWrapWord
-	h.empty.Alignment = fyne.TextAlignCenter
+	// The empty state is one sentence that keeps its line (a wrapping
+	// label in a centring box is given no width and wraps each letter)
+	// and a button of its own.
+	sentence := widget.NewLabelWithStyle("No sessions yet: create one to place your product between ToC and ToB.",
+		fyne.TextAlignCenter, fyne.TextStyle{})
+	emptyNew := u.newKeyButton("New session", theme.ContentAddIcon(), u.newSessionDialog)
+	emptyNew.Importance = widget.HighImportance
+	h.empty = container.NewCenter(container.NewVBox(sentence, container.NewCenter(emptyNew)))
 	h.count = widget.NewLabel("")
 
 	heading := widget.NewLabelWithStyle("Fulcrum — ToB / ToC workshop sessions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -87,7 +94,7 @@ func newHome(u *UI) *home {
 		container.NewBorder(nil, nil, nil, actions, h.search),
 		h.undoBar,
 	)
-	h.content = container.NewBorder(top, h.count, nil, nil, container.NewStack(h.list, container.NewCenter(h.empty)))
+	h.content = container.NewBorder(top, h.count, nil, nil, container.NewStack(h.list, h.empty))
 	h.updateButtons()
 	return h
 }
@@ -262,6 +269,47 @@ func (h *home) selectSession(id string) {
 	}
 }
 
+// keyList is the session list: the arrow keys select (not only move a
+// highlight, as Fyne's list does) and Enter opens.
+type keyList struct {
+	widget.List
+	h *home
+}
+
+// listKeys are the session list's keys.
+var listKeys = []keyAction[*home]{
+	{keys: []fyne.KeyName{fyne.KeyUp}, what: "Select the session above", do: func(h *home) { h.step(-1) }},
+	{keys: []fyne.KeyName{fyne.KeyDown}, what: "Select the session below (from the search field too)", do: func(h *home) { h.step(1) }},
+	{keys: []fyne.KeyName{fyne.KeyReturn, fyne.KeyEnter}, what: "Open the selected session", do: (*home).openSelected},
+}
+
+func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
+	if !dispatch(listKeys, ev.Name, l.h) && !l.h.ui.typedKey(ev) {
+		l.List.TypedKey(ev)
+	}
+}
+
+// step selects the session delta rows from the selected one and focuses
+// the list.
+func (h *home) step(delta int) {
+	if len(h.shown) == 0 {
+		return
+	}
+	at := -1
+	for i, s := range h.shown {
+		if s.ID == h.selected {
+			at = i
+		}
+	}
+	next := at + delta
+	if at < 0 {
+		next = 0
+	}
+	next = max(0, min(len(h.shown)-1, next))
+	h.list.Select(next)
+	h.ui.win.Canvas().Focus(h.list)
+}
+
 func (h *home) openSelected() {
 	if h.selected == "" {
 		return
@@ -293,9 +341,9 @@ func (h *home) renameSelected() {
 		h.ui.showError("Rename session", err)
 		return
 	}
-	title := widget.NewEntry()
+	title := h.ui.newKeyEntry()
 	title.SetText(s.Title)
-	product := widget.NewEntry()
+	product := h.ui.newKeyEntry()
 	product.SetText(s.Product)
 	items := []*widget.FormItem{widget.NewFormItem("Title", title), widget.NewFormItem("Product", product)}
 	d := dialog.NewForm("Rename session", "Rename", "Cancel", items, func(ok bool) {
@@ -313,7 +361,7 @@ func (h *home) renameSelected() {
 		h.selectSession(s.ID)
 	}, h.ui.win)
 	title.Validator = requiredText("a title")
-	d.Resize(fyne.NewSize(480, 220))
+	d.Resize(h.ui.dialogSize(480, 220))
 	d.Show()
 	h.ui.win.Canvas().Focus(title)
 }

@@ -271,7 +271,7 @@ func (u *UI) damaged(err error) {
 	fresh := widget.NewButtonWithIcon("Start a new file", theme.ContentAddIcon(), func() { replace(false) })
 	d = dialog.NewCustomWithoutButtons("Damaged session file",
 		container.NewBorder(nil, container.NewHBox(restore, fresh), nil, nil, msg), u.win)
-	d.Resize(fyne.NewSize(620, 300))
+	d.Resize(u.dialogSize(620, 300))
 	u.damage = d
 	d.Show()
 }

@@ -19,16 +19,17 @@ import (
 type participantsPanel struct {
 	e       *editor
 	list    *fyne.Container
-	name    *widget.Entry
-	role    *widget.Entry
+	name    *keyEntry
+	role    *keyEntry
 	content fyne.CanvasObject
 }
 
 func newParticipantsPanel(e *editor) *participantsPanel {
 	p := &participantsPanel{e: e, list: container.NewVBox()}
-	p.name = widget.NewEntry()
+	// Fulcrum's entries pass F6 on, so the keyboard can leave the panel.
+	p.name = e.ui.newKeyEntry()
 	p.name.SetPlaceHolder("Name")
-	p.role = widget.NewEntry()
+	p.role = e.ui.newKeyEntry()
 	p.role.SetPlaceHolder("Role (optional)")
 	p.name.OnSubmitted = func(string) { p.add() }
 	p.role.OnSubmitted = func(string) { p.add() }
@@ -113,8 +114,9 @@ func (p *participantsPanel) edit(id string) {
 		}
 		p.e.apply("Edit participant", canvas.UpdateParticipant{ID: id, Name: name.Text, Role: role.Text})
 	}, p.e.ui.win)
-	d.Resize(fyne.NewSize(420, 200))
+	d.Resize(p.e.ui.dialogSize(420, 200))
 	d.Show()
+	p.e.ui.enterSubmits(name, role)
 }
 
 func (p *participantsPanel) remove(id string) {

@@ -8,6 +8,7 @@ import (
 	fynecanvas "fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
@@ -30,6 +31,23 @@ var projector = painterColours{
 // at least 32 px on a 1280×720 projector.
 const presentNameSize = 48
 
+// darkTheme is the app's theme with the default theme's dark colours,
+// which suit the projector's near-black.
+type darkTheme struct{}
+
+func (darkTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return theme.DefaultTheme().Color(n, theme.VariantDark)
+}
+func (darkTheme) Font(s fyne.TextStyle) fyne.Resource {
+	return fyne.CurrentApp().Settings().Theme().Font(s)
+}
+func (darkTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
+	return fyne.CurrentApp().Settings().Theme().Icon(n)
+}
+func (darkTheme) Size(n fyne.ThemeSizeName) float32 {
+	return fyne.CurrentApp().Settings().Theme().Size(n)
+}
+
 type presenter struct {
 	u        *UI
 	i        int
@@ -45,13 +63,17 @@ type presenter struct {
 	// body shows a dimension; closing, after the last one, the actions.
 	body    fyne.CanvasObject
 	closing *closingScreen
+	// fits hold the texts that shrink to their width (see fitText).
+	fits []*fyne.Container
 }
 
 // Present opens presentation mode on the selected dimension.
-func (u *UI) Present() {
+func (u *UI) Present() { u.present() }
+
+func (u *UI) present() *presenter {
 	e := u.editor
 	if e == nil || len(e.rows) == 0 {
-		return
+		return nil
 	}
 	p := &presenter{u: u, i: e.selected}
 	text := func(size float32, bold bool, c color.Color) *fynecanvas.Text {
@@ -83,40 +105,59 @@ func (u *UI) Present() {
 	p.reasons = newPresentReasons()
 	bg := fynecanvas.NewRectangle(projector.bg)
 	p.closing = newClosingScreen()
+	// Each pole has a line of its own: side by side, a long ToB pole ran
+	// off a 1024-pixel projector. Every text shrinks to its width where it
+	// must, so no text asks the window for more than the screen has.
+	fit := func(t *fynecanvas.Text) *fyne.Container {
+		c := container.New(&fitText{size: t.TextSize}, t)
+		p.fits = append(p.fits, c)
+		return c
+	}
 	dim := container.NewVBox(
 		layout.NewSpacer(),
-		p.name, p.question,
+		fit(p.name), fit(p.question),
 		container.NewPadded(p.chart),
-		container.NewGridWithColumns(2, p.toc, p.tob),
+		fit(p.toc), fit(p.tob),
 		layout.NewSpacer(),
-		p.figures, p.agreed,
+		fit(p.figures), fit(p.agreed),
 		layout.NewSpacer(),
 	)
 	// The body is the dimension with its reasons below; the closing
-	// screen takes its place after the last dimension.
+	// screen takes its place after the last dimension. The timer's buttons
+	// and icons take the dark theme: the projector is light on dark
+	// whatever the desktop's theme.
 	p.body = p.reasons.around(container.NewPadded(dim))
-	p.content = container.NewStack(bg, container.NewBorder(nil,
-		container.NewBorder(nil, nil, nil, u.timer.view, p.footer), nil, nil,
-		container.NewStack(p.body, container.NewPadded(p.closing.view))))
+	p.content = container.NewStack(bg, container.NewThemeOverride(container.NewPadded(container.NewBorder(nil,
+		container.NewBorder(nil, nil, nil, u.timer.view, fit(p.footer)), nil, nil,
+		container.NewStack(p.body, container.NewPadded(p.closing.view)))), darkTheme{}))
 	u.showScreen(p.content)
+	// The projector shows the dimension, not the menu bar or the theme's
+	// frame around the content.
+	u.win.SetMainMenu(nil)
+	u.win.SetPadded(false)
+	u.timer.fg = projector.fg
+	u.timer.render()
 	// An undo or a change from elsewhere redraws the projected dimension.
 	u.onScreenChange = func(canvas.Change) { p.show() }
 	u.win.SetFullScreen(true)
 	p.show()
 	c := u.win.Canvas()
 	c.SetOnTypedKey(p.key)
+	return p
 }
 
+// presentKeys are presentation mode's keys; a clicker sends the Page keys.
+var presentKeys = []keyAction[*presenter]{
+	{keys: []fyne.KeyName{fyne.KeyRight, fyne.KeyDown, fyne.KeyPageDown, fyne.KeySpace}, what: "Next dimension", do: func(p *presenter) { p.move(1) }},
+	{keys: []fyne.KeyName{fyne.KeyLeft, fyne.KeyUp, fyne.KeyPageUp}, what: "Previous dimension", do: func(p *presenter) { p.move(-1) }},
+	{keys: []fyne.KeyName{fyne.KeyR}, what: "Show or hide the reasons", do: (*presenter).toggleReasons},
+	{keys: []fyne.KeyName{fyne.KeyEscape}, what: "Leave presentation mode", do: (*presenter).leave},
+}
+
+// key gives an open dialog (the shortcuts list) its keys first.
 func (p *presenter) key(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyRight, fyne.KeyDown, fyne.KeyPageDown, fyne.KeySpace:
-		p.move(1)
-	case fyne.KeyLeft, fyne.KeyUp, fyne.KeyPageUp:
-		p.move(-1)
-	case fyne.KeyEscape:
-		p.leave()
-	case fyne.KeyR:
-		p.toggleReasons()
+	if !p.u.dialogKey(ev) && !dispatch(presentKeys, ev.Name, p) {
+		p.u.typedKey(ev)
 	}
 }
 
@@ -168,9 +209,36 @@ func (p *presenter) show() {
 	}
 	p.agreed.Text = positionText(s, d.Key)
 	p.footer.Text = fmt.Sprintf("%d / %d   ←  →  to move   ·   R for reasons   ·   Ctrl+Enter to agree   ·   Esc to leave", p.i+1, len(e.rows))
-	for _, t := range []*fynecanvas.Text{p.name, p.question, p.toc, p.tob, p.figures, p.agreed, p.footer} {
-		t.Refresh()
+	for _, c := range p.fits {
+		c.Refresh() // lays the new text out at a size that fits
 	}
 	p.chart.Refresh()
 	p.reasons.show(s, d.Key)
+}
+
+// fitText lays out one canvas text at its size, or smaller where the width
+// is too short for it. It asks for no width, so a long text never makes
+// the window wider than the screen.
+type fitText struct{ size float32 }
+
+func (f *fitText) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	t := objs[0].(*fynecanvas.Text)
+	return fyne.NewSize(0, fyne.MeasureText("Ag", f.size, t.TextStyle).Height)
+}
+
+func (f *fitText) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	t := objs[0].(*fynecanvas.Text)
+	t.TextSize = f.size
+	// Text's own measure, a few times: its width is not quite linear in
+	// the size (glyph positions are rounded).
+	for range 8 {
+		w := t.MinSize().Width
+		if w <= size.Width || size.Width <= 0 {
+			break
+		}
+		t.TextSize *= min(size.Width/w, 0.98)
+	}
+	t.Move(fyne.NewPos(0, 0))
+	t.Resize(size)
+	t.Refresh()
 }

@@ -92,7 +92,7 @@ func (u *UI) startRoundDialog() {
 		}
 		begin()
 	}, u.win)
-	d.Resize(fyne.NewSize(620, 560))
+	d.Resize(u.dialogSize(620, 560))
 	d.Show()
 }
 
@@ -140,11 +140,20 @@ func (u *UI) continueRound() {
 // u.onScreenChange and u.undoOff after this.
 func (u *UI) showScreen(content fyne.CanvasObject) {
 	c := u.win.Canvas()
-	c.SetOnTypedKey(nil)
+	// The window's keys (F1, a dialog's Enter and Esc) work on every
+	// screen; a screen with keys of its own passes them on.
+	c.SetOnTypedKey(u.canvasKey)
 	c.SetOnTypedRune(nil)
 	u.onScreenChange = nil
 	u.undoOff = false
+	u.timer.fg = nil // presentation mode's colours end with it
+	u.timer.render()
+	// Unfocus before the content goes, or the focused button of the old
+	// screen never hears it lost the focus and keeps looking focused.
+	c.Unfocus()
 	u.win.SetContent(content)
+	u.win.SetPadded(true)
+	u.showMenu()
 	c.Unfocus()
 	u.updateEditMenu()
 }

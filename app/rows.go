@@ -21,7 +21,7 @@ type dimRow struct {
 
 	slider      *spectrumSlider
 	value       *widget.Label
-	targetOn    *widget.Check
+	targetOn    *keyCheck
 	target      *spectrumSlider
 	targetValue *widget.Label
 	stats       *widget.Label
@@ -31,7 +31,10 @@ type dimRow struct {
 	note        *noteEntry
 	addAction   *widget.Button
 	agreement   *agreeLine
-	box         *fyne.Container
+	// header holds the row's buttons beside its name: Agree or Clear,
+	// and + Action.
+	header *fyne.Container
+	box    *fyne.Container
 
 	// loading is set while the row mirrors the model, so the widgets'
 	// change callbacks do not write the same values back.
@@ -41,27 +44,26 @@ type dimRow struct {
 func (e *editor) newRow(i int, d canvas.Dimension) *dimRow {
 	r := &dimRow{e: e, i: i, dim: d}
 	r.value = widget.NewLabelWithStyle("–", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	r.slider = newSpectrumSlider(func() { e.selectRow(i) })
-	r.slider.onTab = func(backward bool) {
-		if backward {
-			e.focusRow(i - 1)
-		} else {
-			e.focusRow(i + 1)
-		}
-	}
-	r.target = newSpectrumSlider(func() { e.selectRow(i) })
+	// Tab walks the row in reading order (slider, target, note) and on to
+	// the next row; each stop scrolls its row into view.
+	r.slider = newSpectrumSlider(func() { e.rowFocused(i) })
+	r.slider.hook = e.ui.typedKey
+	r.target = newSpectrumSlider(func() { e.rowFocused(i) })
+	r.target.hook = e.ui.typedKey
 	r.targetValue = widget.NewLabel("")
-	r.targetOn = widget.NewCheck("Target in 12 months", func(on bool) {
+	r.targetOn = newKeyCheck("Target in 12 months", e.ui.typedKey, func(on bool) {
 		if !r.loading {
 			r.setTargetOn(on)
 		}
 	})
+	r.targetOn.onFocus = func() { e.rowFocused(i) }
 	r.stats = widget.NewLabel("")
 	r.statsLine = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, r.stats)
 	r.flag = widget.NewLabelWithStyle("DISCUSS", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	r.flag.Importance = widget.DangerImportance
 	r.reasons = newReasonsList(e.relayoutRows)
-	r.note = newNoteEntry(func() { e.selectRow(i) })
+	r.note = newNoteEntry(func() { e.rowFocused(i) })
+	r.note.hook = e.ui.typedKey
 	// The note's keystrokes merge into one undo step until it loses focus.
 	r.note.onFocusLost = e.owner.Seal
 	r.note.SetPlaceHolder("Note for this dimension")
@@ -184,10 +186,12 @@ func (r *dimRow) view() *fyne.Container {
 	toc.Wrapping = fyne.TextWrapWord
 	tob := widget.NewLabelWithStyle(r.dim.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
 	tob.Wrapping = fyne.TextWrapWord
-	spectrum := container.New(&spectrumLayout{}, toc, r.slider, tob)
-	targetLine := container.New(&spectrumLayout{}, r.targetOn, r.target, r.targetValue)
+	r.header = container.NewHBox(r.flag, r.agreement.box, r.addAction)
+	lay := &spectrumLayout{minSide: r.targetOn.MinSize().Width}
+	spectrum := container.New(lay, toc, r.slider, tob)
+	targetLine := container.New(lay, r.targetOn, r.target, r.targetValue)
 	return container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(r.flag, r.agreement.box, r.addAction), name),
+		container.NewBorder(nil, nil, nil, r.header, name),
 		question,
 		spectrum,
 		targetLine,

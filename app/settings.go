@@ -67,8 +67,9 @@ func (u *UI) settingsDialog() {
 			e.apply("Session settings", canvas.SetSettings{Settings: next})
 		}
 	}, u.win)
-	d.Resize(fyne.NewSize(560, 320))
+	d.Resize(u.dialogSize(560, 320))
 	d.Show()
+	u.enterSubmits(threshold, minutes)
 }
 
 // toSeconds turns the dialog's minutes into the session's whole seconds.

@@ -37,6 +37,8 @@ type spectrumSlider struct {
 	placing bool
 	// hasFocus is kept here: the widget's own flag is private.
 	hasFocus bool
+	// hook takes the window's keys (F1, F6).
+	hook keyHook
 }
 
 func newSpectrumSlider(onFocus func()) *spectrumSlider {
@@ -49,6 +51,16 @@ func newSpectrumSlider(onFocus func()) *spectrumSlider {
 
 // AcceptsTab lets the editor's sliders handle Tab themselves.
 func (s *spectrumSlider) AcceptsTab() bool { return s.onTab != nil }
+
+// sliderKeys are a spectrum slider's keys; the arrows are Fyne's own.
+var sliderKeys = []keyAction[*spectrumSlider]{
+	{keys: []fyne.KeyName{fyne.KeyRight, fyne.KeyUp}, what: "Move the slider 1 towards ToB", do: func(s *spectrumSlider) { s.Slider.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight}) }},
+	{keys: []fyne.KeyName{fyne.KeyLeft, fyne.KeyDown}, what: "Move the slider 1 towards ToC", do: func(s *spectrumSlider) { s.Slider.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft}) }},
+	{keys: []fyne.KeyName{fyne.KeyPageUp}, what: "Move the slider 10 towards ToB", do: func(s *spectrumSlider) { s.SetValue(min(s.Value+pageStep, s.Max)) }},
+	{keys: []fyne.KeyName{fyne.KeyPageDown}, what: "Move the slider 10 towards ToC", do: func(s *spectrumSlider) { s.SetValue(max(s.Value-pageStep, s.Min)) }},
+	{keys: []fyne.KeyName{fyne.KeyHome}, what: "Move the slider to 0 (ToC)", do: func(s *spectrumSlider) { s.SetValue(s.Min) }},
+	{keys: []fyne.KeyName{fyne.KeyEnd}, what: "Move the slider to 100 (ToB)", do: func(s *spectrumSlider) { s.SetValue(s.Max) }},
+}
 
 // setUnplaced shows the slider as holding no value, at its middle, or as
 // placed at its value. It changes no value and calls no callback.
@@ -115,20 +127,14 @@ func (s *spectrumSlider) TypedKey(key *fyne.KeyEvent) {
 	}
 }
 
+// typedKey handles a key after placing: Tab between rows, the slider's
+// keys, the window's keys (F1, F6), and Fyne's own.
 func (s *spectrumSlider) typedKey(key *fyne.KeyEvent) {
-	switch key.Name {
-	case fyne.KeyTab:
-		if s.onTab != nil {
-			s.onTab(shiftHeld())
-		}
-	case fyne.KeyPageUp:
-		s.SetValue(min(s.Value+pageStep, s.Max))
-	case fyne.KeyPageDown:
-		s.SetValue(max(s.Value-pageStep, s.Min))
-	case fyne.KeyHome:
-		s.SetValue(s.Min)
-	case fyne.KeyEnd:
-		s.SetValue(s.Max)
+	switch {
+	case key.Name == fyne.KeyTab && s.onTab != nil:
+		s.onTab(shiftHeld())
+	case dispatch(sliderKeys, key.Name, s):
+	case s.hook.take(key):
 	default:
 		s.Slider.TypedKey(key)
 	}
@@ -239,6 +245,7 @@ func (s *spectrumSlider) FocusLost() {
 type noteEntry struct {
 	widget.Entry
 	onFocus, onFocusLost func()
+	hook                 keyHook
 }
 
 func newNoteEntry(onFocus func()) *noteEntry {
@@ -251,6 +258,19 @@ func newNoteEntry(onFocus func()) *noteEntry {
 }
 
 func (e *noteEntry) AcceptsTab() bool { return false }
+
+// TypedKey passes on the keys a note has no use for (F1, F6); Enter and Esc
+// stay the note's.
+func (e *noteEntry) TypedKey(ev *fyne.KeyEvent) {
+	if windowKey(ev) && e.hook.take(ev) {
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// windowKey reports whether a text field passes ev to the window: F1 and
+// F6 mean nothing to the field.
+func windowKey(ev *fyne.KeyEvent) bool { return ev.Name == fyne.KeyF1 || ev.Name == fyne.KeyF6 }
 
 func (e *noteEntry) FocusGained() {
 	e.Entry.FocusGained()

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -30,6 +31,9 @@ type timer struct {
 	deadline  time.Time
 	running   bool
 	stop      chan struct{}
+	// fg, when set, replaces the theme's text colour: presentation mode is
+	// light on dark whatever the theme.
+	fg color.Color
 }
 
 func newTimer(u *UI) *timer {
@@ -137,6 +141,9 @@ func (t *timer) render() {
 	} else {
 		t.text.Text = fmt.Sprintf("%02d:%02d", secs/60, secs%60)
 		t.text.Color = theme.Color(theme.ColorNameForeground)
+		if t.fg != nil {
+			t.text.Color = t.fg
+		}
 		t.text.TextStyle.Bold = false
 	}
 	t.text.Refresh()

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
@@ -59,7 +58,16 @@ type UI struct {
 	onScreenChange func(canvas.Change)
 	// damage is the damaged-file dialog while it shows (launch.go).
 	damage dialog.Dialog
+	// bindings are the window's keys (see keys.go).
+	bindings []binding
 }
+
+// defaultWindowSize fits a 1366×768 laptop with room for the panel and
+// the window frame. Fyne cannot tell the screen's size before the window
+// shows, so the window asks for no more, and the screens ask for at most
+// 1000×560 (see minWindow), so a smaller screen's window manager can
+// shrink the window to fit.
+var defaultWindowSize = fyne.NewSize(1280, 720)
 
 func (o Options) now() time.Time {
 	if o.Now == nil {
@@ -86,8 +94,8 @@ func New(a fyne.App, st *store.Store, opt Options) *UI {
 	u := &UI{app: a, store: st, opt: opt}
 	deferSaveDialogWrites()
 	u.win = a.NewWindow("Fulcrum")
-	// Fits a 1280×720 projector with room for the window frame.
-	u.win.Resize(fyne.NewSize(1180, 680))
+	u.win.Resize(defaultWindowSize)
+	u.bindings = u.windowBindings()
 	u.home = newHome(u)
 	u.timer = newTimer(u)
 	u.mainMenu = u.menu()
@@ -127,7 +135,7 @@ func (u *UI) menu() *fyne.MainMenu {
 	quitItem.Shortcut = shortcut(fyne.KeyQ)
 	return fyne.NewMainMenu(fyne.NewMenu("File", newItem, openItem, saveItem, fyne.NewMenuItemSeparator(),
 		exportItem, pngItem, csvItem, jsonItem, paperItem, fyne.NewMenuItemSeparator(), quitItem),
-		u.editMenu())
+		u.editMenu(), u.helpMenu())
 }
 
 // editMenu offers Undo and Redo of the open session's changes.
@@ -148,25 +156,18 @@ func (u *UI) editMenu() *fyne.Menu {
 	return fyne.NewMenu("Edit", u.undoItem, u.redoItem)
 }
 
-func shortcut(k fyne.KeyName) *desktop.CustomShortcut {
-	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+// helpMenu lists the keyboard shortcuts. F1 is no menu shortcut: Fyne
+// takes only keys with Ctrl or Alt as shortcuts, so typedKey runs it.
+func (u *UI) helpMenu() *fyne.Menu {
+	return fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts (F1)", u.showShortcuts))
 }
 
-func (u *UI) addShortcuts() {
-	c := u.win.Canvas()
-	c.AddShortcut(shortcut(fyne.KeyN), func(fyne.Shortcut) { u.newSessionDialog() })
-	c.AddShortcut(shortcut(fyne.KeyO), func(fyne.Shortcut) { u.ShowHome() })
-	c.AddShortcut(shortcut(fyne.KeyS), func(fyne.Shortcut) { u.SaveNow() })
-	c.AddShortcut(shortcut(fyne.KeyE), func(fyne.Shortcut) { u.exportDialog(exportPDF) })
-	c.AddShortcut(shortcut(fyne.KeyQ), func(fyne.Shortcut) { u.Quit() })
-	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.Undo() })
-	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.Redo() })
-	c.AddShortcut(redoShiftZ, func(fyne.Shortcut) { u.Redo() })
-	u.addAgreeShortcuts(c)
+// showMenu puts the menu bar back after presentation mode hid it.
+func (u *UI) showMenu() {
+	if u.win.MainMenu() != u.mainMenu {
+		u.win.SetMainMenu(u.mainMenu)
+	}
 }
-
-// redoShiftZ is Ctrl+Shift+Z, the other common key for Redo.
-var redoShiftZ = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 
 // ShowHome leaves the open session (see leave) and shows the session list.
 func (u *UI) ShowHome() { u.leave("Leave", u.showHome) }
@@ -175,7 +176,10 @@ func (u *UI) showHome() {
 	u.onScreenChange, u.undoOff = nil, false
 	u.updateEditMenu()
 	u.home.reload()
+	u.win.Canvas().Unfocus() // see showScreen
 	u.win.SetContent(u.home.content)
+	u.showMenu()
+	u.win.Canvas().SetOnTypedKey(u.canvasKey)
 	u.win.SetTitle("Fulcrum")
 	u.win.Canvas().Focus(u.home.search)
 }
@@ -194,9 +198,12 @@ func (u *UI) OpenSession(id string) error {
 // showEditor opens s in a new editor, with a new, empty history.
 func (u *UI) showEditor(s *canvas.Session) {
 	u.editor = newEditor(u, s)
+	u.timer.fg = nil
 	u.timer.configure(s.Settings)
 	u.onScreenChange, u.undoOff = nil, false
+	u.win.Canvas().Unfocus() // see showScreen
 	u.win.SetContent(u.editor.content)
+	u.win.Canvas().SetOnTypedKey(u.canvasKey)
 	u.editor.updateTitle()
 	u.updateEditMenu()
 	if s.InRound() {
