@@ -7,8 +7,6 @@ import (
 	"syscall"
 )
 
-func mkfifo(path string) error { return syscall.Mkfifo(path, 0o600) }
-
 // releaseFIFO opens and closes the FIFO for writing without blocking, which
 // wakes a reader blocked opening it.
 func releaseFIFO(path string) {
