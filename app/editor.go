@@ -54,12 +54,14 @@ type editor struct {
 	scroll   *container.Scroll
 	chart    *chartView
 	index    *fynecanvas.Text
-	label    *widget.Label
-	status   *widget.Label
-	notice   *widget.Label
-	banner   *fyne.Container
-	bannerTx *widget.Label
-	tabs     *container.AppTabs
+	// indexLine holds "ToB index", the number and its label.
+	indexLine *fyne.Container
+	label     *widget.Label
+	status    *widget.Label
+	notice    *widget.Label
+	banner    *fyne.Container
+	bannerTx  *widget.Label
+	tabs      *container.AppTabs
 	// toolbar holds the top bar's buttons, the first stop of F6.
 	toolbar *fyne.Container
 	title   *widget.Label
@@ -138,7 +140,8 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 		), e.bannerTx)
 
 	largeBtn := u.newKeyButton("Larger chart", theme.ZoomInIcon(), u.showLargeChart)
-	indexBox := container.NewBorder(nil, nil, nil, largeBtn, container.NewHBox(widget.NewLabel("ToB index"), e.index, e.label))
+	e.indexLine = container.NewHBox(widget.NewLabel("ToB index"), e.index, e.label)
+	indexBox := container.NewBorder(nil, nil, nil, largeBtn, e.indexLine)
 	guidance := widget.NewCard("", "", container.NewVBox(e.guideTitle, e.guideBody))
 	charts := container.NewVSplit(container.NewVScroll(e.chart), container.NewVScroll(guidance))
 	charts.Offset = 0.68
@@ -235,6 +238,9 @@ func (e *editor) refreshIndex() {
 		e.label.SetText(idx.Label())
 	}
 	e.index.Refresh()
+	// The number's width changes with it ("–" to "49"): lay the line out
+	// again, or the label overlaps it.
+	e.indexLine.Refresh()
 }
 
 // selectRow shows the guidance of row i for the pole its position leans to.
@@ -247,7 +253,16 @@ func (e *editor) selectRow(i int) {
 	}
 	e.selected = i
 	d := e.rows[i].dim
-	v, ok := e.s.Position(d.Key).Current, e.s.Position(d.Key).Current != nil
+	// The guidance follows the position the index counts: the agreed
+	// value, or else the median, said as such.
+	pos := e.s.PositionOf(d.Key)
+	ok := pos.Kind != canvas.PositionNone
+	val := canvas.RoundHalf(pos.Value)
+	v := &val
+	shown := strconv.Itoa(val)
+	if pos.Kind == canvas.PositionProposed {
+		shown = "median " + shown
+	}
 	lean := "not placed yet"
 	var segs []widget.RichTextSegment
 	tocPart := []widget.RichTextSegment{
@@ -262,13 +277,13 @@ func (e *editor) selectRow(i int) {
 	case !ok:
 		segs = append(tocPart, tobPart...)
 	case canvas.LeanOf(float64(*v)) == canvas.LeanToC:
-		lean = fmt.Sprintf("%d · leans ToC", *v)
+		lean = shown + " · leans ToC"
 		segs = tocPart
 	case canvas.LeanOf(float64(*v)) == canvas.LeanToB:
-		lean = fmt.Sprintf("%d · leans ToB", *v)
+		lean = shown + " · leans ToB"
 		segs = tobPart
 	default:
-		lean = fmt.Sprintf("%d · hybrid", *v)
+		lean = shown + " · hybrid"
 		segs = append(tocPart, tobPart...)
 	}
 	e.guideTitle.SetText(fmt.Sprintf("Guidance: %s (%s)", d.Name, lean))
@@ -362,7 +377,14 @@ func (e *editor) updateTitle() {
 	case stateFailed:
 		state = "not saved, retrying"
 	}
-	e.status.SetText(state)
+	if e.status.Text != state {
+		e.status.SetText(state)
+		// "saved" and "unsaved changes" differ in width: lay the toolbar
+		// out again, or the next button covers the word.
+		if e.toolbar != nil {
+			e.toolbar.Refresh()
+		}
+	}
 	e.ui.win.SetTitle(fmt.Sprintf("%s — Fulcrum (%s)", e.s.Title, state))
 }
 

@@ -34,7 +34,9 @@ type dimRow struct {
 	// header holds the row's buttons beside its name: Agree or Clear,
 	// and + Action.
 	header *fyne.Container
-	box    *fyne.Container
+	// headLine is the row's name with its header beside it.
+	headLine *fyne.Container
+	box      *fyne.Container
 
 	// loading is set while the row mirrors the model, so the widgets'
 	// change callbacks do not write the same values back.
@@ -134,6 +136,11 @@ func (r *dimRow) refresh() {
 	r.refreshStats()
 	r.reasons.refresh(s, r.dim.Key)
 	r.agreement.refresh()
+	// Agree and Clear differ in width: lay the name line out again, or a
+	// button keeps the place of the one it replaced.
+	if r.headLine != nil {
+		r.headLine.Refresh()
+	}
 }
 
 // refreshStats shows the room's figures: nothing individual before the
@@ -187,11 +194,12 @@ func (r *dimRow) view() *fyne.Container {
 	tob := widget.NewLabelWithStyle(r.dim.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
 	tob.Wrapping = fyne.TextWrapWord
 	r.header = container.NewHBox(r.flag, r.agreement.box, r.addAction)
+	r.headLine = container.NewBorder(nil, nil, nil, r.header, name)
 	lay := &spectrumLayout{minSide: r.targetOn.MinSize().Width}
 	spectrum := container.New(lay, toc, r.slider, tob)
 	targetLine := container.New(lay, r.targetOn, r.target, r.targetValue)
 	return container.NewVBox(
-		container.NewBorder(nil, nil, nil, r.header, name),
+		r.headLine,
 		question,
 		spectrum,
 		targetLine,

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fynecanvas "fyne.io/fyne/v2/canvas"
@@ -281,5 +282,42 @@ func TestTargetLabelClearsSliderAt1024(t *testing.T) {
 		} else if sl.X != x0 || sp.X != x0 {
 			t.Errorf("row %d: sliders start at %v and %v, row 0 at %v", i, sl.X, sp.X, x0)
 		}
+	}
+}
+
+// The editor after a reveal, with each person's reasons under the rows, an
+// agreed position beside medians not yet agreed, at 1366×768 in the light
+// and the dark theme.
+func TestEditorAfterRevealGolden(t *testing.T) {
+	for _, v := range variants {
+		t.Run(v.name, func(t *testing.T) {
+			u, _ := startSized(t, 1366, 768, v.v)
+			if err := u.createSession(canvas.TemplateQuick, "Q4 · 第四季度", "Nubia CRM", ""); err != nil {
+				t.Fatal(err)
+			}
+			e := u.editor
+			addPeople(t, u, [2]string{"Ana García", "Ventas"}, [2]string{"李伟", "工程"}, [2]string{"Sam", ""})
+			e.tabs.SelectIndex(0)
+			at := time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
+			apply := func(op canvas.Op) {
+				t.Helper()
+				if !e.apply("test", op) {
+					t.Fatalf("%#v was refused", op)
+				}
+			}
+			apply(canvas.StartRound{Mode: canvas.RoundBlind, At: at})
+			notes := []string{"Vendemos a equipos, no a personas.", "采购委员会决定购买。", ""}
+			for j, p := range e.s.Participants {
+				for i, d := range e.s.Dimensions {
+					apply(canvas.SetPlacement{Placement: canvas.Placement{Dimension: d.Key, Participant: p.ID,
+						Value: (i*17 + j*31) % 101, Confidence: 1 + (i+j)%5, Note: notes[j]}})
+				}
+				apply(canvas.FinishTurn{ID: p.ID})
+			}
+			apply(canvas.Reveal{})
+			apply(canvas.Agree{Dimension: e.s.Dimensions[1].Key})
+			u.SaveNow()
+			test.AssertImageMatches(t, "editor_reveal_"+v.name+".png", u.Window().Canvas().Capture())
+		})
 	}
 }
