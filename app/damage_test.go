@@ -24,7 +24,7 @@ func damageShown(t *testing.T, l *Launcher, a fyne.App) bool {
 	t.Helper()
 	if l.UI() == nil {
 		for _, w := range a.Driver().AllWindows() {
-			if strings.Contains(windowTexts(w), "The session file is damaged") {
+			if strings.Contains(windowTexts(w), "This session file is damaged") {
 				return true
 			}
 		}
