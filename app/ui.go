@@ -193,7 +193,7 @@ func (u *UI) OpenSession(id string) error {
 // showEditor opens s in a new editor, with a new, empty history.
 func (u *UI) showEditor(s *canvas.Session) {
 	u.editor = newEditor(u, s)
-	u.timer.configure(s.Settings)
+	u.timer.attach(s.ID, s.Settings)
 	u.onScreenChange, u.undoOff = nil, false
 	u.win.SetContent(u.editor.content)
 	u.editor.updateTitle()
