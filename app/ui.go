@@ -125,8 +125,9 @@ func (u *UI) menu() *fyne.MainMenu {
 	quitItem := fyne.NewMenuItem("Quit", u.Quit)
 	quitItem.IsQuit = true
 	quitItem.Shortcut = shortcut(fyne.KeyQ)
-	return fyne.NewMainMenu(fyne.NewMenu("File", newItem, openItem, saveItem, fyne.NewMenuItemSeparator(),
-		exportItem, pngItem, csvItem, jsonItem, paperItem, fyne.NewMenuItemSeparator(), quitItem),
+	fileItems := append([]*fyne.MenuItem{newItem, openItem, saveItem, fyne.NewMenuItemSeparator(),
+		exportItem, pngItem, csvItem, jsonItem, paperItem, fyne.NewMenuItemSeparator()}, u.fileItems()...)
+	return fyne.NewMainMenu(fyne.NewMenu("File", append(fileItems, fyne.NewMenuItemSeparator(), quitItem)...),
 		u.editMenu())
 }
 
