@@ -278,7 +278,10 @@ func TestLaunchOnFileMissingABucket(t *testing.T) {
 	if l.UI() != nil {
 		t.Error("the main window opened on a file without its sessions bucket")
 	}
-	windowWith(t, a, "bucket sessions is missing")
+	w := windowWith(t, a, "This session file is damaged")
+	if d := detailsText(w.Content()); !strings.Contains(d, "bucket sessions is missing") {
+		t.Errorf("the window's Details say %q; want the missing bucket", d)
+	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Error("the file was written to")
 	}

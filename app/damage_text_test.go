@@ -56,3 +56,16 @@ func TestDamageDetailsAreCollapsed(t *testing.T) {
 		check(t, w.Content())
 	})
 }
+
+// detailsText is what the Details expanders under o hold.
+func detailsText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, acc := range renderedOf[*widget.Accordion](o) {
+		for _, it := range acc.Items {
+			if l, ok := it.Detail.(*widget.Label); ok {
+				b.WriteString(l.Text)
+			}
+		}
+	}
+	return b.String()
+}
