@@ -173,7 +173,7 @@ func (u *UI) confirmRestore(b store.BackupFile) {
 		// the file kept aside holds everything up to now.
 		u.leave("Restore", func() {
 			var aside string
-			u.replaceFile("Restore", func() (err error) {
+			u.replaceFile("Restore", true, func() (err error) {
 				aside, err = store.Restore(path, b.Path, u.opt.now())
 				return err
 			})

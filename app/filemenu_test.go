@@ -253,3 +253,39 @@ func TestRestoreFromABackup(t *testing.T) {
 		t.Errorf("the restore does not say where the previous file is: %q", texts)
 	}
 }
+
+// TestRestoreRefusesABadBackup: a backup that fails the check is refused
+// before anything is asked or changed.
+func TestRestoreRefusesABadBackup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f.db")
+	u, st := startUI(t, path)
+	defer st.Close()
+	if err := u.createSession(canvas.TemplateQuick, "Primera", "Nubia CRM", ""); err != nil {
+		t.Fatal(err)
+	}
+	u.SaveNow()
+	bad := filepath.Join(store.BackupsDir(path), "f-20261120-093000.000.db")
+	if err := os.MkdirAll(filepath.Dir(bad), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, bytes.Repeat([]byte("not a store "), 800), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	fileMenuItem(t, u, "Restore from a backup…").Action()
+	dlg := u.Window().Canvas().Overlays().Top()
+	renderedOf[*widget.List](dlg)[0].Select(0)
+	tapButton(t, dlg, "Restore…")
+	if texts := strings.Join(topTexts(t, u), "\n"); !strings.Contains(texts, "cannot be restored") {
+		t.Errorf("a bad backup is not refused: %q", texts)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("refusing the backup changed the session file")
+	}
+	if aside, _ := filepath.Glob(path + ".before-restore-*"); len(aside) != 0 {
+		t.Errorf("a refused restore set the file aside: %q", aside)
+	}
+	if got := titles(t, u.store); !slices.Equal(got, []string{"Primera"}) {
+		t.Errorf("after the refusal the store holds %q", got)
+	}
+}

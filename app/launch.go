@@ -102,6 +102,9 @@ func (l *Launcher) open(path string) {
 			st.ReleaseWrites()
 			close(ready)
 			return
+		case <-retire: // replaced before its check began
+			close(ready)
+			return
 		}
 		l.background(st, ready, retire)
 	}()
@@ -251,7 +254,7 @@ func (u *UI) damaged(err error) {
 	replace := func(fromBackup bool) {
 		d.Hide()
 		u.damage = nil
-		u.replaceFile("Recover", func() error { return recoverFile(path, fromBackup, u.opt.now()) })
+		u.replaceFile("Recover", false, func() error { return recoverFile(path, fromBackup, u.opt.now()) })
 	}
 	restore := widget.NewButtonWithIcon("Restore the newest good backup", theme.HistoryIcon(), func() { replace(true) })
 	restore.Importance = widget.HighImportance
@@ -266,8 +269,11 @@ func (u *UI) damaged(err error) {
 // replaceFile closes the session file, lets swap put another file in its
 // place (a backup, or nothing for a new file), and opens what is there.
 // The open session, if any, stays in memory and on screen while the file
-// is replaced, and is saved into the new file from then on.
-func (u *UI) replaceFile(what string, swap func() error) {
+// is replaced, and is saved into the new file from then on. If swap fails
+// and keep is set, the file that was there is opened again: a restore
+// that failed leaves the healthy file in place; a damaged one must not be
+// written to again.
+func (u *UI) replaceFile(what string, keep bool, swap func() error) {
 	path := u.store.Path()
 	u.pauseSaving()
 	if cerr := u.store.Close(); cerr != nil {
@@ -279,10 +285,7 @@ func (u *UI) replaceFile(what string, swap func() error) {
 	}
 	if err := swap(); err != nil {
 		u.showError(what, err)
-		// A failed swap leaves a file in place (the old one, kept by
-		// Restore until the copy is ready): keep working on it rather
-		// than on a closed store.
-		if _, serr := os.Stat(path); serr != nil {
+		if _, serr := os.Stat(path); !keep || serr != nil {
 			return
 		}
 	}
