@@ -216,7 +216,7 @@ func (l *Launcher) problem(path string, err error) {
 	choose.Importance = widget.HighImportance
 	actions = append(actions, choose, widget.NewButton("Quit", l.a.Quit))
 	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(actions...), nil, nil, text)))
-	w.Resize(fyne.NewSize(640, 360))
+	w.Resize(fyne.NewSize(640, 470))
 	w.Show()
 }
 
@@ -261,7 +261,7 @@ func (u *UI) damaged(err error) {
 	fresh := widget.NewButtonWithIcon("Start a new file", theme.ContentAddIcon(), func() { replace(false) })
 	d = dialog.NewCustomWithoutButtons("Damaged session file",
 		container.NewBorder(nil, container.NewHBox(restore, fresh), nil, nil, msg), u.win)
-	d.Resize(fyne.NewSize(620, 380))
+	d.Resize(fitDialog(u.win, fyne.NewSize(620, 470)))
 	u.damage = d
 	d.Show()
 }
