@@ -289,3 +289,35 @@ func TestRestoreRefusesABadBackup(t *testing.T) {
 		t.Errorf("after the refusal the store holds %q", got)
 	}
 }
+
+// TestImportDialogDoesNotOpenAFIFO: Fyne's open dialog opens the chosen
+// file before its callback runs, and opening a FIFO blocks until someone
+// writes to it. Chosen in the dialog, a FIFO named like a session file is
+// refused with the command line's words instead of hanging the window.
+func TestImportDialogDoesNotOpenAFIFO(t *testing.T) {
+	u, st := startUI(t, filepath.Join(t.TempDir(), "f.db"))
+	defer st.Close()
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.json")
+	if err := mkfifo(fifo); err != nil {
+		t.Skip(err)
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		openThroughDialog(t, u, dir, "pipe.json")
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		// Unblock the open so the test ends.
+		if w, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			w.Close()
+		}
+		<-done
+		t.Fatal("choosing a FIFO in the import dialog blocked the window")
+	}
+	if texts := strings.Join(topTexts(t, u), "\n"); !strings.Contains(texts, fifo+": cannot read: it is a FIFO (named pipe): not a regular file") {
+		t.Errorf("importing a FIFO says %q", texts)
+	}
+}
