@@ -24,7 +24,7 @@ func damageShown(t *testing.T, l *Launcher, a fyne.App) bool {
 	t.Helper()
 	if l.UI() == nil {
 		for _, w := range a.Driver().AllWindows() {
-			if strings.Contains(windowTexts(w), "The session file is damaged") {
+			if strings.Contains(windowTexts(w), "This session file is damaged") {
 				return true
 			}
 		}
@@ -201,7 +201,13 @@ func TestNoWriteBeforeTheStartupCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	a := test.NewTempApp(t)
+	// fyne.Do is queued and run here, as the real driver runs it on its
+	// main loop: the test driver runs it at once on the check's goroutine,
+	// which then builds the damage dialog while this one draws the list.
+	base := test.NewTempApp(t)
+	a := &queueApp{App: base, d: &queueDriver{Driver: base.Driver()}}
+	fyne.SetCurrentApp(a)
+	t.Cleanup(func() { fyne.SetCurrentApp(base) })
 	opt := quietOptions
 	opt.BackgroundDelay = time.Hour // only the write may start the check
 	l := Launch(a, p, opt)
@@ -226,6 +232,7 @@ func TestNoWriteBeforeTheStartupCheck(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("the write did not start the start-up check")
 	}
+	a.d.run()
 	if u.damage == nil {
 		t.Error("the damage found by the check is not shown")
 	}
@@ -278,7 +285,10 @@ func TestLaunchOnFileMissingABucket(t *testing.T) {
 	if l.UI() != nil {
 		t.Error("the main window opened on a file without its sessions bucket")
 	}
-	windowWith(t, a, "bucket sessions is missing")
+	w := windowWith(t, a, "This session file is damaged")
+	if d := detailsText(w.Content()); !strings.Contains(d, "bucket sessions is missing") {
+		t.Errorf("the window's Details say %q; want the missing bucket", d)
+	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Error("the file was written to")
 	}

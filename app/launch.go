@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"os"
 	"sync"
 	"time"
 
@@ -32,6 +33,10 @@ type Launcher struct {
 	// work counts background goroutines, so Shutdown can wait for them
 	// before the file is closed.
 	work sync.WaitGroup
+	// retire is closed when the file is replaced (a restore, or damage),
+	// so the old file's backup loop ends instead of backing up a closed
+	// store.
+	retire chan struct{}
 }
 
 // Launch opens path and shows the app; call Shutdown after the app stops.
@@ -76,6 +81,8 @@ func (l *Launcher) open(path string) {
 		return
 	}
 	l.st = st
+	retire := make(chan struct{})
+	l.retire = retire
 	// Nothing is written to the file before it has passed the start-up
 	// check: bbolt opens many damaged files without complaint.
 	writing := st.HoldWrites()
@@ -95,14 +102,17 @@ func (l *Launcher) open(path string) {
 			st.ReleaseWrites()
 			close(ready)
 			return
+		case <-retire: // replaced before its check began
+			close(ready)
+			return
 		}
-		l.background(st, ready)
+		l.background(st, ready, retire)
 	}()
 }
 
 // background checks the file once, backs it up if it changed, and then
 // backs it up every BackupInterval while the app runs.
-func (l *Launcher) background(st *store.Store, ready chan struct{}) {
+func (l *Launcher) background(st *store.Store, ready chan struct{}, retire <-chan struct{}) {
 	defer func() {
 		select {
 		case <-ready:
@@ -135,6 +145,8 @@ func (l *Launcher) background(st *store.Store, ready chan struct{}) {
 			l.backup(st)
 		case <-l.stop:
 			return
+		case <-retire:
+			return
 		}
 	}
 }
@@ -154,7 +166,8 @@ func (l *Launcher) backup(st *store.Store) {
 // problem explains why path cannot be used and offers a way on.
 func (l *Launcher) problem(path string, err error) {
 	w := l.a.NewWindow("Fulcrum")
-	msg := fmt.Sprintf("Fulcrum could not open the session file\n%s\n\n%v", path, err)
+	msg := fmt.Sprintf("Fulcrum could not open the session file\n%s\n\nChoose another file, or quit.", path)
+	details := true
 	var actions []fyne.CanvasObject
 	choose := widget.NewButtonWithIcon("Choose another file…", theme.FolderOpenIcon(), func() {
 		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
@@ -174,8 +187,9 @@ func (l *Launcher) problem(path string, err error) {
 	switch {
 	case errors.Is(err, store.ErrLocked):
 		msg = fmt.Sprintf("This session file is open in another Fulcrum window:\n%s\n\nSwitch to that window, or choose another file.", path)
+		details = false
 	case errors.Is(err, store.ErrDamaged):
-		msg = fmt.Sprintf("The session file is damaged:\n%s\n\n%v\n\nFulcrum will not write to it. It will be kept, renamed, whatever you choose.", path, err)
+		msg = damagedText(path, false)
 		actions = append(actions, widget.NewButtonWithIcon("Restore the newest good backup", theme.HistoryIcon(), func() {
 			if err := recoverFile(path, true, l.opt.now()); err != nil {
 				dialog.ShowError(err, w)
@@ -193,13 +207,16 @@ func (l *Launcher) problem(path string, err error) {
 		}))
 	case errors.Is(err, store.ErrTooNew):
 		msg = fmt.Sprintf("This session file was written by a newer Fulcrum:\n%s\n\nUpdate Fulcrum to open it. It has not been changed.", path)
+		details = false
 	}
-	text := widget.NewLabel(msg)
-	text.Wrapping = fyne.TextWrapWord
+	var text fyne.CanvasObject = explained(msg, nil)
+	if details {
+		text = explained(msg, err)
+	}
 	choose.Importance = widget.HighImportance
 	actions = append(actions, choose, widget.NewButton("Quit", l.a.Quit))
 	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(actions...), nil, nil, text)))
-	w.Resize(fyne.NewSize(640, 300))
+	w.Resize(fyne.NewSize(640, 470))
 	w.Show()
 }
 
@@ -232,46 +249,93 @@ func (u *UI) damaged(err error) {
 		return
 	}
 	path := u.store.Path()
-	msg := widget.NewLabel(fmt.Sprintf("The session file is damaged:\n%s\n\n%v\n\nFulcrum will not write to it. It will be kept, renamed, whatever you choose.", path, err))
-	msg.Wrapping = fyne.TextWrapWord
+	msg := explained(damagedText(path, u.editor != nil), err)
 	var d dialog.Dialog
 	replace := func(fromBackup bool) {
 		d.Hide()
 		u.damage = nil
-		// The open session stays in memory and on screen while the file is
-		// replaced; it is saved into the new file on the way out below.
-		u.pauseSaving()
-		if cerr := u.store.Close(); cerr != nil {
-			u.showError("Close damaged file", cerr)
-		}
-		if rerr := recoverFile(path, fromBackup, u.opt.now()); rerr != nil {
-			u.showError("Recover", rerr)
-			return
-		}
-		st, oerr := store.Open(path, store.Options{})
-		if oerr != nil {
-			u.showError("Open", oerr)
-			return
-		}
-		u.store = st
-		if l := u.launcher; l != nil {
-			// The new file gets the start-up check and backups too.
-			l.st = st
-			l.work.Add(1)
-			go func() {
-				defer l.work.Done()
-				l.background(st, make(chan struct{}))
-			}()
-		}
-		u.resumeSaving()
-		u.ShowHome() // the one way out: it warns if the new file refuses the session
+		u.replaceFile("Recover", false, func() error { return recoverFile(path, fromBackup, u.opt.now()) })
 	}
 	restore := widget.NewButtonWithIcon("Restore the newest good backup", theme.HistoryIcon(), func() { replace(true) })
 	restore.Importance = widget.HighImportance
 	fresh := widget.NewButtonWithIcon("Start a new file", theme.ContentAddIcon(), func() { replace(false) })
 	d = dialog.NewCustomWithoutButtons("Damaged session file",
 		container.NewBorder(nil, container.NewHBox(restore, fresh), nil, nil, msg), u.win)
-	d.Resize(u.dialogSize(620, 300))
+	d.Resize(u.dialogSize(620, 470))
 	u.damage = d
 	d.Show()
+}
+
+// replaceFile closes the session file, lets swap put another file in its
+// place (a backup, or nothing for a new file), and opens what is there.
+// The open session, if any, stays in memory and on screen while the file
+// is replaced, and is saved into the new file from then on. If swap fails
+// and keep is set, the file that was there is opened again: a restore
+// that failed leaves the healthy file in place; a damaged one must not be
+// written to again.
+func (u *UI) replaceFile(what string, keep bool, swap func() error) {
+	path := u.store.Path()
+	u.pauseSaving()
+	if cerr := u.store.Close(); cerr != nil {
+		u.showError("Close "+path, cerr)
+	}
+	if l := u.launcher; l != nil && l.retire != nil {
+		close(l.retire)
+		l.retire = nil
+	}
+	if err := swap(); err != nil {
+		u.showError(what, err)
+		if _, serr := os.Stat(path); !keep || serr != nil {
+			return
+		}
+	}
+	st, oerr := store.Open(path, store.Options{Verify: u.opt.Verify})
+	if oerr != nil {
+		u.showError("Open", oerr)
+		return
+	}
+	u.store = st
+	if l := u.launcher; l != nil {
+		// The new file gets the start-up check and backups too.
+		l.st = st
+		retire := make(chan struct{})
+		l.retire = retire
+		l.work.Add(1)
+		go func() {
+			defer l.work.Done()
+			l.background(st, make(chan struct{}), retire)
+		}()
+	}
+	u.resumeSaving()
+	u.ShowHome() // the one way out: it warns if the new file refuses the session
+}
+
+// damagedText tells a person what a damaged file means and what each way
+// on does; the technical detail goes under Details (see explained).
+func damagedText(path string, sessionOpen bool) string {
+	msg := fmt.Sprintf("This session file is damaged:\n%s\n\n"+
+		"Fulcrum will not write to it, so nothing in it is changed or lost. "+
+		"Whatever you choose, the damaged file is kept beside the new one under a name ending in \".damaged-\" and the date.\n\n"+
+		"Restore the newest good backup: carry on from the last backup that passes the check (Fulcrum backs up every %d minutes).\n"+
+		"Start a new file: begin again with an empty session list.", path, int(store.BackupInterval/time.Minute))
+	if sessionOpen {
+		msg += "\n\nThe session on screen stays open and is saved into the file you choose."
+	}
+	return msg
+}
+
+// explained shows msg, and err's text behind a collapsed Details item: a
+// person reads what happened and what to do; the technical words are there
+// for whoever helps them.
+func explained(msg string, err error) fyne.CanvasObject {
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	if err == nil {
+		return container.NewVScroll(text)
+	}
+	detail := widget.NewLabel(err.Error())
+	detail.Wrapping = fyne.TextWrapWord
+	detail.TextStyle.Monospace = true
+	acc := widget.NewAccordion(widget.NewAccordionItem("Details", detail))
+	return container.NewVScroll(container.NewVBox(text, acc))
 }

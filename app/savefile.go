@@ -80,3 +80,44 @@ func (d *deferredWriter) Close() error {
 	}
 	return d.w.Close()
 }
+
+// Reader, like Writer, opens nothing until the first Read: Fyne's open
+// dialog opens the chosen file before its callback runs, and opening a
+// FIFO blocks until someone writes to it. Fulcrum's open dialogs take the
+// path and read it through export.OpenInput, which refuses special files.
+func (r deferredWrites) Reader(u fyne.URI) (fyne.URIReadCloser, error) {
+	return &deferredReader{uri: u, open: r.fileRepository.Reader}, nil
+}
+
+// deferredReader opens its file on the first Read.
+type deferredReader struct {
+	uri  fyne.URI
+	open func(fyne.URI) (fyne.URIReadCloser, error)
+
+	mu  sync.Mutex
+	r   fyne.URIReadCloser
+	err error
+}
+
+func (d *deferredReader) URI() fyne.URI { return d.uri }
+
+func (d *deferredReader) Read(p []byte) (int, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.r == nil && d.err == nil {
+		d.r, d.err = d.open(d.uri)
+	}
+	if d.err != nil {
+		return 0, d.err
+	}
+	return d.r.Read(p)
+}
+
+func (d *deferredReader) Close() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.r == nil {
+		return nil
+	}
+	return d.r.Close()
+}

@@ -34,6 +34,9 @@ type timer struct {
 	// fg, when set, replaces the theme's text colour: presentation mode is
 	// light on dark whatever the theme.
 	fg color.Color
+	// session is the id of the open session, whose remaining time is
+	// remembered when it closes (see remember).
+	session string
 }
 
 func newTimer(u *UI) *timer {
@@ -149,5 +152,45 @@ func (t *timer) render() {
 	t.text.Refresh()
 }
 
-// shutdown stops the ticker when the window closes.
-func (t *timer) shutdown() { t.pause() }
+// shutdown stops the ticker when the session closes or the window does,
+// and remembers the time left for when the session is opened again.
+func (t *timer) shutdown() {
+	t.pause()
+	t.remember()
+}
+
+// The time left is kept in the app's preferences, keyed by session id, not
+// in the session: it is a fact about this laptop's workshop in progress,
+// not part of the session's record, so it does not travel with the
+// session file, take an undo step or change the file format.
+func timerPref(id string) string { return "timer.remaining." + id }
+
+// attach shows the timebox of session id with its settings, at the time
+// it had left when it was last closed, paused.
+func (t *timer) attach(id string, st canvas.Settings) {
+	t.shutdown()
+	t.session = id
+	t.configure(st)
+	if t.total <= 0 {
+		return
+	}
+	ms := t.u.app.Preferences().IntWithFallback(timerPref(id), -1)
+	if left := time.Duration(ms) * time.Millisecond; ms >= 0 && left <= t.total {
+		t.remaining = left
+		t.render()
+	}
+}
+
+// remember keeps the open session's time left, or forgets it when the
+// timebox is full or off, so the preferences hold only timers in use.
+func (t *timer) remember() {
+	if t.session == "" {
+		return
+	}
+	prefs := t.u.app.Preferences()
+	if t.total <= 0 || t.remaining == t.total {
+		prefs.RemoveValue(timerPref(t.session))
+		return
+	}
+	prefs.SetInt(timerPref(t.session), int(t.remaining/time.Millisecond))
+}

@@ -133,8 +133,9 @@ func (u *UI) menu() *fyne.MainMenu {
 	quitItem := fyne.NewMenuItem("Quit", u.Quit)
 	quitItem.IsQuit = true
 	quitItem.Shortcut = shortcut(fyne.KeyQ)
-	return fyne.NewMainMenu(fyne.NewMenu("File", newItem, openItem, saveItem, fyne.NewMenuItemSeparator(),
-		exportItem, pngItem, csvItem, jsonItem, paperItem, fyne.NewMenuItemSeparator(), quitItem),
+	fileItems := append([]*fyne.MenuItem{newItem, openItem, saveItem, fyne.NewMenuItemSeparator(),
+		exportItem, pngItem, csvItem, jsonItem, paperItem, fyne.NewMenuItemSeparator()}, u.fileItems()...)
+	return fyne.NewMainMenu(fyne.NewMenu("File", append(fileItems, fyne.NewMenuItemSeparator(), quitItem)...),
 		u.editMenu(), u.helpMenu())
 }
 
@@ -199,7 +200,7 @@ func (u *UI) OpenSession(id string) error {
 func (u *UI) showEditor(s *canvas.Session) {
 	u.editor = newEditor(u, s)
 	u.timer.fg = nil
-	u.timer.configure(s.Settings)
+	u.timer.attach(s.ID, s.Settings)
 	u.onScreenChange, u.undoOff = nil, false
 	u.win.Canvas().Unfocus() // see showScreen
 	u.win.SetContent(u.editor.content)

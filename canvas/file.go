@@ -58,6 +58,21 @@ func (e *InvalidFileError) Error() string {
 
 func (e *InvalidFileError) Unwrap() error { return ErrInvalidFile }
 
+// FileProblems is how a session file that cannot be read is reported, one
+// line per problem, each led by the file's name ("FILE: field: problem"),
+// so `fulcrum import` and the app's File → Import say the same words.
+func FileProblems(file string, err error) []string {
+	var inv *InvalidFileError
+	if !errors.As(err, &inv) {
+		return []string{fmt.Sprintf("%s: %v", file, err)}
+	}
+	out := make([]string, len(inv.Problems))
+	for i, p := range inv.Problems {
+		out[i] = fmt.Sprintf("%s: %s", file, p)
+	}
+	return out
+}
+
 type problems []Problem
 
 func (ps *problems) add(field, format string, args ...any) {

@@ -175,11 +175,21 @@ func (r *report) lines(x float64, lines []string, st style, c canvas.RGB) {
 	}
 }
 
-func (r *report) heading(text string, st style) {
-	r.ensure(lineH(st)*2 + 30)
+// heading starts a section. next is the height of the section's first
+// block (its first paragraph, or a table's header and first row), measured
+// by the caller: the heading moves to a new page with it rather than end a
+// page alone.
+func (r *report) heading(text string, st style, next float64) {
+	h := st.size*0.6 + r.paraH(r.contentW(), text, st) + 3
+	r.ensure(min(h+next, r.bottom()-margin))
 	r.y += st.size * 0.6
 	r.para(margin, r.contentW(), text, st, ink)
 	r.y += 3
+}
+
+// paraH is the height para gives text.
+func (r *report) paraH(w float64, text string, st style) float64 {
+	return float64(len(r.ts.wrap(text, w, st))) * lineH(st)
 }
 
 func (r *report) footer() {
@@ -528,7 +538,7 @@ func (r *report) table(cols []column, rows [][]string, shaded func(i int) bool) 
 		}
 		r.y += h
 	}
-	r.ensure(3 * lineH(textStyle))
+	r.ensure(r.tableStart(cols, rows))
 	header()
 	for i, row := range rows {
 		lines := make([][]string, len(cols))
@@ -570,6 +580,18 @@ func (r *report) table(cols []column, rows [][]string, shaded func(i int) bool) 
 	r.y += 6
 }
 
+// tableStart is the height table needs on a page before it starts: its
+// header and its first row (up to three lines of it, as table keeps).
+func (r *report) tableStart(cols []column, rows [][]string) float64 {
+	n := 1
+	if len(rows) > 0 {
+		for j, c := range cols {
+			n = max(n, len(r.ts.wrap(rows[0][j], c.width-2*cellPad, c.style)))
+		}
+	}
+	return lineH(smallStyle) + 2*cellPad - 2 + min(float64(n), 3)*lineH(textStyle) + 2*cellPad
+}
+
 func (r *report) cell(x, baseline float64, c column, text string, st style) {
 	switch c.align {
 	case canvas.AlignRight:
@@ -590,7 +612,6 @@ func intText(p *int) string {
 }
 
 func (r *report) dimensionTable() {
-	r.heading("Dimensions", h2Style)
 	withSpread := r.showPlacements()
 	cw := r.contentW()
 	cols := []column{
@@ -607,23 +628,16 @@ func (r *report) dimensionTable() {
 	}
 	cols = append(cols, column{title: "Note", width: cw - used, style: textStyle})
 
-	group := ""
-	var rows [][]string
-	flush := func() {
-		if len(rows) > 0 {
-			r.table(cols, rows, nil)
-			rows = nil
-		}
+	// The rows are laid out by group first, so each heading can be kept
+	// with its group's first row.
+	type group struct {
+		name string
+		rows [][]string
 	}
+	var groups []group
 	for _, ds := range r.dimStats() {
-		if ds.dim.Group != group {
-			flush()
-			group = ds.dim.Group
-			r.ensure(lineH(h3Style) + 4*lineH(textStyle))
-			r.y += 2
-			r.color(accent)
-			r.ts.draw(margin, r.y+h3Style.size, canvas.GroupName(group), h3Style)
-			r.y += lineH(h3Style) + 2
+		if len(groups) == 0 || groups[len(groups)-1].name != ds.dim.Group {
+			groups = append(groups, group{name: ds.dim.Group})
 		}
 		current := intText(ds.pos.Current)
 		if p := r.s.PositionOf(ds.dim.Key); p.Kind == canvas.PositionProposed {
@@ -637,9 +651,23 @@ func (r *report) dimensionTable() {
 			}
 			row = append(row, spread)
 		}
-		rows = append(rows, append(row, ds.pos.Note))
+		g := &groups[len(groups)-1]
+		g.rows = append(g.rows, append(row, ds.pos.Note))
 	}
-	flush()
+	groupH := 2 + lineH(h3Style) + 2
+	first := 0.0
+	if len(groups) > 0 {
+		first = groupH + r.tableStart(cols, groups[0].rows)
+	}
+	r.heading("Dimensions", h2Style, first)
+	for _, g := range groups {
+		r.ensure(min(groupH+r.tableStart(cols, g.rows), r.bottom()-margin))
+		r.y += 2
+		r.color(accent)
+		r.ts.draw(margin, r.y+h3Style.size, canvas.GroupName(g.name), h3Style)
+		r.y += lineH(h3Style) + 2
+		r.table(cols, g.rows, nil)
+	}
 	if _, medians := r.agreement(); len(medians) > 0 {
 		r.para(margin, cw, "~ is the median of the placements, not agreed by the team: "+strings.Join(medians, ", ")+".", textStyle, muted)
 	}
@@ -663,30 +691,51 @@ func (r *report) discussion() {
 	if !r.showPlacements() {
 		return
 	}
-	r.heading("Discussion points", h2Style)
 	dis := r.disagreements()
 	if len(dis) == 0 {
-		r.para(margin, r.contentW(), fmt.Sprintf("No dimension's placements spread %d points or more.", r.s.Settings.DiscussThreshold()), textStyle, muted)
+		none := fmt.Sprintf("No dimension's placements spread %d points or more.", r.s.Settings.DiscussThreshold())
+		r.heading("Discussion points", h2Style, r.paraH(r.contentW(), none, textStyle))
+		r.para(margin, r.contentW(), none, textStyle, muted)
 		return
 	}
+	// The first point's title, figures and first placement come with the
+	// heading.
+	title, figures, lines := r.discussionPoint(dis[0])
+	first := r.paraH(r.contentW(), title, h3Style) + r.paraH(r.contentW(), figures, textStyle)
+	if len(lines) > 0 {
+		first += r.paraH(r.contentW()-12, lines[0], textStyle)
+	}
+	r.heading("Discussion points", h2Style, first)
 	for _, ds := range dis {
-		st := ds.stats
+		title, figures, lines := r.discussionPoint(ds)
 		r.ensure(lineH(h3Style) + 2*lineH(textStyle))
-		r.para(margin, r.contentW(), fmt.Sprintf("%s — spread %d", ds.dim.Name, st.Spread()), h3Style, warnInk)
-		r.para(margin, r.contentW(), fmt.Sprintf("%d placements from %d to %d, median %s, mean %s.",
-			st.Count, st.Min, st.Max, oneDecimal(st.Median), oneDecimal(st.Mean)), textStyle, muted)
-		for _, p := range r.s.PlacementsFor(ds.dim.Key) {
-			line := fmt.Sprintf("%s: %d", r.who(p.Participant), p.Value)
-			if p.Confidence > 0 {
-				line += fmt.Sprintf(" (confidence %d/5)", p.Confidence)
-			}
-			if p.Note != "" {
-				line += " — " + p.Note
-			}
+		r.para(margin, r.contentW(), title, h3Style, warnInk)
+		r.para(margin, r.contentW(), figures, textStyle, muted)
+		for _, line := range lines {
 			r.para(margin+12, r.contentW()-12, line, textStyle, ink)
 		}
 		r.y += 4
 	}
+}
+
+// discussionPoint is one disagreement's title, figures and one line per
+// placement.
+func (r *report) discussionPoint(ds dimStat) (title, figures string, lines []string) {
+	st := ds.stats
+	title = fmt.Sprintf("%s — spread %d", ds.dim.Name, st.Spread())
+	figures = fmt.Sprintf("%d placements from %d to %d, median %s, mean %s.",
+		st.Count, st.Min, st.Max, oneDecimal(st.Median), oneDecimal(st.Mean))
+	for _, p := range r.s.PlacementsFor(ds.dim.Key) {
+		line := fmt.Sprintf("%s: %d", r.who(p.Participant), p.Value)
+		if p.Confidence > 0 {
+			line += fmt.Sprintf(" (confidence %d/5)", p.Confidence)
+		}
+		if p.Note != "" {
+			line += " — " + p.Note
+		}
+		lines = append(lines, line)
+	}
+	return title, figures, lines
 }
 
 func trimFloat(f float64) string {
@@ -694,8 +743,11 @@ func trimFloat(f float64) string {
 }
 
 func (r *report) guidance() {
-	r.heading("Guidance", h2Style)
-	r.para(margin, r.contentW(), fmt.Sprintf("What each dimension's position implies for the team: the advice for the pole it leans to, or both poles where it sits between %d and %d.", canvas.HybridFrom, canvas.HybridTo), textStyle, muted)
+	intro := fmt.Sprintf("What each dimension's position implies for the team: the advice for the pole it leans to, or both poles where it sits between %d and %d.", canvas.HybridFrom, canvas.HybridTo)
+	// The introduction and the first dimension's title and first line
+	// come with the heading.
+	r.heading("Guidance", h2Style, r.paraH(r.contentW(), intro, textStyle)+4+lineH(h3Style)+lineH(boldStyle)+lineH(textStyle))
+	r.para(margin, r.contentW(), intro, textStyle, muted)
 	r.y += 4
 	for _, ds := range r.dimStats() {
 		v, ok := r.s.EffectivePosition(ds.dim.Key)
@@ -735,9 +787,10 @@ func (r *report) guidance() {
 const doneMark = "✓"
 
 func (r *report) actions() {
-	r.heading("Actions", h2Style)
 	if len(r.s.Actions) == 0 {
-		r.para(margin, r.contentW(), "No actions were recorded.", textStyle, muted)
+		none := "No actions were recorded."
+		r.heading("Actions", h2Style, r.paraH(r.contentW(), none, textStyle))
+		r.para(margin, r.contentW(), none, textStyle, muted)
 		return
 	}
 	cw := r.contentW()
@@ -760,6 +813,7 @@ func (r *report) actions() {
 		}
 		rows = append(rows, []string{a.Text, a.Owner, a.Due, dim, done})
 	}
+	r.heading("Actions", h2Style, r.tableStart(cols, rows))
 	r.table(cols, rows, nil)
 }
 

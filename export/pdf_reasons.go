@@ -46,17 +46,18 @@ func (r *report) reasons() {
 	if r.pdf.PageNo() == 1 {
 		r.newPage()
 	}
-	if len(dims) > 0 {
-		// The heading and its introduction never end a page without the
-		// first dimension and its first reason.
-		r.ensure(lineH(h2Style)*2 + 30 + 2*lineH(textStyle) + lineH(h3Style) + min(dims[0].rows[0].height, lineH(textStyle)*3))
-	}
-	r.heading("Why people placed where they did", h2Style)
+	const title = "Why people placed where they did"
 	if len(dims) == 0 {
-		r.para(margin, r.contentW(), "Nobody wrote a reason for their placement.", textStyle, muted)
+		none := "Nobody wrote a reason for their placement."
+		r.heading(title, h2Style, r.paraH(r.contentW(), none, textStyle))
+		r.para(margin, r.contentW(), none, textStyle, muted)
 		return
 	}
-	r.para(margin, r.contentW(), "Every reason given in a round, by dimension, with each person's value and how sure they were (1 to 5).", textStyle, muted)
+	// The heading and its introduction never end a page without the first
+	// dimension and its first reason.
+	intro := "Every reason given in a round, by dimension, with each person's value and how sure they were (1 to 5)."
+	r.heading(title, h2Style, r.paraH(r.contentW(), intro, textStyle)+4+lineH(h3Style)+2+min(dims[0].rows[0].height, lineH(textStyle)*3))
+	r.para(margin, r.contentW(), intro, textStyle, muted)
 	r.y += 4
 	for _, dr := range dims {
 		// A dimension's name never ends a page without its first reason.

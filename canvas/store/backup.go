@@ -297,3 +297,27 @@ func fileTxID(path string) (int, error) {
 	defer st.Close()
 	return st.txID()
 }
+
+// BackupFile is one backup of a session file and when it was taken.
+type BackupFile struct {
+	Path  string
+	Taken time.Time // UTC, from the backup's name
+}
+
+// BackupFiles lists a session file's backups with the time each was taken,
+// newest first, for a person choosing one to restore.
+func BackupFiles(dbPath string) ([]BackupFile, error) {
+	list, err := Backups(dbPath)
+	if err != nil {
+		return nil, fmt.Errorf("list backups of %s: %w", dbPath, err)
+	}
+	prefix := backupBase(dbPath) + "-"
+	out := make([]BackupFile, 0, len(list))
+	for _, p := range list {
+		stamp := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(p), prefix), backupSuffix)
+		// listBackups kept only names that parse.
+		taken, _ := time.Parse(backupLayout, stamp)
+		out = append(out, BackupFile{Path: p, Taken: taken})
+	}
+	return out, nil
+}

@@ -95,19 +95,14 @@ func runImport(env *Env, args []string) int {
 	bad := false
 	for _, name := range files {
 		s, err := env.readSessionFile(name)
-		var inv *canvas.InvalidFileError
-		switch {
-		case errors.As(err, &inv):
-			for _, p := range inv.Problems {
-				fmt.Fprintf(env.Stderr, "%s: %s\n", name, p)
+		if err != nil {
+			for _, line := range canvas.FileProblems(name, err) {
+				fmt.Fprintln(env.Stderr, line)
 			}
 			bad = true
-		case err != nil:
-			fmt.Fprintf(env.Stderr, "%s: %v\n", name, err)
-			bad = true
-		default:
-			sessions = append(sessions, s)
+			continue
 		}
+		sessions = append(sessions, s)
 	}
 	if bad {
 		fmt.Fprintln(env.Stderr, "fulcrum import: nothing was imported")
@@ -145,7 +140,7 @@ func (env *Env) readSessionFile(name string) (*canvas.Session, error) {
 	if name == "-" {
 		r = env.Stdin
 	} else {
-		fh, err := openInput(name)
+		fh, err := export.OpenInput(name)
 		if err != nil {
 			return nil, fmt.Errorf("cannot read: %w", err)
 		}
@@ -419,7 +414,7 @@ func runRestore(env *Env, args []string) int {
 		return f.usageError("name the backup to restore")
 	}
 	path := env.DBPath(*db)
-	if err := checkInput(pos[0]); err != nil {
+	if err := export.CheckInput(pos[0]); err != nil {
 		return env.fail("restore", fmt.Errorf("backup %s: %w", pos[0], err))
 	}
 	// Refuse while another Fulcrum has the file; a damaged file may be

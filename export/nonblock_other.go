@@ -1,6 +1,6 @@
 //go:build !unix
 
-package cli
+package export
 
 // nonBlock is zero where there are no FIFOs to block an open.
 const nonBlock = 0
