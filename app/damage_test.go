@@ -31,7 +31,7 @@ func damageShown(t *testing.T, l *Launcher, a fyne.App) bool {
 		return false
 	}
 	select {
-	case <-l.Ready():
+	case <-l.ready:
 	case <-time.After(30 * time.Second):
 		t.Fatal("the start-up check did not finish")
 	}
@@ -228,7 +228,7 @@ func TestNoWriteBeforeTheStartupCheck(t *testing.T) {
 		t.Error("the damaged file was written to before its check")
 	}
 	select {
-	case <-l.Ready():
+	case <-l.ready:
 	case <-time.After(30 * time.Second):
 		t.Fatal("the write did not start the start-up check")
 	}

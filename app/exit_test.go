@@ -349,7 +349,7 @@ func TestReplacingDamagedFileCarriesTheEdit(t *testing.T) {
 func TestShutdownSavesWhatTheEditorHolds(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "f.db")
 	l := Launch(test.NewTempApp(t), path, quietOptions)
-	<-l.Ready() // the start-up check has reported on screen
+	<-l.ready // the start-up check has reported on screen
 	u := l.UI()
 	if err := u.createSession(canvas.TemplateQuick, "Señal", "p", ""); err != nil {
 		t.Fatal(err)

@@ -47,9 +47,6 @@ func Launch(a fyne.App, path string, opt Options) *Launcher {
 	return l
 }
 
-// Ready is closed once the start-up check and backup are done.
-func (l *Launcher) Ready() <-chan struct{} { return l.ready }
-
 // UI is the main window's UI, nil until a file is open.
 func (l *Launcher) UI() *UI { return l.ui }
 

@@ -85,7 +85,7 @@ func TestLaunchOnDamagedFileStartsNewFileAndKeepsTheOld(t *testing.T) {
 		t.Fatal("a main window opened on a damaged file")
 	}
 	test.Tap(buttonIn(t, w.Content(), "Start a new file"))
-	<-l.Ready()
+	<-l.ready
 	if l.UI() == nil {
 		t.Fatal("no main window after starting a new file")
 	}
@@ -114,7 +114,7 @@ func TestLaunchBacksUpAfterFirstFrame(t *testing.T) {
 	l := Launch(a, path, quietOptions)
 	defer l.Shutdown()
 	select {
-	case <-l.Ready():
+	case <-l.ready:
 	case <-time.After(20 * time.Second):
 		t.Fatal("start-up check and backup did not finish")
 	}
@@ -256,7 +256,7 @@ func TestDamageFoundAfterStartStopsWritesAndOffersANewFile(t *testing.T) {
 	l := Launch(a, path, opt)
 	defer l.Shutdown()
 	select {
-	case <-l.Ready():
+	case <-l.ready:
 	case <-time.After(30 * time.Second):
 		t.Fatal("the start-up check did not finish")
 	}

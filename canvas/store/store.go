@@ -283,16 +283,6 @@ func (s *Store) Load(id string) (*canvas.Session, error) {
 	return sess, nil
 }
 
-// Exists reports whether a session id is taken.
-func (s *Store) Exists(id string) (bool, error) {
-	found := false
-	err := s.view(func(tx *bolt.Tx) error {
-		found = tx.Bucket(bucketSessions).Get([]byte(id)) != nil
-		return nil
-	})
-	return found, err
-}
-
 // Delete removes a session and its summary.
 func (s *Store) Delete(id string) error {
 	err := s.update(func(tx *bolt.Tx) error {
