@@ -321,3 +321,37 @@ func TestEditorAfterRevealGolden(t *testing.T) {
 		})
 	}
 }
+
+// The window opens no larger than the screen the caller measured (in
+// pixels, at the app's scale), and at the default size on a large screen
+// or when the screen is unknown.
+func TestWindowFitsTheScreenItIsOn(t *testing.T) {
+	for _, tc := range []struct {
+		screen fyne.Size
+		scale  float32
+		want   fyne.Size
+	}{
+		{fyne.Size{}, 1, defaultWindowSize},
+		{fyne.NewSize(1920, 1080), 1, defaultWindowSize},
+		{fyne.NewSize(1024, 600), 1, fyne.NewSize(1024-windowFrame.Width, 600-windowFrame.Height)},
+		{fyne.NewSize(1366, 768), 1.5, fyne.NewSize(1366/1.5-windowFrame.Width, 768/1.5-windowFrame.Height)},
+	} {
+		if got := windowSize(tc.screen, tc.scale); got != tc.want {
+			t.Errorf("windowSize(%v, %v) = %v, want %v", tc.screen, tc.scale, got, tc.want)
+		}
+	}
+
+	a := test.NewTempApp(t)
+	st, err := store.Open(filepath.Join(t.TempDir(), "f.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	opt := quietOptions
+	opt.Screen = fyne.NewSize(1024, 600)
+	u := New(a, st, opt)
+	defer u.timer.shutdown()
+	if got := u.Window().Canvas().Size(); got.Width > 1024 || got.Height > 600 {
+		t.Errorf("on a 1024×600 screen the window opens at %v", got)
+	}
+}

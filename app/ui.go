@@ -28,6 +28,10 @@ type Options struct {
 	BackgroundDelay time.Duration
 	// Verify checks a copy of the session file (see store.Options.Verify).
 	Verify func(path string) error
+	// Screen is the usable area of the screen the window opens on, in
+	// pixels, when the caller can tell it (cmd/fulcrum asks GLFW); zero
+	// means unknown, and the window opens at defaultWindowSize.
+	Screen fyne.Size
 }
 
 // UI is Fulcrum's main window: the session list, and the editor of one
@@ -63,11 +67,29 @@ type UI struct {
 }
 
 // defaultWindowSize fits a 1366×768 laptop with room for the panel and
-// the window frame. Fyne cannot tell the screen's size before the window
-// shows, so the window asks for no more, and the screens ask for at most
-// 1000×560 (see minWindow), so a smaller screen's window manager can
-// shrink the window to fit.
+// the window frame. Fyne cannot tell the screen's size, so the caller may
+// (Options.Screen); the screens ask for at most 1000×560 (see minWindow),
+// so the window can shrink to fit a smaller one.
 var defaultWindowSize = fyne.NewSize(1280, 720)
+
+// windowFrame is what a window manager's title bar and borders take beyond
+// the window's content, in pixels at scale 1.
+var windowFrame = fyne.NewSize(16, 48)
+
+// windowSize is the default size, shrunk to a screen's usable area given
+// in pixels (zero: unknown) at the given scale.
+func windowSize(screen fyne.Size, scale float32) fyne.Size {
+	size := defaultWindowSize
+	if screen.Width <= 0 || screen.Height <= 0 {
+		return size
+	}
+	if scale <= 0 {
+		scale = 1
+	}
+	return fyne.NewSize(
+		min(size.Width, screen.Width/scale-windowFrame.Width),
+		min(size.Height, screen.Height/scale-windowFrame.Height))
+}
 
 func (o Options) now() time.Time {
 	if o.Now == nil {
@@ -94,7 +116,7 @@ func New(a fyne.App, st *store.Store, opt Options) *UI {
 	u := &UI{app: a, store: st, opt: opt}
 	deferSaveDialogWrites()
 	u.win = a.NewWindow("Fulcrum")
-	u.win.Resize(defaultWindowSize)
+	u.win.Resize(windowSize(opt.Screen, a.Settings().Scale()))
 	u.bindings = u.windowBindings()
 	u.home = newHome(u)
 	u.timer = newTimer(u)
