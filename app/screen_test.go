@@ -322,22 +322,19 @@ func TestEditorAfterRevealGolden(t *testing.T) {
 	}
 }
 
-// The window opens no larger than the screen the caller measured (in
-// pixels, at the app's scale), and at the default size on a large screen
-// or when the screen is unknown.
+// The window opens no larger than the screen the caller measured, and at
+// the default size on a large screen or when the screen is unknown.
 func TestWindowFitsTheScreenItIsOn(t *testing.T) {
 	for _, tc := range []struct {
-		screen fyne.Size
-		scale  float32
-		want   fyne.Size
+		screen, want fyne.Size
 	}{
-		{fyne.Size{}, 1, defaultWindowSize},
-		{fyne.NewSize(1920, 1080), 1, defaultWindowSize},
-		{fyne.NewSize(1024, 600), 1, fyne.NewSize(1024-windowFrame.Width, 600-windowFrame.Height)},
-		{fyne.NewSize(1366, 768), 1.5, fyne.NewSize(1366/1.5-windowFrame.Width, 768/1.5-windowFrame.Height)},
+		{fyne.Size{}, defaultWindowSize},
+		{fyne.NewSize(1920, 1080), defaultWindowSize},
+		{fyne.NewSize(1024, 600), fyne.NewSize(1024-windowFrame.Width, 600-windowFrame.Height)},
+		{fyne.NewSize(1366/1.5, 768/1.5), fyne.NewSize(1366/1.5-windowFrame.Width, 768/1.5-windowFrame.Height)},
 	} {
-		if got := windowSize(tc.screen, tc.scale); got != tc.want {
-			t.Errorf("windowSize(%v, %v) = %v, want %v", tc.screen, tc.scale, got, tc.want)
+		if got := windowSize(tc.screen); got != tc.want {
+			t.Errorf("windowSize(%v) = %v, want %v", tc.screen, got, tc.want)
 		}
 	}
 

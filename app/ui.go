@@ -29,8 +29,9 @@ type Options struct {
 	// Verify checks a copy of the session file (see store.Options.Verify).
 	Verify func(path string) error
 	// Screen is the usable area of the screen the window opens on, in
-	// pixels, when the caller can tell it (cmd/fulcrum asks GLFW); zero
-	// means unknown, and the window opens at defaultWindowSize.
+	// Fyne's units (pixels divided by the window's scale), when the caller
+	// can tell it (cmd/fulcrum asks GLFW); zero means unknown, and the
+	// window opens at defaultWindowSize.
 	Screen fyne.Size
 }
 
@@ -73,22 +74,19 @@ type UI struct {
 var defaultWindowSize = fyne.NewSize(1280, 720)
 
 // windowFrame is what a window manager's title bar and borders take beyond
-// the window's content, in pixels at scale 1.
+// the window's content.
 var windowFrame = fyne.NewSize(16, 48)
 
-// windowSize is the default size, shrunk to a screen's usable area given
-// in pixels (zero: unknown) at the given scale.
-func windowSize(screen fyne.Size, scale float32) fyne.Size {
+// windowSize is the default size, shrunk to a screen's usable area (zero:
+// unknown).
+func windowSize(screen fyne.Size) fyne.Size {
 	size := defaultWindowSize
 	if screen.Width <= 0 || screen.Height <= 0 {
 		return size
 	}
-	if scale <= 0 {
-		scale = 1
-	}
 	return fyne.NewSize(
-		min(size.Width, screen.Width/scale-windowFrame.Width),
-		min(size.Height, screen.Height/scale-windowFrame.Height))
+		min(size.Width, screen.Width-windowFrame.Width),
+		min(size.Height, screen.Height-windowFrame.Height))
 }
 
 func (o Options) now() time.Time {
@@ -116,7 +114,7 @@ func New(a fyne.App, st *store.Store, opt Options) *UI {
 	u := &UI{app: a, store: st, opt: opt}
 	deferSaveDialogWrites()
 	u.win = a.NewWindow("Fulcrum")
-	u.win.Resize(windowSize(opt.Screen, a.Settings().Scale()))
+	u.win.Resize(windowSize(opt.Screen))
 	u.bindings = u.windowBindings()
 	u.home = newHome(u)
 	u.timer = newTimer(u)

@@ -51,7 +51,7 @@ func main() {
 
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
-	l := app.Launch(a, env.DBPath(*db), app.Options{BackgroundDelay: 2 * time.Second, Verify: checkInChild, Screen: workArea()})
+	l := app.Launch(a, env.DBPath(*db), app.Options{BackgroundDelay: 2 * time.Second, Verify: checkInChild, Screen: workArea(a)})
 	a.Run()
 	l.Shutdown()
 }
