@@ -49,6 +49,17 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// pressCtrlN opens the New session dialog as the keyboard does.
+func pressCtrlN(t *testing.T, c fyne.Canvas) fyne.CanvasObject {
+	t.Helper()
+	c.(fyne.Shortcutable).TypedShortcut(shortcut(fyne.KeyN))
+	dlg := c.Overlays().Top()
+	if dlg == nil {
+		t.Fatal("Ctrl+N opened no dialog")
+	}
+	return dlg
+}
+
 func pressKey(c fyne.Canvas, k fyne.KeyName) {
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: k})
 }
@@ -58,11 +69,7 @@ func TestNewSessionFromQuickTemplate(t *testing.T) {
 	defer st.Close()
 	c := u.Window().Canvas()
 
-	c.(fyne.Shortcutable).TypedShortcut(shortcut(fyne.KeyN))
-	dlg := c.Overlays().Top()
-	if dlg == nil {
-		t.Fatal("Ctrl+N opened no dialog")
-	}
+	dlg := pressCtrlN(t, c)
 	radio := renderedOf[*widget.RadioGroup](dlg)[0]
 	var quick string
 	for _, o := range radio.Options {

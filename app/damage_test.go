@@ -52,18 +52,7 @@ func damageShown(t *testing.T, l *Launcher, a fyne.App) bool {
 // file, or with the damage dialog once the start-up check has run) and
 // write nothing to it.
 func TestLaunchOnDamagedFiles(t *testing.T) {
-	path, _, err := storetest.HistoryFile(t.TempDir(), "good.db", 6)
-	if err != nil {
-		t.Fatal(err)
-	}
-	good, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	damages, err := storetest.Damages(good)
-	if err != nil {
-		t.Fatal(err)
-	}
+	damages := historyDamages(t)
 	for _, d := range damages {
 		if !d.Sure {
 			continue
@@ -171,18 +160,7 @@ func TestLaunchRemovesLeftovers(t *testing.T) {
 // session created at once must wait for the check and then be refused,
 // not written into the damaged file.
 func TestNoWriteBeforeTheStartupCheck(t *testing.T) {
-	path, _, err := storetest.HistoryFile(t.TempDir(), "good.db", 6)
-	if err != nil {
-		t.Fatal(err)
-	}
-	good, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	damages, err := storetest.Damages(good)
-	if err != nil {
-		t.Fatal(err)
-	}
+	damages := historyDamages(t)
 	// A damage that Open lets through, that only the check finds, and
 	// that bbolt would write into without a word.
 	p := filepath.Join(t.TempDir(), "f.db")
@@ -292,4 +270,23 @@ func TestLaunchOnFileMissingABucket(t *testing.T) {
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Error("the file was written to")
 	}
+}
+
+// historyDamages is every damaged copy storetest makes of a store file
+// with history.
+func historyDamages(t *testing.T) []storetest.Damage {
+	t.Helper()
+	path, _, err := storetest.HistoryFile(t.TempDir(), "good.db", 6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	damages, err := storetest.Damages(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return damages
 }

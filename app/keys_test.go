@@ -50,11 +50,7 @@ func TestKeyboardPathFromCtrlNToSession(t *testing.T) {
 	defer st.Close()
 	c := u.Window().Canvas()
 
-	c.(fyne.Shortcutable).TypedShortcut(shortcut(fyne.KeyN))
-	dlg := c.Overlays().Top()
-	if dlg == nil {
-		t.Fatal("Ctrl+N opened no dialog")
-	}
+	pressCtrlN(t, c)
 	if c.Focused() == nil {
 		t.Fatal("the New session dialog focuses nothing")
 	}
