@@ -275,7 +275,7 @@ func TestRoundWithOneSkippedAndOneNotPlacing(t *testing.T) {
 	u.startRoundDialog()
 	dlg := u.Window().Canvas().Overlays().Top()
 	var checks []*widget.Check
-	for _, c := range renderedOf[*widget.Check](dlg) {
+	for _, c := range checksIn(dlg) {
 		if slices.Contains([]string{"Ana", "李伟", "Sam", "María"}, c.Text) {
 			checks = append(checks, c)
 			if !c.Checked {

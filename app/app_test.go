@@ -70,7 +70,7 @@ func TestNewSessionFromQuickTemplate(t *testing.T) {
 	c := u.Window().Canvas()
 
 	dlg := pressCtrlN(t, c)
-	radio := renderedOf[*widget.RadioGroup](dlg)[0]
+	radio := renderedOf[*keyRadio](dlg)[0]
 	var quick string
 	for _, o := range radio.Options {
 		if strings.HasPrefix(o, "Quick") {
@@ -344,7 +344,7 @@ func TestCtrlEOffersProductAndDate(t *testing.T) {
 		t.Fatal("Ctrl+E opened no dialog")
 	}
 	found := false
-	for _, e := range renderedOf[*widget.Entry](dlg) {
+	for _, e := range entriesIn(dlg) {
 		if e.Text == "Nubia CRM - 2026-11-22.pdf" {
 			found = true
 		}

@@ -33,8 +33,7 @@ func (u *UI) newSessionDialog() {
 			chosen = l
 		}
 	}
-	tmpl := widget.NewRadioGroup(labels, nil)
-	tmpl.Required = true
+	tmpl := u.newKeyRadio(labels, nil)
 	tmpl.SetSelected(chosen)
 	title := u.newKeyEntry()
 	title.SetPlaceHolder("e.g. Q4 positioning")
@@ -52,7 +51,7 @@ func (u *UI) newSessionDialog() {
 		widget.NewFormItem("Facilitator", facilitator),
 		widget.NewFormItem("Template", tmpl),
 	}
-	d := dialog.NewForm("New session", "Create", "Cancel", items, func(ok bool) {
+	d := u.formDialog("New session", "Create", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -64,7 +63,7 @@ func (u *UI) newSessionDialog() {
 			return
 		}
 		u.app.Preferences().SetString(prefLastTemplate, key)
-	}, u.win)
+	})
 	d.Resize(u.dialogSize(560, 360))
 	d.Show()
 	u.win.Canvas().Focus(title)
@@ -81,83 +80,6 @@ func (u *UI) dialogSize(w, h float32) fyne.Size {
 		h = min(h, win.Height-40)
 	}
 	return fyne.NewSize(w, h)
-}
-
-// dialogKeys are the keys of every dialog.
-var dialogKeys = []keyAction[*dialogButtons]{
-	{keys: []fyne.KeyName{fyne.KeyReturn, fyne.KeyEnter}, what: "Confirm the dialog (its highlighted button)", do: func(b *dialogButtons) { b.press(b.confirm) }},
-	{keys: []fyne.KeyName{fyne.KeyEscape}, what: "Cancel or close the dialog", do: func(b *dialogButtons) { b.press(b.cancel) }},
-}
-
-// dialogButtons are the buttons along the bottom of a Fyne dialog.
-type dialogButtons struct{ confirm, cancel *widget.Button }
-
-func (b *dialogButtons) press(btn *widget.Button) {
-	if btn != nil && !btn.Disabled() && btn.OnTapped != nil {
-		btn.OnTapped()
-	}
-}
-
-// dialogKey gives the open dialog Enter and Esc, which Fyne's dialogs do
-// not take themselves (2.7.1): Enter presses the highlighted button (or the
-// only one), Esc the other. A dialog without buttons (a choice that must
-// be made, a progress bar) ignores both.
-func (u *UI) dialogKey(ev *fyne.KeyEvent) bool {
-	top := u.win.Canvas().Overlays().Top()
-	if top == nil {
-		return false
-	}
-	b := buttonsOf(top)
-	if b == nil {
-		return false
-	}
-	return dispatch(dialogKeys, ev.Name, b)
-}
-
-// buttonsOf finds a dialog's buttons. Fyne's dialog is a modal pop-up
-// whose content holds, as its fourth object, the row of buttons.
-func buttonsOf(o fyne.CanvasObject) *dialogButtons {
-	pop, ok := o.(*widget.PopUp)
-	if !ok {
-		return nil
-	}
-	box, ok := pop.Content.(*fyne.Container)
-	if !ok || len(box.Objects) != 5 {
-		return nil
-	}
-	row, ok := box.Objects[3].(*fyne.Container)
-	if !ok {
-		return nil
-	}
-	var btns []*widget.Button
-	for _, o := range row.Objects {
-		if b, ok := o.(*widget.Button); ok && b.Visible() {
-			btns = append(btns, b)
-		}
-	}
-	switch len(btns) {
-	case 0:
-		return nil
-	case 1:
-		return &dialogButtons{confirm: btns[0], cancel: btns[0]}
-	}
-	b := &dialogButtons{}
-	for _, btn := range btns {
-		if btn.Importance == widget.HighImportance && b.confirm == nil {
-			b.confirm = btn
-		} else if b.cancel == nil {
-			b.cancel = btn
-		}
-	}
-	return b
-}
-
-// enterSubmits makes Enter in the given one-line fields of the open dialog
-// confirm it, as it does everywhere else in the dialog.
-func (u *UI) enterSubmits(entries ...*widget.Entry) {
-	for _, e := range entries {
-		e.OnSubmitted = func(string) { u.dialogKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
-	}
 }
 
 // showShortcuts lists every key (Help → Keyboard shortcuts, F1), from the
@@ -177,7 +99,7 @@ func (u *UI) showShortcuts() {
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), u.win)
 	d.Resize(u.dialogSize(820, 640))
-	d.Show()
+	u.show(d)
 }
 
 type shortcutSection struct {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -54,18 +53,20 @@ func (u *UI) warnUnsaved(err error, verb string, then func()) {
 			f()
 		}
 	}
-	exp := widget.NewButtonWithIcon("Export session file…", theme.DocumentSaveIcon(), choose(func() {
+	exp := u.newKeyButton("Export session file…", theme.DocumentSaveIcon(), choose(func() {
 		u.exportDialog(exportJSON)
 	}))
 	exp.Importance = widget.HighImportance
-	stay := widget.NewButton("Keep editing", choose(func() {}))
-	anyway := widget.NewButton(verb+" without saving", choose(func() {
+	stay := u.newKeyButton("Keep editing", nil, choose(func() {}))
+	anyway := u.newKeyButton(verb+" without saving", nil, choose(func() {
 		u.discardEditor()
 		then()
 	}))
 	anyway.Importance = widget.DangerImportance
-	d = dialog.NewCustomWithoutButtons("Changes not saved",
-		container.NewBorder(nil, container.NewHBox(exp, stay, anyway), nil, nil, msg), u.win)
+	// Esc keeps editing, the one choice that changes nothing.
+	cd := dialog.NewCustomWithoutButtons("Changes not saved", msg, u.win)
+	cd.SetButtons([]fyne.CanvasObject{exp, stay, anyway})
+	d = cd
 	d.Resize(u.dialogSize(600, 280))
 	u.leaving = d
 	d.Show()

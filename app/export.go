@@ -72,7 +72,7 @@ func suggestedName(s *canvas.Session, now time.Time, ext string) string {
 // exportDialog asks where to save and then exports the open session.
 func (u *UI) exportDialog(kind exportKind) {
 	if u.editor == nil {
-		dialog.ShowInformation("Export", "Open a session first.", u.win)
+		u.show(dialog.NewInformation("Export", "Open a session first.", u.win))
 		return
 	}
 	snap := u.editor.s.Clone()
@@ -168,7 +168,7 @@ func (u *UI) exportTo(kind exportKind, snap *canvas.Session, path string) <-chan
 				progress.Hide()
 			}
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("the %s was not saved: %w", kind.name, err), u.win)
+				u.show(dialog.NewError(fmt.Errorf("the %s was not saved: %w", kind.name, err), u.win))
 				return
 			}
 			u.notice(fmt.Sprintf("Saved %s to %s", kind.name, path))
@@ -179,7 +179,7 @@ func (u *UI) exportTo(kind exportKind, snap *canvas.Session, path string) <-chan
 
 // refuseExport says why an export was refused; nothing was written.
 func (u *UI) refuseExport(kind exportKind, err error) {
-	dialog.ShowError(fmt.Errorf("the %s was not saved: %w; choose another file", kind.name, err), u.win)
+	u.show(dialog.NewError(fmt.Errorf("the %s was not saved: %w; choose another file", kind.name, err), u.win))
 }
 
 // notice shows a short message in the open editor's status line.

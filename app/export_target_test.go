@@ -33,7 +33,7 @@ func saveThroughDialog(t *testing.T, u *UI, kind exportKind, dir, name string) {
 		t.Fatal("no save dialog")
 	}
 	var nameEntry *widget.Entry
-	for _, e := range renderedOf[*widget.Entry](dlg) {
+	for _, e := range entriesIn(dlg) {
 		if strings.HasSuffix(e.Text, kind.ext) {
 			nameEntry = e
 		}

@@ -75,6 +75,35 @@ func ofType[T any](objs []fyne.CanvasObject) []T {
 
 func renderedOf[T any](o fyne.CanvasObject) []T { return ofType[T](rendered(o)) }
 
+// entriesIn is every rendered entry in o, Fyne's own and Fulcrum's
+// keyEntry, in reading order.
+func entriesIn(o fyne.CanvasObject) []*widget.Entry {
+	var out []*widget.Entry
+	for _, x := range rendered(o) {
+		switch e := x.(type) {
+		case *widget.Entry:
+			out = append(out, e)
+		case *keyEntry:
+			out = append(out, &e.Entry)
+		}
+	}
+	return out
+}
+
+// checksIn is every rendered check box in o, as entriesIn.
+func checksIn(o fyne.CanvasObject) []*widget.Check {
+	var out []*widget.Check
+	for _, x := range rendered(o) {
+		switch c := x.(type) {
+		case *widget.Check:
+			out = append(out, c)
+		case *keyCheck:
+			out = append(out, &c.Check)
+		}
+	}
+	return out
+}
+
 // buttonIn finds a rendered button by its text.
 func buttonIn(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
@@ -106,11 +135,15 @@ func textsOf(objs []fyne.CanvasObject) []string {
 			out = append(out, v.Text)
 		case *noteEntry:
 			out = append(out, v.Text)
-		case *widget.RadioGroup:
+		case *keyRadio:
 			out = append(out, v.Selected)
 		case *widget.Button:
 			out = append(out, v.Text)
 		case *widget.Check:
+			out = append(out, v.Text)
+		case *keyCheck:
+			out = append(out, v.Text)
+		case *keyEntry:
 			out = append(out, v.Text)
 		case *widget.RichText:
 			out = append(out, v.String())
@@ -315,7 +348,7 @@ func TestParticipantsAddRenameReorderRemoveUndo(t *testing.T) {
 	if dlg == nil {
 		t.Fatal("edit opened no dialog")
 	}
-	entries := renderedOf[*widget.Entry](dlg)
+	entries := entriesIn(dlg)
 	if len(entries) != 2 || entries[0].Text != "Sam" {
 		t.Fatalf("edit dialog entries %d, first %q", len(entries), entries[0].Text)
 	}
@@ -527,7 +560,7 @@ func placePrivately(t *testing.T, u *UI, i int, useRune bool) {
 		t.Error("the private screen still hands keys to the hand-over")
 	}
 	sliders := renderedOf[*spectrumSlider](content)
-	radios := renderedOf[*widget.RadioGroup](content)
+	radios := renderedOf[*keyRadio](content)
 	entries := renderedOf[*editEntry](content)
 	if len(sliders) != 3 || len(radios) != 3 || len(entries) != 3 {
 		t.Fatalf("private screen has %d sliders, %d radios, %d entries; want 3 each", len(sliders), len(radios), len(entries))
@@ -662,8 +695,8 @@ func TestBlindRoundWalk(t *testing.T) {
 	if dlg == nil {
 		t.Fatal("Start round opened no dialog")
 	}
-	radios := renderedOf[*widget.RadioGroup](dlg)
-	groups := renderedOf[*widget.CheckGroup](dlg)
+	radios := renderedOf[*keyRadio](dlg)
+	groups := renderedOf[*keyCheckGroup](dlg)
 	if len(radios) != 1 || len(groups) != 1 {
 		t.Fatalf("round dialog has %d radios, %d check groups", len(radios), len(groups))
 	}
@@ -933,20 +966,20 @@ func recordAndReveal(t *testing.T, u *UI, keys []string, values [][]int) {
 }
 
 // settings opens the settings dialog, lets edit change it and saves.
-func settings(t *testing.T, u *UI, edit func(threshold, minutes *widget.Entry, anon *widget.Check, scope *widget.RadioGroup)) {
+func settings(t *testing.T, u *UI, edit func(threshold, minutes *widget.Entry, anon *widget.Check, scope *keyRadio)) {
 	t.Helper()
 	u.settingsDialog()
 	dlg := u.Window().Canvas().Overlays().Top()
 	if dlg == nil {
 		t.Fatal("no settings dialog")
 	}
-	entries := renderedOf[*widget.Entry](dlg)
-	checks := renderedOf[*widget.Check](dlg)
-	radios := renderedOf[*widget.RadioGroup](dlg)
+	entries := renderedOf[*keyEntry](dlg)
+	checks := renderedOf[*keyCheck](dlg)
+	radios := renderedOf[*keyRadio](dlg)
 	if len(entries) != 2 || len(checks) != 1 || len(radios) != 1 {
 		t.Fatalf("settings dialog has %d entries, %d checks, %d radios", len(entries), len(checks), len(radios))
 	}
-	edit(entries[0], entries[1], checks[0], radios[0])
+	edit(&entries[0].Entry, &entries[1].Entry, &checks[0].Check, radios[0])
 	test.Tap(buttonIn(t, dlg, "Save"))
 	if u.Window().Canvas().Overlays().Top() != nil {
 		t.Fatal("the settings dialog did not close on Save")
@@ -965,7 +998,7 @@ func TestAnonymousMarkersHideNames(t *testing.T) {
 	recordAndReveal(t, u, []string{"customer", "value"}, [][]int{{20, 85, 60}, {10, 30, 95}})
 	e.tabs.SelectIndex(0)
 
-	settings(t, u, func(_, _ *widget.Entry, anon *widget.Check, _ *widget.RadioGroup) { anon.SetChecked(true) })
+	settings(t, u, func(_, _ *widget.Entry, anon *widget.Check, _ *keyRadio) { anon.SetChecked(true) })
 	if !e.s.Settings.Anonymous {
 		t.Fatal("the settings dialog did not make the session anonymous")
 	}
@@ -995,7 +1028,7 @@ func TestAnonymousMarkersHideNames(t *testing.T) {
 	}
 	u.Window().Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 
-	settings(t, u, func(_, _ *widget.Entry, anon *widget.Check, _ *widget.RadioGroup) { anon.SetChecked(false) })
+	settings(t, u, func(_, _ *widget.Entry, anon *widget.Check, _ *keyRadio) { anon.SetChecked(false) })
 	e.tabs.SelectIndex(0)
 	chartTx = textsOf(rendered(e.chart))
 	for _, n := range people {
@@ -1076,7 +1109,7 @@ func TestDisagreementFlagsAndAgenda(t *testing.T) {
 		t.Errorf("guidance shows %q", e.guideTitle.Text)
 	}
 
-	settings(t, u, func(th, _ *widget.Entry, _ *widget.Check, _ *widget.RadioGroup) { th.SetText("60") })
+	settings(t, u, func(th, _ *widget.Entry, _ *widget.Check, _ *keyRadio) { th.SetText("60") })
 	if e.s.Settings.Threshold != 60 {
 		t.Fatalf("threshold %d after the dialog", e.s.Settings.Threshold)
 	}
@@ -1087,7 +1120,7 @@ func TestDisagreementFlagsAndAgenda(t *testing.T) {
 		t.Errorf("agenda at 60: %q", got)
 	}
 
-	settings(t, u, func(th, _ *widget.Entry, _ *widget.Check, _ *widget.RadioGroup) { th.SetText("20") })
+	settings(t, u, func(th, _ *widget.Entry, _ *widget.Check, _ *keyRadio) { th.SetText("20") })
 	if got := flagged(); !slices.Equal(got, []int{0, 2, 5}) {
 		t.Errorf("flagged rows %v at threshold 20, want [0 2 5]", got)
 	}
@@ -1197,7 +1230,7 @@ func TestTimerPerDimension(t *testing.T) {
 	if tm.view.Visible() {
 		t.Fatal("the timer shows without a timebox")
 	}
-	settings(t, u, func(_, minutes *widget.Entry, _ *widget.Check, scope *widget.RadioGroup) {
+	settings(t, u, func(_, minutes *widget.Entry, _ *widget.Check, scope *keyRadio) {
 		minutes.SetText("1")
 		scope.SetSelected("per dimension")
 	})

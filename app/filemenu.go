@@ -65,7 +65,7 @@ func (u *UI) importFile(path string) {
 	if u.editor == nil && len(ids) == 1 {
 		u.home.selectSession(ids[0])
 	}
-	dialog.ShowInformation("Imported", fmt.Sprintf("Imported %q from\n%s\nIt is in the session list.", s.Title, path), u.win)
+	u.show(dialog.NewInformation("Imported", fmt.Sprintf("Imported %q from\n%s\nIt is in the session list.", s.Title, path), u.win))
 }
 
 func readSessionFile(path string, u *UI) (*canvas.Session, error) {
@@ -85,7 +85,7 @@ func (u *UI) showProblems(title string, lines []string) {
 	head := widget.NewLabel(plural(len(lines), "problem") + " found. Fix them and import the file again.")
 	d := dialog.NewCustom(title, "Close", container.NewBorder(head, nil, nil, nil, container.NewVScroll(text)), u.win)
 	d.Resize(u.dialogSize(720, 420))
-	d.Show()
+	u.show(d)
 }
 
 // backupNow writes a checked backup of the session file beside it.
@@ -96,7 +96,7 @@ func (u *UI) backupNow() {
 		u.showError("Back up", err)
 		return
 	}
-	dialog.ShowInformation("Backed up", "The session file is backed up and checked:\n"+path, u.win)
+	u.show(dialog.NewInformation("Backed up", "The session file is backed up and checked:\n"+path, u.win))
 }
 
 // restoreDialog lists the backups with their dates; the chosen one is
@@ -110,15 +110,15 @@ func (u *UI) restoreDialog() {
 		return
 	}
 	if len(list) == 0 {
-		dialog.ShowInformation("Restore from a backup", "There are no backups of\n"+path+"\nyet. Use File → Back up now to make one.", u.win)
+		u.show(dialog.NewInformation("Restore from a backup", "There are no backups of\n"+path+"\nyet. Use File → Back up now to make one.", u.win))
 		return
 	}
 	var d dialog.Dialog
 	chosen := -1
-	restore := widget.NewButton("Restore…", nil)
+	restore := u.newKeyButton("Restore…", nil, nil)
 	restore.Importance = widget.HighImportance
 	restore.Disable()
-	lst := widget.NewList(func() int { return len(list) },
+	lst := u.newKeyPickList(func() int { return len(list) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(backupLabel(list[i]))
@@ -131,11 +131,12 @@ func (u *UI) restoreDialog() {
 		d.Hide()
 		u.confirmRestore(list[chosen])
 	}
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	cancel := u.newKeyButton("Cancel", nil, func() { d.Hide() })
 	head := widget.NewLabel("Choose the backup to go back to. Newest first; times are this computer's.")
 	head.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustomWithoutButtons("Restore from a backup",
-		container.NewBorder(head, container.NewHBox(cancel, restore), nil, nil, lst), u.win)
+	cd := dialog.NewCustomWithoutButtons("Restore from a backup", container.NewBorder(head, nil, nil, nil, lst), u.win)
+	cd.SetButtons([]fyne.CanvasObject{cancel, restore})
+	d = cd
 	d.Resize(u.dialogSize(560, 420))
 	d.Show()
 }
@@ -153,7 +154,7 @@ func (u *UI) confirmRestore(b store.BackupFile) {
 	}
 	path := u.store.Path()
 	msg := fmt.Sprintf("Go back to the backup of %s?\n\nThe session file as it is now is kept beside it, renamed to end in \".before-restore-\" and the date, so nothing is lost.", backupLabel(b))
-	dialog.ShowConfirm("Restore from a backup", msg, func(ok bool) {
+	u.show(dialog.NewConfirm("Restore from a backup", msg, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -166,8 +167,8 @@ func (u *UI) confirmRestore(b store.BackupFile) {
 				return err
 			})
 			if aside != "" {
-				dialog.ShowInformation("Restored", fmt.Sprintf("Restored %s from the backup of %s.\n\nThe file as it was is kept as\n%s", path, backupLabel(b), aside), u.win)
+				u.show(dialog.NewInformation("Restored", fmt.Sprintf("Restored %s from the backup of %s.\n\nThe file as it was is kept as\n%s", path, backupLabel(b), aside), u.win))
 			}
 		})
-	}, u.win)
+	}, u.win))
 }

@@ -212,7 +212,7 @@ func TestRestoreFromABackup(t *testing.T) {
 
 	fileMenuItem(t, u, "Restore from a backup…").Action()
 	dlg := u.Window().Canvas().Overlays().Top()
-	lists := renderedOf[*widget.List](dlg)
+	lists := renderedOf[*keyPickList](dlg)
 	if len(lists) != 1 || lists[0].Length() != 2 {
 		t.Fatalf("the restore dialog shows %d lists", len(lists))
 	}
@@ -274,7 +274,7 @@ func TestRestoreRefusesABadBackup(t *testing.T) {
 	before, _ := os.ReadFile(path)
 	fileMenuItem(t, u, "Restore from a backup…").Action()
 	dlg := u.Window().Canvas().Overlays().Top()
-	renderedOf[*widget.List](dlg)[0].Select(0)
+	renderedOf[*keyPickList](dlg)[0].Select(0)
 	tapButton(t, dlg, "Restore…")
 	if texts := strings.Join(topTexts(t, u), "\n"); !strings.Contains(texts, "cannot be restored") {
 		t.Errorf("a bad backup is not refused: %q", texts)

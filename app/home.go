@@ -346,7 +346,7 @@ func (h *home) renameSelected() {
 	product := h.ui.newKeyEntry()
 	product.SetText(s.Product)
 	items := []*widget.FormItem{widget.NewFormItem("Title", title), widget.NewFormItem("Product", product)}
-	d := dialog.NewForm("Rename session", "Rename", "Cancel", items, func(ok bool) {
+	d := h.ui.formDialog("Rename session", "Rename", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -359,7 +359,7 @@ func (h *home) renameSelected() {
 		}
 		h.reload()
 		h.selectSession(s.ID)
-	}, h.ui.win)
+	})
 	title.Validator = requiredText("a title")
 	d.Resize(h.ui.dialogSize(480, 220))
 	d.Show()
@@ -374,7 +374,7 @@ func (h *home) deleteSelected() {
 		return
 	}
 	msg := fmt.Sprintf("Delete “%s”?\nYou can undo this from the session list.", s.Title)
-	dialog.ShowConfirm("Delete session", msg, func(ok bool) {
+	h.ui.show(dialog.NewConfirm("Delete session", msg, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -386,7 +386,7 @@ func (h *home) deleteSelected() {
 		h.undoLabel.SetText(fmt.Sprintf("Deleted “%s”.", s.Title))
 		h.undoBar.Show()
 		h.reload()
-	}, h.ui.win)
+	}, h.ui.win))
 }
 
 func (h *home) undoDelete() {

@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
@@ -75,7 +74,7 @@ func TestKeyboardPathFromCtrlNToSession(t *testing.T) {
 
 	// Choose the quick template this time: the next dialog starts on it.
 	c.(fyne.Shortcutable).TypedShortcut(shortcut(fyne.KeyN))
-	radio := renderedOf[*widget.RadioGroup](c.Overlays().Top())[0]
+	radio := renderedOf[*keyRadio](c.Overlays().Top())[0]
 	for _, o := range radio.Options {
 		if strings.HasPrefix(o, "Quick") {
 			radio.SetSelected(o)
@@ -87,7 +86,7 @@ func TestKeyboardPathFromCtrlNToSession(t *testing.T) {
 		t.Fatal("the quick session was not created")
 	}
 	c.(fyne.Shortcutable).TypedShortcut(shortcut(fyne.KeyN))
-	radio = renderedOf[*widget.RadioGroup](c.Overlays().Top())[0]
+	radio = renderedOf[*keyRadio](c.Overlays().Top())[0]
 	if !strings.HasPrefix(radio.Selected, "Quick") {
 		t.Errorf("the template defaults to %q, want the last used (Quick)", radio.Selected)
 	}
@@ -350,7 +349,7 @@ func TestDialogsEnterConfirmsEscCancels(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.settingsDialog()
-	entries := renderedOf[*widget.Entry](c.Overlays().Top())
+	entries := entriesIn(c.Overlays().Top())
 	entries[0].SetText("35")
 	c.Focus(entries[0])
 	key(c, fyne.KeyReturn)

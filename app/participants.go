@@ -102,21 +102,21 @@ func (p *participantsPanel) edit(id string) {
 	if !ok {
 		return
 	}
-	name := widget.NewEntry()
+	name := p.e.ui.newKeyEntry()
 	name.SetText(pp.Name)
 	name.Validator = requiredText("a name")
-	role := widget.NewEntry()
+	role := p.e.ui.newKeyEntry()
 	role.SetText(pp.Role)
 	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Role", role)}
-	d := dialog.NewForm("Edit participant", "Save", "Cancel", items, func(ok bool) {
+	d := p.e.ui.formDialog("Edit participant", "Save", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
 		p.e.apply("Edit participant", canvas.UpdateParticipant{ID: id, Name: name.Text, Role: role.Text})
-	}, p.e.ui.win)
+	})
 	d.Resize(p.e.ui.dialogSize(420, 200))
 	d.Show()
-	p.e.ui.enterSubmits(name, role)
+	p.e.ui.win.Canvas().Focus(name)
 }
 
 func (p *participantsPanel) remove(id string) {
@@ -130,13 +130,13 @@ func (p *participantsPanel) remove(id string) {
 		do()
 		return
 	}
-	dialog.ShowConfirm("Remove participant",
+	p.e.ui.show(dialog.NewConfirm("Remove participant",
 		fmt.Sprintf("%s has placed markers. Remove them and their placements?\nYou can undo this with Edit → Undo (Ctrl+Z).", pp.Name),
 		func(ok bool) {
 			if ok {
 				do()
 			}
-		}, p.e.ui.win)
+		}, p.e.ui.win))
 }
 
 // markerSwatch shows a participant's marker: their colour and shape.

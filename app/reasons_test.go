@@ -68,8 +68,8 @@ func recordWithReasons(t *testing.T) (*UI, *store.Store) {
 		if dlg == nil {
 			t.Fatal("the reason button opened no editor")
 		}
-		radios := renderedOf[*widget.RadioGroup](dlg)
-		entries := renderedOf[*widget.Entry](dlg)
+		radios := renderedOf[*keyRadio](dlg)
+		entries := entriesIn(dlg)
 		if len(radios) != 1 || len(entries) != 1 {
 			t.Fatalf("reason editor has %d radios and %d entries", len(radios), len(entries))
 		}
@@ -156,7 +156,7 @@ func TestRecordGridReasonsShowAfterRevealOnly(t *testing.T) {
 	_, _, edit, _ := personButtons(t, e, "Sam")
 	test.Tap(edit)
 	dlg := u.Window().Canvas().Overlays().Top()
-	name := renderedOf[*widget.Entry](dlg)[0]
+	name := entriesIn(dlg)[0]
 	name.SetText("Samuel")
 	test.Tap(buttonIn(t, dlg, "Save"))
 	if !hasText(reasonTexts(e, 0), "Samuel  60") {
@@ -164,7 +164,7 @@ func TestRecordGridReasonsShowAfterRevealOnly(t *testing.T) {
 	}
 
 	// Anonymous mode names nobody and draws neutral markers.
-	settings(t, u, func(_, _ *widget.Entry, anon *widget.Check, _ *widget.RadioGroup) { anon.SetChecked(true) })
+	settings(t, u, func(_, _ *widget.Entry, anon *widget.Check, _ *keyRadio) { anon.SetChecked(true) })
 	got = reasonTexts(e, 0)
 	for _, p := range []string{"Ana García", "李伟", "Samuel"} {
 		if containsText(got, p) {
@@ -239,7 +239,7 @@ func TestPresentationReasonsKey(t *testing.T) {
 
 	// Anonymous, the projected reasons number people and name nobody.
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	settings(t, u, func(_, _ *widget.Entry, anon *widget.Check, _ *widget.RadioGroup) { anon.SetChecked(true) })
+	settings(t, u, func(_, _ *widget.Entry, anon *widget.Check, _ *keyRadio) { anon.SetChecked(true) })
 	e.selectRow(0)
 	u.Present()
 	typeR()

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -67,13 +66,12 @@ func (v *recordView) editReason(pid, key string) {
 		return
 	}
 	d, _ := e.s.Dimension(key)
-	conf := widget.NewRadioGroup(confidenceChoices(), nil)
+	conf := v.u.newKeyRadio(confidenceChoices(), nil)
 	conf.Horizontal = true
 	if pl.Confidence > 0 {
 		conf.SetSelected(strconv.Itoa(pl.Confidence))
 	}
-	why := widget.NewMultiLineEntry()
-	why.Wrapping = fyne.TextWrapWord
+	why := v.u.newKeyTextArea()
 	why.SetMinRowsVisible(3)
 	why.SetPlaceHolder("Why? (optional)")
 	why.SetText(pl.Note)
@@ -82,7 +80,7 @@ func (v *recordView) editReason(pid, key string) {
 		widget.NewFormItem("Confidence", conf),
 		widget.NewFormItem("Rationale", why),
 	}
-	dlg := dialog.NewForm(v.u.name(pid)+" · "+d.Name, "Save", "Cancel", items, func(ok bool) {
+	dlg := v.u.formDialog(v.u.name(pid)+" · "+d.Name, "Save", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -93,7 +91,7 @@ func (v *recordView) editReason(pid, key string) {
 		if e.apply("Record reason", canvas.RecordReason{Participant: pid, Dimension: key, Confidence: c, Note: why.Text}) {
 			e.owner.Seal()
 		}
-	}, v.u.win)
+	})
 	dlg.Resize(fyne.NewSize(480, 300))
 	dlg.Show()
 	v.u.win.Canvas().Focus(why)

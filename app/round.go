@@ -33,22 +33,21 @@ func (u *UI) startRoundDialog() {
 	}
 	s := e.s
 	if len(s.Participants) == 0 {
-		dialog.ShowInformation("Start round", "Add the people in the room first, on the Participants tab.", u.win)
+		u.show(dialog.NewInformation("Start round", "Add the people in the room first, on the Participants tab.", u.win))
 		e.tabs.SelectIndex(1)
 		return
 	}
-	mode := widget.NewRadioGroup([]string{modeBlindLabel, modeRecordLabel}, nil)
+	mode := u.newKeyRadio([]string{modeBlindLabel, modeRecordLabel}, nil)
 	mode.SetSelected(modeBlindLabel)
-	mode.Required = true
 	var names []string
 	keyOf := map[string]string{}
 	for _, d := range s.Dimensions {
 		names = append(names, d.Name)
 		keyOf[d.Name] = d.Key
 	}
-	dims := widget.NewCheckGroup(names, nil)
+	dims := u.newKeyCheckGroup(names, nil)
 	dims.SetSelected(names)
-	all := widget.NewCheck("All dimensions", func(on bool) {
+	all := newKeyCheck("All dimensions", u.typedKey, func(on bool) {
 		if on {
 			dims.SetSelected(names)
 		} else {
@@ -56,7 +55,7 @@ func (u *UI) startRoundDialog() {
 		}
 	})
 	all.SetChecked(true)
-	people := newRoundPeople(s)
+	people := newRoundPeople(s, u.typedKey)
 	body := container.NewBorder(container.NewVBox(mode, widget.NewSeparator(), all), nil, nil, nil,
 		container.NewGridWithColumns(2, container.NewVScroll(dims), people.content))
 	d := dialog.NewCustomConfirm("Start a round", "Start", "Cancel", body, func(ok bool) {
@@ -68,12 +67,12 @@ func (u *UI) startRoundDialog() {
 			keys = append(keys, keyOf[n])
 		}
 		if len(keys) == 0 {
-			dialog.ShowInformation("Start round", "Choose at least one dimension.", u.win)
+			u.show(dialog.NewInformation("Start round", "Choose at least one dimension.", u.win))
 			return
 		}
 		ids := people.selected()
 		if len(ids) == 0 {
-			dialog.ShowInformation("Start round", "Choose at least one person to place.", u.win)
+			u.show(dialog.NewInformation("Start round", "Choose at least one person to place.", u.win))
 			return
 		}
 		m := canvas.RoundBlind
@@ -82,18 +81,18 @@ func (u *UI) startRoundDialog() {
 		}
 		begin := func() { u.beginRoundWith(m, keys, ids) }
 		if n := s.PlacementsInRound(keys); n > 0 {
-			dialog.ShowConfirm("Start round", fmt.Sprintf("A new round starts blank: it clears %s on these dimensions. Go on?", plural(n, "earlier placement")),
+			u.show(dialog.NewConfirm("Start round", fmt.Sprintf("A new round starts blank: it clears %s on these dimensions. Go on?", plural(n, "earlier placement")),
 				func(ok bool) {
 					if ok {
 						begin()
 					}
-				}, u.win)
+				}, u.win))
 			return
 		}
 		begin()
 	}, u.win)
 	d.Resize(u.dialogSize(620, 560))
-	d.Show()
+	u.show(d)
 }
 
 // beginRound starts a round with every participant.
@@ -256,7 +255,7 @@ type privateRow struct {
 	dim        canvas.Dimension
 	slider     *spectrumSlider
 	value      *widget.Label
-	confidence *widget.RadioGroup
+	confidence *keyRadio
 	rationale  *editEntry
 }
 
@@ -281,7 +280,7 @@ func (u *UI) showPrivate(id string) {
 		// Untouched, the slider shows no value: a thumb at 50 would look
 		// like a placed 50.
 		r.slider.setUnplaced(true)
-		r.confidence = widget.NewRadioGroup([]string{"1", "2", "3", "4", "5"}, nil)
+		r.confidence = u.newKeyRadio([]string{"1", "2", "3", "4", "5"}, nil)
 		r.confidence.Horizontal = true
 		r.rationale = newEditEntry(e.owner.Seal)
 		r.rationale.SetPlaceHolder("Why? (optional)")
@@ -345,13 +344,13 @@ func (u *UI) showPrivate(id string) {
 			finish()
 			return
 		}
-		dialog.ShowConfirm("Not everything placed",
+		u.show(dialog.NewConfirm("Not everything placed",
 			fmt.Sprintf("You have not placed a marker on %s. Skip them?", plural(missing, "dimension")),
 			func(ok bool) {
 				if ok {
 					finish()
 				}
-			}, u.win)
+			}, u.win))
 	})
 	done.Importance = widget.HighImportance
 	head := container.NewVBox(
@@ -408,11 +407,11 @@ func (u *UI) reveal() {
 		}
 	}
 	if todo := e.s.NextInRound(); todo != "" && e.s.Round.Mode == canvas.RoundBlind {
-		dialog.ShowConfirm("Reveal", "Not everyone has placed yet. Reveal anyway?", func(ok bool) {
+		u.show(dialog.NewConfirm("Reveal", "Not everyone has placed yet. Reveal anyway?", func(ok bool) {
 			if ok {
 				do()
 			}
-		}, u.win)
+		}, u.win))
 		return
 	}
 	do()

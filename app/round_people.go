@@ -21,15 +21,15 @@ import (
 // checked by default.
 type roundPeople struct {
 	ids     []string
-	checks  []*widget.Check
+	checks  []*keyCheck
 	content fyne.CanvasObject
 }
 
-func newRoundPeople(s *canvas.Session) *roundPeople {
+func newRoundPeople(s *canvas.Session, hook keyHook) *roundPeople {
 	rp := &roundPeople{}
 	list := container.NewVBox()
 	for _, p := range s.Participants {
-		c := widget.NewCheck(p.Name, nil)
+		c := newKeyCheck(p.Name, hook, nil)
 		c.SetChecked(true)
 		rp.ids = append(rp.ids, p.ID)
 		rp.checks = append(rp.checks, c)
@@ -58,13 +58,13 @@ func (u *UI) absentButtons(id string) fyne.CanvasObject {
 		u.skipTurn(id)
 	})
 	out := widget.NewButtonWithIcon(name+" does not place this round", theme.ContentRemoveIcon(), func() {
-		dialog.ShowConfirm("Not placing",
+		u.show(dialog.NewConfirm("Not placing",
 			fmt.Sprintf("Take %s out of this round? Their markers in it are removed. Undo in the editor brings them back.", name),
 			func(ok bool) {
 				if ok {
 					u.notPlacing(id)
 				}
-			}, u.win)
+			}, u.win))
 	})
 	s := u.editor.s
 	if !s.CanSkip(id) {

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
@@ -19,12 +18,12 @@ func (u *UI) settingsDialog() {
 		return
 	}
 	st := e.s.Settings
-	threshold := widget.NewEntry()
+	threshold := u.newKeyEntry()
 	threshold.SetText(strconv.Itoa(st.DiscussThreshold()))
 	threshold.Validator = intIn(canvas.MinThreshold, canvas.MaxValue, "the threshold")
-	anon := widget.NewCheck("Show markers without names or colours (screen and PDF)", nil)
+	anon := newKeyCheck("Show markers without names or colours (screen and PDF)", u.typedKey, nil)
 	anon.SetChecked(st.Anonymous)
-	minutes := widget.NewEntry()
+	minutes := u.newKeyEntry()
 	minutes.SetText(strconv.FormatFloat(float64(st.TimerSeconds)/60, 'f', -1, 64))
 	// The limits are the session file's (canvas.Settings.Problems), so a
 	// dialog and a file never disagree about what a session may hold.
@@ -37,7 +36,7 @@ func (u *UI) settingsDialog() {
 		return nil
 	}
 	scopes := []string{"per dimension", "for the whole round"}
-	scope := widget.NewRadioGroup(scopes, nil)
+	scope := u.newKeyRadio(scopes, nil)
 	scope.Horizontal = true
 	scope.SetSelected(scopes[0])
 	if st.TimerScope == canvas.TimerPerRound {
@@ -49,7 +48,7 @@ func (u *UI) settingsDialog() {
 		widget.NewFormItem("Timebox (minutes)", minutes),
 		widget.NewFormItem("Timebox applies", scope),
 	}
-	d := dialog.NewForm("Session settings", "Save", "Cancel", items, func(ok bool) {
+	d := u.formDialog("Session settings", "Save", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -66,10 +65,9 @@ func (u *UI) settingsDialog() {
 		if next != e.s.Settings {
 			e.apply("Session settings", canvas.SetSettings{Settings: next})
 		}
-	}, u.win)
+	})
 	d.Resize(u.dialogSize(560, 320))
 	d.Show()
-	u.enterSubmits(threshold, minutes)
 }
 
 // toSeconds turns the dialog's minutes into the session's whole seconds.

@@ -23,7 +23,7 @@ func TestTimerKeepsItsTimeAcrossReopening(t *testing.T) {
 		if err := u.createSession(canvas.TemplateQuick, title, "Nubia CRM", ""); err != nil {
 			t.Fatal(err)
 		}
-		settings(t, u, func(_, minutes *widget.Entry, _ *widget.Check, _ *widget.RadioGroup) { minutes.SetText("2") })
+		settings(t, u, func(_, minutes *widget.Entry, _ *widget.Check, _ *keyRadio) { minutes.SetText("2") })
 		return u.editor.s.ID
 	}
 	first := timed("Reloj")

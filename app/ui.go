@@ -241,7 +241,7 @@ func (u *UI) SaveNow() {
 }
 
 func (u *UI) showError(context string, err error) {
-	dialog.ShowError(fmt.Errorf("%s: %w", context, err), u.win)
+	u.show(dialog.NewError(fmt.Errorf("%s: %w", context, err), u.win))
 }
 
 // createSession makes a new session and, once the open one is left (see

@@ -191,7 +191,7 @@ func TestUndoRedoParticipants(t *testing.T) {
 	_, _, edit, _ := personButtons(t, e, "陈静")
 	test.Tap(edit)
 	dlg := u.Window().Canvas().Overlays().Top()
-	entries := renderedOf[*widget.Entry](dlg)
+	entries := entriesIn(dlg)
 	entries[0].SetText("陈静怡")
 	test.Tap(buttonIn(t, dlg, "Save"))
 	up, _, _, _ := personButtons(t, e, "陈静怡")
@@ -220,7 +220,7 @@ func TestUndoRedoSettings(t *testing.T) {
 	u, _, e := newUndoSession(t)
 	head := func() string { return renderedOf[*widget.Label](e.agenda.list)[0].Text }
 	before := head()
-	settings(t, u, func(threshold, minutes *widget.Entry, _ *widget.Check, _ *widget.RadioGroup) {
+	settings(t, u, func(threshold, minutes *widget.Entry, _ *widget.Check, _ *keyRadio) {
 		threshold.SetText("35")
 		minutes.SetText("2")
 	})
@@ -243,7 +243,7 @@ func TestSettingsDialogUsesTheFileLimits(t *testing.T) {
 	u, _, _ := newUndoSession(t)
 	u.settingsDialog()
 	dlg := u.Window().Canvas().Overlays().Top()
-	entries := renderedOf[*widget.Entry](dlg)
+	entries := entriesIn(dlg)
 	maxMinutes := canvas.MaxTimerSeconds / 60
 	for _, tc := range []struct {
 		entry int
