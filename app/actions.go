@@ -19,7 +19,7 @@ type actionsPanel struct {
 	e     *editor
 	tab   *container.TabItem
 	draft *actionFields
-	add   *widget.Button
+	add   *keyButton
 	list  *fyne.Container
 	rows  []*actionRow
 	empty *widget.Label
@@ -35,7 +35,7 @@ type actionFields struct {
 	text  *actionText
 	owner *ownerField
 	due   *dueField
-	dim   *widget.Select
+	dim   *keySelect
 	// dims are the keys behind dim's options; "" is no dimension.
 	dims []string
 }
@@ -43,7 +43,7 @@ type actionFields struct {
 const noDimension = "No dimension"
 
 func newActionFields(e *editor) *actionFields {
-	f := &actionFields{text: newActionText(), owner: newOwnerField(), due: newDueField(e.ui.opt.now)}
+	f := &actionFields{text: newActionText(), owner: newOwnerField(), due: newDueField(e.ui.opt.now, e.ui.typedKey)}
 	f.text.hook, f.owner.hook = e.ui.typedKey, e.ui.typedKey
 	opts := []string{noDimension}
 	f.dims = []string{""}
@@ -51,7 +51,7 @@ func newActionFields(e *editor) *actionFields {
 		opts = append(opts, d.Name)
 		f.dims = append(f.dims, d.Key)
 	}
-	f.dim = widget.NewSelect(opts, nil)
+	f.dim = newKeySelect(opts, e.ui.typedKey)
 	f.dim.PlaceHolder = noDimension
 	return f
 }
@@ -87,7 +87,7 @@ func newActionsPanel(e *editor) *actionsPanel {
 	p.draft.text.OnSubmitted = func(string) { p.addDraft() }
 	p.draft.text.OnChanged = func(string) { p.checkDraft() }
 	p.draft.due.OnChanged = func(string) { p.checkDraft() }
-	p.add = widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), p.addDraft)
+	p.add = p.e.ui.newKeyButton("Add", theme.ContentAddIcon(), p.addDraft)
 	p.add.Importance = widget.HighImportance
 	p.add.Disable()
 	p.hint = widget.NewLabel("")
@@ -212,8 +212,8 @@ type actionRow struct {
 	p             *actionsPanel
 	i             int
 	f             *actionFields
-	done          *widget.Check
-	up, down, del *widget.Button
+	done          *keyCheck
+	up, down, del *keyButton
 	box           *fyne.Container
 	loading       bool
 }
@@ -222,7 +222,7 @@ func (p *actionsPanel) newRow(i int) *actionRow {
 	e := p.e
 	r := &actionRow{p: p, i: i, f: newActionFields(e)}
 	f := r.f
-	r.done = widget.NewCheck("", func(on bool) {
+	r.done = newKeyCheck("", e.ui.typedKey, func(on bool) {
 		if !r.loading {
 			e.apply("Mark action done", canvas.SetActionDone{Index: r.i, Done: on})
 		}
@@ -264,9 +264,9 @@ func (p *actionsPanel) newRow(i int) *actionRow {
 			e.apply("Link action", canvas.SetActionDimension{Index: r.i, Dimension: f.dimension()})
 		}
 	}
-	r.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { r.move(-1) })
-	r.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { r.move(1) })
-	r.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+	r.up = r.p.e.ui.newKeyButton("", theme.MoveUpIcon(), func() { r.move(-1) })
+	r.down = r.p.e.ui.newKeyButton("", theme.MoveDownIcon(), func() { r.move(1) })
+	r.del = r.p.e.ui.newKeyButton("", theme.DeleteIcon(), func() {
 		e.apply("Delete action", canvas.DeleteAction{Index: r.i})
 	})
 	r.box = container.NewVBox(

@@ -112,18 +112,28 @@ type dueField struct {
 	// now is the day the calendar opens on when no date is set.
 	now    func() time.Time
 	picker *widget.PopUp
-	pick   *widget.Button
+	pick   *keyButton
+	hook   keyHook
 }
 
-func newDueField(now func() time.Time) *dueField {
-	e := &dueField{now: now}
+func newDueField(now func() time.Time, hook keyHook) *dueField {
+	e := &dueField{now: now, hook: hook}
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	e.SetPlaceHolder("YYYY-MM-DD")
-	e.pick = widget.NewButtonWithIcon("", theme.CalendarIcon(), e.showCalendar)
+	e.pick = &keyButton{hook: hook}
+	e.pick.Icon, e.pick.OnTapped = theme.CalendarIcon(), e.showCalendar
+	e.pick.ExtendBaseWidget(e.pick)
 	e.pick.Importance = widget.LowImportance
 	e.ActionItem = e.pick
 	return e
+}
+
+func (e *dueField) TypedKey(ev *fyne.KeyEvent) {
+	if windowKey(ev) && e.hook.take(ev) {
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 func (e *dueField) FocusLost() {

@@ -351,6 +351,42 @@ func TestPresentationEndsWithActions(t *testing.T) {
 	if min := u.Window().Content().MinSize(); min.Width > 1024 || min.Height > 768 {
 		t.Errorf("the closing screen needs %v, more than a 1024×768 projector", min)
 	}
+	// ↓ reads the long list to its end from the keyboard, and ↑ goes
+	// back up it before it goes back to the last dimension.
+	u.Window().Resize(fyne.NewSize(1024, 768))
+	offset := func() (y float32) {
+		for _, sc := range ofType[*container.Scroll](onScreen(u)) {
+			y += sc.Offset.Y
+		}
+		return y
+	}
+	if offset() != 0 {
+		t.Fatalf("the closing screen opens scrolled to %v", offset())
+	}
+	key(fyne.KeyDown)
+	if offset() == 0 || !hasText(big(32), "Actions") {
+		t.Fatalf("↓ on a long closing screen: offset %v, screen %q", offset(), big(32))
+	}
+	for range 30 {
+		key(fyne.KeyDown)
+	}
+	if !hasText(big(32), "Actions") {
+		t.Fatal("↓ past the end of the actions left the closing screen")
+	}
+	key(fyne.KeyUp)
+	if offset() == 0 || !hasText(big(32), "Actions") {
+		t.Fatalf("↑ from the end of the actions: offset %v, screen %q", offset(), big(32))
+	}
+	for range 30 {
+		if hasText(big(32), last) {
+			break
+		}
+		key(fyne.KeyUp)
+	}
+	if !hasText(big(32), last) {
+		t.Fatal("↑ at the top of the actions did not go back to the last dimension")
+	}
+	key(fyne.KeyRight)
 	key(fyne.KeyRight) // the end: nothing further
 	if !hasText(big(32), "Actions") {
 		t.Error("→ on the closing screen left it")

@@ -22,17 +22,17 @@ import (
 type agreeLine struct {
 	r      *dimRow
 	status *widget.Label
-	agree  *widget.Button
-	clear  *widget.Button
+	agree  *keyButton
+	clear  *keyButton
 	box    *fyne.Container
 }
 
 func newAgreeLine(r *dimRow) *agreeLine {
 	a := &agreeLine{r: r}
 	a.status = widget.NewLabel("")
-	a.agree = widget.NewButtonWithIcon("Agree", theme.ConfirmIcon(), func() { r.e.agree(r.i) })
+	a.agree = r.e.ui.newKeyButton("Agree", theme.ConfirmIcon(), func() { r.e.agree(r.i) })
 	a.agree.Importance = widget.HighImportance
-	a.clear = widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), func() { r.e.clearAgreement(r.i) })
+	a.clear = r.e.ui.newKeyButton("Clear", theme.ContentClearIcon(), func() { r.e.clearAgreement(r.i) })
 	a.clear.Importance = widget.LowImportance
 	// The row's header reads "median, not agreed  ~85  [Agree]" or
 	// "agreed  75  [Clear]": the words, the row's value, the action.

@@ -135,8 +135,8 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	e.bannerTx = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.banner = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()),
 		container.NewHBox(
-			widget.NewButtonWithIcon("Continue round", theme.MediaPlayIcon(), u.continueRound),
-			widget.NewButtonWithIcon("Reveal", theme.VisibilityIcon(), u.reveal),
+			u.newKeyButton("Continue round", theme.MediaPlayIcon(), u.continueRound),
+			u.newKeyButton("Reveal", theme.VisibilityIcon(), u.reveal),
 		), e.bannerTx)
 
 	largeBtn := u.newKeyButton("Larger chart", theme.ZoomInIcon(), u.showLargeChart)

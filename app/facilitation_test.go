@@ -90,6 +90,20 @@ func entriesIn(o fyne.CanvasObject) []*widget.Entry {
 	return out
 }
 
+// buttonsIn is every rendered button in o, as entriesIn.
+func buttonsIn(o fyne.CanvasObject) []*widget.Button {
+	var out []*widget.Button
+	for _, x := range rendered(o) {
+		switch b := x.(type) {
+		case *widget.Button:
+			out = append(out, b)
+		case *keyButton:
+			out = append(out, &b.Button)
+		}
+	}
+	return out
+}
+
 // checksIn is every rendered check box in o, as entriesIn.
 func checksIn(o fyne.CanvasObject) []*widget.Check {
 	var out []*widget.Check
@@ -107,14 +121,9 @@ func checksIn(o fyne.CanvasObject) []*widget.Check {
 // buttonIn finds a rendered button by its text.
 func buttonIn(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
-	for _, b := range renderedOf[*widget.Button](o) {
+	for _, b := range buttonsIn(o) {
 		if b.Text == text {
 			return b
-		}
-	}
-	for _, b := range renderedOf[*keyButton](o) {
-		if b.Text == text {
-			return &b.Button
 		}
 	}
 	t.Fatalf("no button %q on screen", text)
@@ -138,6 +147,8 @@ func textsOf(objs []fyne.CanvasObject) []string {
 		case *keyRadio:
 			out = append(out, v.Selected)
 		case *widget.Button:
+			out = append(out, v.Text)
+		case *keyButton:
 			out = append(out, v.Text)
 		case *widget.Check:
 			out = append(out, v.Text)
@@ -241,7 +252,7 @@ func personButtons(t *testing.T, e *editor, name string) (up, down, edit, del *w
 		if len(labels) == 0 || !strings.HasPrefix(labels[0].Text, name) {
 			continue
 		}
-		for _, b := range renderedOf[*widget.Button](row) {
+		for _, b := range buttonsIn(row) {
 			if b.Icon == nil {
 				continue
 			}
@@ -1067,7 +1078,7 @@ func TestDisagreementFlagsAndAgenda(t *testing.T) {
 	}
 	agenda := func() []string {
 		var out []string
-		for _, b := range renderedOf[*widget.Button](e.agenda.list) {
+		for _, b := range buttonsIn(e.agenda.list) {
 			out = append(out, b.Text)
 		}
 		return out

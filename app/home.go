@@ -29,10 +29,10 @@ type home struct {
 	empty   *fyne.Container
 	count   *widget.Label
 	newBtn  *keyButton
-	openBtn *widget.Button
-	dupBtn  *widget.Button
-	renBtn  *widget.Button
-	delBtn  *widget.Button
+	openBtn *keyButton
+	dupBtn  *keyButton
+	renBtn  *keyButton
+	delBtn  *keyButton
 
 	undoBar   *fyne.Container
 	undoLabel *widget.Label
@@ -67,14 +67,14 @@ func newHome(u *UI) *home {
 
 	h.newBtn = u.newKeyButton("New session", theme.ContentAddIcon(), u.newSessionDialog)
 	h.newBtn.Importance = widget.HighImportance
-	h.openBtn = widget.NewButtonWithIcon("Open", theme.FolderOpenIcon(), h.openSelected)
-	h.dupBtn = widget.NewButtonWithIcon("Duplicate", theme.ContentCopyIcon(), h.duplicateSelected)
-	h.renBtn = widget.NewButtonWithIcon("Rename", theme.DocumentCreateIcon(), h.renameSelected)
-	h.delBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), h.deleteSelected)
+	h.openBtn = h.ui.newKeyButton("Open", theme.FolderOpenIcon(), h.openSelected)
+	h.dupBtn = h.ui.newKeyButton("Duplicate", theme.ContentCopyIcon(), h.duplicateSelected)
+	h.renBtn = h.ui.newKeyButton("Rename", theme.DocumentCreateIcon(), h.renameSelected)
+	h.delBtn = h.ui.newKeyButton("Delete", theme.DeleteIcon(), h.deleteSelected)
 
 	h.undoLabel = widget.NewLabel("")
 	h.undoBar = container.NewBorder(nil, nil, nil,
-		widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), h.undoDelete), h.undoLabel)
+		h.ui.newKeyButton("Undo", theme.ContentUndoIcon(), h.undoDelete), h.undoLabel)
 	h.undoBar.Hide()
 
 	// The empty state is one sentence that keeps its line (a wrapping
@@ -250,7 +250,7 @@ func plural(n int, word string) string {
 }
 
 func (h *home) updateButtons() {
-	for _, b := range []*widget.Button{h.openBtn, h.dupBtn, h.renBtn, h.delBtn} {
+	for _, b := range []*keyButton{h.openBtn, h.dupBtn, h.renBtn, h.delBtn} {
 		if h.selected == "" {
 			b.Disable()
 		} else {

@@ -232,6 +232,29 @@ func TestF6CyclesToolbarDimensionsAndPanel(t *testing.T) {
 	if !holds(e.toolbar, c.Focused()) {
 		t.Errorf("F6 with nothing focused focused %T, want the toolbar", c.Focused())
 	}
+
+	// From the last widget of every tab (a participant's delete button, an
+	// action's, a row's) F6 leaves the tab.
+	addPeople(t, u, [2]string{"Ana", "PM"}, [2]string{"Sam", ""})
+	typeAction(t, u, "Llamar al cliente")
+	for i, tab := range e.tabs.Items {
+		e.tabs.SelectIndex(i)
+		var last fyne.Focusable
+		walkFocusable(tab.Content, func(f fyne.Focusable) bool {
+			if d, ok := f.(fyne.Disableable); !ok || !d.Disabled() {
+				last = f
+			}
+			return false
+		})
+		if last == nil {
+			continue
+		}
+		c.Focus(last)
+		key(c, fyne.KeyF6)
+		if f := c.Focused(); f == nil || (e.tabs.SelectedIndex() == i && holds(tab.Content, f)) {
+			t.Errorf("F6 from the last widget of the %s tab (%T) stayed there", tab.Text, last)
+		}
+	}
 }
 
 // In the session list the arrow keys select and Enter opens; Down leads

@@ -296,3 +296,27 @@ func (l *keyPickList) TypedKey(ev *fyne.KeyEvent) {
 		}
 	}
 }
+
+// keySelect is a drop-down that passes on the keys it does not use.
+type keySelect struct {
+	widget.Select
+	hook keyHook
+}
+
+func newKeySelect(options []string, hook keyHook) *keySelect {
+	s := &keySelect{hook: hook}
+	s.Options = options
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+func (s *keySelect) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeySpace, fyne.KeyUp, fyne.KeyDown:
+		s.Select.TypedKey(ev)
+	default:
+		if !s.hook.take(ev) {
+			s.Select.TypedKey(ev)
+		}
+	}
+}

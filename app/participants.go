@@ -33,7 +33,7 @@ func newParticipantsPanel(e *editor) *participantsPanel {
 	p.role.SetPlaceHolder("Role (optional)")
 	p.name.OnSubmitted = func(string) { p.add() }
 	p.role.OnSubmitted = func(string) { p.add() }
-	add := widget.NewButtonWithIcon("Add", theme.ContentAddIcon(), p.add)
+	add := p.e.ui.newKeyButton("Add", theme.ContentAddIcon(), p.add)
 	add.Importance = widget.HighImportance
 	form := container.NewBorder(nil, nil, nil, add, container.NewGridWithColumns(2, p.name, p.role))
 	hint := widget.NewLabel("The order here is the turn order of a blind round.")
@@ -68,16 +68,16 @@ func (p *participantsPanel) refresh() {
 		if s.InRound() && containsID(s.Round.Done, id) {
 			label += "  ✓ placed"
 		}
-		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.move(id, -1) })
-		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { p.move(id, 1) })
+		up := p.e.ui.newKeyButton("", theme.MoveUpIcon(), func() { p.move(id, -1) })
+		down := p.e.ui.newKeyButton("", theme.MoveDownIcon(), func() { p.move(id, 1) })
 		if i == 0 {
 			up.Disable()
 		}
 		if i == len(s.Participants)-1 {
 			down.Disable()
 		}
-		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { p.edit(id) })
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.remove(id) })
+		edit := p.e.ui.newKeyButton("", theme.DocumentCreateIcon(), func() { p.edit(id) })
+		del := p.e.ui.newKeyButton("", theme.DeleteIcon(), func() { p.remove(id) })
 		swatch := newMarkerSwatch(canvas.MarkerStyle(s, i, canvas.Point{}))
 		p.list.Add(container.NewBorder(nil, nil, swatch, container.NewHBox(up, down, edit, del), widget.NewLabel(label)))
 	}
@@ -192,7 +192,7 @@ func (a *agendaPanel) refresh() {
 		for _, it := range items {
 			d, _ := s.Dimension(it.Key)
 			i := a.e.rowOf(it.Key)
-			b := widget.NewButton(fmt.Sprintf("%s — spread %d (%d–%d)", d.Name, *it.Spread, *it.Min, *it.Max), func() { a.e.focusRow(i) })
+			b := a.e.ui.newKeyButton(fmt.Sprintf("%s — spread %d (%d–%d)", d.Name, *it.Spread, *it.Min, *it.Max), nil, func() { a.e.focusRow(i) })
 			b.Alignment = widget.ButtonAlignLeading
 			a.list.Add(b)
 		}

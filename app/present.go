@@ -148,8 +148,10 @@ func (u *UI) present() *presenter {
 
 // presentKeys are presentation mode's keys; a clicker sends the Page keys.
 var presentKeys = []keyAction[*presenter]{
-	{keys: []fyne.KeyName{fyne.KeyRight, fyne.KeyDown, fyne.KeyPageDown, fyne.KeySpace}, what: "Next dimension", do: func(p *presenter) { p.move(1) }},
-	{keys: []fyne.KeyName{fyne.KeyLeft, fyne.KeyUp, fyne.KeyPageUp}, what: "Previous dimension", do: func(p *presenter) { p.move(-1) }},
+	{keys: []fyne.KeyName{fyne.KeyRight, fyne.KeyPageDown, fyne.KeySpace}, what: "Next dimension", do: func(p *presenter) { p.move(1) }},
+	{keys: []fyne.KeyName{fyne.KeyLeft, fyne.KeyPageUp}, what: "Previous dimension", do: func(p *presenter) { p.move(-1) }},
+	{keys: []fyne.KeyName{fyne.KeyDown}, what: "Scroll the reasons or the actions down; at their end, next dimension", do: func(p *presenter) { p.scrollOrMove(1) }},
+	{keys: []fyne.KeyName{fyne.KeyUp}, what: "Scroll the reasons or the actions up; at their top, previous dimension", do: func(p *presenter) { p.scrollOrMove(-1) }},
 	{keys: []fyne.KeyName{fyne.KeyR}, what: "Show or hide the reasons", do: (*presenter).toggleReasons},
 	{keys: []fyne.KeyName{fyne.KeyEscape}, what: "Leave presentation mode", do: (*presenter).leave},
 }
@@ -171,6 +173,40 @@ func (p *presenter) move(delta int) {
 	p.i = j
 	e.selectRow(j)
 	p.show()
+}
+
+// scrollOrMove scrolls the list on screen (the reasons, or the closing
+// screen's actions) by half its height in direction dir, so a big room's
+// list is read to its end from the keyboard; where it can scroll no more,
+// it moves to the next or previous dimension.
+func (p *presenter) scrollOrMove(dir int) {
+	if s := p.scrolling(); s != nil && scrollBy(s, float32(dir)*s.Size().Height/2) {
+		return
+	}
+	p.move(dir)
+}
+
+// scrolling is the list on screen that may scroll, if any.
+func (p *presenter) scrolling() *container.Scroll {
+	switch {
+	case p.i == len(p.u.editor.rows):
+		return p.closing.scroll
+	case p.reasons.on:
+		return p.reasons.scroll
+	}
+	return nil
+}
+
+// scrollBy scrolls s down by dy (up when negative); false when s is
+// already at that end.
+func scrollBy(s *container.Scroll, dy float32) bool {
+	bottom := max(0, s.Content.Size().Height-s.Size().Height)
+	y := min(bottom, max(0, s.Offset.Y+dy))
+	if y == s.Offset.Y {
+		return false
+	}
+	s.ScrollToOffset(fyne.NewPos(s.Offset.X, y))
+	return true
 }
 
 func (p *presenter) leave() {

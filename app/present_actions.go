@@ -18,8 +18,9 @@ import (
 // and for which dimension, in type a room can read off the projector.
 type closingScreen struct {
 	title *fynecanvas.Text
-	list  *fyne.Container
-	view  *container.ThemeOverride
+	list   *fyne.Container
+	scroll *container.Scroll
+	view   *container.ThemeOverride
 }
 
 // Projector type sizes of the closing screen: an action's text and the
@@ -37,7 +38,8 @@ func newClosingScreen() *closingScreen {
 	c.title.Alignment = fyne.TextAlignCenter
 	// Inset from the screen's edges, where a projector often cuts off.
 	inset := container.NewPadded(container.NewPadded(c.list))
-	body := container.NewBorder(c.title, nil, nil, nil, container.NewVScroll(inset))
+	c.scroll = container.NewVScroll(inset)
+	body := container.NewBorder(c.title, nil, nil, nil, c.scroll)
 	c.view = container.NewThemeOverride(body, projectorTheme{text: presentDetailsSize, subheading: presentActionSize})
 	return c
 }

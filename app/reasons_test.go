@@ -27,7 +27,7 @@ var (
 // reasonGridButtons are the record grid's reason buttons, cell by cell.
 func reasonGridButtons(u *UI) []*widget.Button {
 	var out []*widget.Button
-	for _, b := range renderedOf[*widget.Button](u.Window().Content()) {
+	for _, b := range buttonsIn(u.Window().Content()) {
 		if b.Text == "" {
 			out = append(out, b)
 		}

@@ -25,7 +25,7 @@ type recordView struct {
 	dims  []string
 	cells map[[2]string]*editEntry // by participant and dimension
 	// reasonBtns open each cell's confidence and rationale.
-	reasonBtns map[[2]string]*widget.Button
+	reasonBtns map[[2]string]*keyButton
 	loading    bool
 	content    fyne.CanvasObject
 }
@@ -70,9 +70,9 @@ func newRecordView(u *UI) *recordView {
 		}
 	}
 	v.refresh()
-	reveal := widget.NewButtonWithIcon("Reveal", theme.VisibilityIcon(), u.reveal)
+	reveal := u.newKeyButton("Reveal", theme.VisibilityIcon(), u.reveal)
 	reveal.Importance = widget.HighImportance
-	back := widget.NewButtonWithIcon("Back to the editor", theme.NavigateBackIcon(), u.backToEditor)
+	back := u.newKeyButton("Back to the editor", theme.NavigateBackIcon(), u.backToEditor)
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, back, u.timer.view,
 			widget.NewLabelWithStyle("Record the room's values", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})),

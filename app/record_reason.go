@@ -18,9 +18,9 @@ import (
 
 // cell puts the reason button beside a cell's value entry.
 func (v *recordView) cell(pid, key string, ent *editEntry) fyne.CanvasObject {
-	b := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { v.editReason(pid, key) })
+	b := v.u.newKeyButton("", theme.DocumentCreateIcon(), func() { v.editReason(pid, key) })
 	if v.reasonBtns == nil {
-		v.reasonBtns = map[[2]string]*widget.Button{}
+		v.reasonBtns = map[[2]string]*keyButton{}
 	}
 	v.reasonBtns[[2]string{pid, key}] = b
 	return container.NewBorder(nil, nil, nil, b, ent)

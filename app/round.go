@@ -226,9 +226,9 @@ func (u *UI) showHandover(id string) {
 	}
 	name := u.name(id)
 	begin := func() { u.showPrivate(id) }
-	startBtn := widget.NewButtonWithIcon("I'm "+name+": start", theme.MediaPlayIcon(), begin)
+	startBtn := u.newKeyButton("I'm "+name+": start", theme.MediaPlayIcon(), begin)
 	startBtn.Importance = widget.HighImportance
-	pause := widget.NewButtonWithIcon("Back to the editor", theme.NavigateBackIcon(), u.backToEditor)
+	pause := u.newKeyButton("Back to the editor", theme.NavigateBackIcon(), u.backToEditor)
 	absent := u.absentButtons(id)
 	progress := widget.NewLabel(u.progressText())
 	progress.Wrapping = fyne.TextWrapWord
@@ -328,7 +328,7 @@ func (u *UI) showPrivate(id string) {
 		))
 		rows = append(rows, r)
 	}
-	done := widget.NewButtonWithIcon("Done: hide my answers and pass the laptop on", theme.ConfirmIcon(), func() {
+	done := u.newKeyButton("Done: hide my answers and pass the laptop on", theme.ConfirmIcon(), func() {
 		missing := 0
 		for _, r := range rows {
 			if _, ok := s.Placement(id, r.dim.Key); !ok {
@@ -378,9 +378,9 @@ func (u *UI) showPrivate(id string) {
 
 // showRoundComplete offers the reveal once everyone has placed.
 func (u *UI) showRoundComplete() {
-	reveal := widget.NewButtonWithIcon("Reveal every marker", theme.VisibilityIcon(), u.reveal)
+	reveal := u.newKeyButton("Reveal every marker", theme.VisibilityIcon(), u.reveal)
 	reveal.Importance = widget.HighImportance
-	back := widget.NewButtonWithIcon("Back to the editor", theme.NavigateBackIcon(), u.backToEditor)
+	back := u.newKeyButton("Back to the editor", theme.NavigateBackIcon(), u.backToEditor)
 	u.showScreen(container.NewCenter(container.NewVBox(
 		bigText("Everyone has placed", 40, true),
 		bigText("Turn the laptop to the room, then reveal.", 18, false),

@@ -54,10 +54,10 @@ func (rp *roundPeople) selected() []string {
 // absentButtons are the hand-over screen's ways past person id.
 func (u *UI) absentButtons(id string) fyne.CanvasObject {
 	name := u.name(id)
-	skip := widget.NewButtonWithIcon(name+" is not here: skip for now", theme.MediaSkipNextIcon(), func() {
+	skip := u.newKeyButton(name+" is not here: skip for now", theme.MediaSkipNextIcon(), func() {
 		u.skipTurn(id)
 	})
-	out := widget.NewButtonWithIcon(name+" does not place this round", theme.ContentRemoveIcon(), func() {
+	out := u.newKeyButton(name+" does not place this round", theme.ContentRemoveIcon(), func() {
 		u.show(dialog.NewConfirm("Not placing",
 			fmt.Sprintf("Take %s out of this round? Their markers in it are removed. Undo in the editor brings them back.", name),
 			func(ok bool) {

@@ -29,7 +29,7 @@ type dimRow struct {
 	flag        *widget.Label
 	reasons     *reasonsList
 	note        *noteEntry
-	addAction   *widget.Button
+	addAction   *keyButton
 	agreement   *agreeLine
 	// header holds the row's buttons beside its name: Agree or Clear,
 	// and + Action.
@@ -98,7 +98,7 @@ func (e *editor) newRow(i int, d canvas.Dimension) *dimRow {
 	}
 	// A follow-up written while the room talks about this dimension is
 	// linked to it.
-	r.addAction = widget.NewButtonWithIcon("Action", theme.ContentAddIcon(), func() { e.actions.startFor(d.Key) })
+	r.addAction = e.ui.newKeyButton("Action", theme.ContentAddIcon(), func() { e.actions.startFor(d.Key) })
 	r.addAction.Importance = widget.LowImportance
 	r.box = r.view()
 	return r

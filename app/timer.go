@@ -22,7 +22,7 @@ import (
 type timer struct {
 	u       *UI
 	text    *fynecanvas.Text
-	toggleB *widget.Button
+	toggleB *keyButton
 	view    *fyne.Container
 
 	scope     string
@@ -43,8 +43,8 @@ func newTimer(u *UI) *timer {
 	t := &timer{u: u}
 	t.text = fynecanvas.NewText("", theme.Color(theme.ColorNameForeground))
 	t.text.TextSize = theme.TextSize() * 1.3
-	t.toggleB = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), t.toggle)
-	reset := widget.NewButtonWithIcon("", theme.MediaReplayIcon(), t.reset)
+	t.toggleB = u.newKeyButton("", theme.MediaPlayIcon(), t.toggle)
+	reset := u.newKeyButton("", theme.MediaReplayIcon(), t.reset)
 	t.view = container.NewHBox(widget.NewIcon(theme.HistoryIcon()), container.NewCenter(t.text), t.toggleB, reset)
 	t.view.Hide()
 	return t
