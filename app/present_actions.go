@@ -17,7 +17,7 @@ import (
 // dimension: every action the team agreed on, with who does it, by when
 // and for which dimension, in type a room can read off the projector.
 type closingScreen struct {
-	title *fynecanvas.Text
+	title  *fynecanvas.Text
 	list   *fyne.Container
 	scroll *container.Scroll
 	view   *container.ThemeOverride
