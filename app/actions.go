@@ -76,7 +76,7 @@ func (f *actionFields) setDimension(key string) {
 
 // details is the second line: owner, due date and dimension.
 func (f *actionFields) details() fyne.CanvasObject {
-	return container.NewGridWithColumns(3, f.owner, f.due, f.dim)
+	return container.New(evenColumns{}, f.owner, f.due, f.dim)
 }
 
 func newActionsPanel(e *editor) *actionsPanel {
@@ -372,4 +372,32 @@ func (r *actionRow) holds(o fyne.Focusable) bool {
 		}
 	}
 	return false
+}
+
+// evenColumns lays its objects out side by side in equal widths, as a
+// grid does, but asks only for the sum of their minimum widths: a grid
+// asks for the widest one times the count, which made the Actions tab
+// widen the window at FYNE_SCALE=1.5.
+type evenColumns struct{}
+
+func (evenColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objs {
+		m := o.MinSize()
+		w += m.Width
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w+theme.Padding()*float32(max(0, len(objs)-1)), h)
+}
+
+func (evenColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if len(objs) == 0 {
+		return
+	}
+	pad := theme.Padding()
+	w := (size.Width - pad*float32(len(objs)-1)) / float32(len(objs))
+	for i, o := range objs {
+		o.Move(fyne.NewPos(float32(i)*(w+pad), 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+	}
 }

@@ -140,7 +140,11 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 		), e.bannerTx)
 
 	largeBtn := u.newKeyButton("Larger chart", theme.ZoomInIcon(), u.showLargeChart)
-	e.indexLine = container.NewHBox(widget.NewLabel("ToB index"), e.index, e.label)
+	// The label gives way first (…) where the panel is narrow, so the
+	// index line never widens the window: 1366×768 at FYNE_SCALE=1.5 is
+	// 910 units wide.
+	e.label.Truncation = fyne.TextTruncateEllipsis
+	e.indexLine = container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("ToB index"), e.index), nil, e.label)
 	indexBox := container.NewBorder(nil, nil, nil, largeBtn, e.indexLine)
 	guidance := widget.NewCard("", "", container.NewVBox(e.guideTitle, e.guideBody))
 	charts := container.NewVSplit(container.NewVScroll(e.chart), container.NewVScroll(guidance))

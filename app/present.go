@@ -93,7 +93,9 @@ func (u *UI) present() *presenter {
 	p.tob = text(22, false, projector.fg)
 	p.tob.Alignment = fyne.TextAlignTrailing
 	p.chart = newChartView(func() *canvas.Session { return e.s })
-	p.chart.scale = 2.2
+	// 2.0 keeps the whole screen within 512 units of height: a 1366×768
+	// screen at FYNE_SCALE=1.5.
+	p.chart.scale = 2.0
 	p.chart.colours = &projector
 	p.chart.opts = func(o canvas.ChartOptions) canvas.ChartOptions {
 		if p.i < len(e.rows) { // not on the closing screen

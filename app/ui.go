@@ -69,7 +69,8 @@ type UI struct {
 
 // defaultWindowSize fits a 1366×768 laptop with room for the panel and
 // the window frame. Fyne cannot tell the screen's size, so the caller may
-// (Options.Screen); the screens ask for at most 1000×560 (see minWindow),
+// (Options.Screen); no screen asks for more than 1366×768 holds at scale
+// 1.5 (see TestWindowFitsSmallScreens),
 // so the window can shrink to fit a smaller one.
 var defaultWindowSize = fyne.NewSize(1280, 720)
 
