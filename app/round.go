@@ -246,8 +246,18 @@ func (u *UI) showHandover(id string) {
 	u.showScreen(content)
 	u.blindScreen()
 	c := u.win.Canvas()
-	c.SetOnTypedKey(func(*fyne.KeyEvent) { begin() })
-	c.SetOnTypedRune(func(rune) { begin() })
+	// A dialog on top (taking someone out of the round) has the keys
+	// first: its Enter must answer it, not start the turn behind it.
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if !u.dialogKey(ev) && c.Overlays().Top() == nil {
+			begin()
+		}
+	})
+	c.SetOnTypedRune(func(rune) {
+		if c.Overlays().Top() == nil {
+			begin()
+		}
+	})
 }
 
 // privateRow is one dimension on a participant's private screen.
