@@ -29,7 +29,9 @@ STATICCHECK := bin/tools/staticcheck
 run: build
 	./$(BIN) $(ARGS)
 
-test: deps go-check lint vet unit fuzz smoke package-check
+# package-check runs the smoke test (.ci/smoke) on the installed binary, so
+# the window is opened once, by the binary a user installs.
+test: deps go-check lint vet unit fuzz package-check
 
 deps:
 	@missing=""; \

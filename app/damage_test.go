@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -53,10 +54,19 @@ func damageShown(t *testing.T, l *Launcher, a fyne.App) bool {
 // write nothing to it.
 func TestLaunchOnDamagedFiles(t *testing.T) {
 	damages := historyDamages(t)
+	// One copy of each kind of damage: the store's TestDamageSuite refuses
+	// every copy; here the question is whether the window shows each kind
+	// of refusal (on open, from the start-up check), and a bit flip in page
+	// 7 is refused as one in page 8 is. Each launch builds a window, which
+	// under -race took most of this package's time.
+	seen := map[string]bool{}
+	kind := regexp.MustCompile(`[0-9]+`)
 	for _, d := range damages {
-		if !d.Sure {
+		k := kind.ReplaceAllString(d.Name, "#")
+		if !d.Sure || seen[k] {
 			continue
 		}
+		seen[k] = true
 		t.Run(d.Name, func(t *testing.T) {
 			p := filepath.Join(t.TempDir(), "f.db")
 			if err := os.WriteFile(p, d.Data, 0o600); err != nil {
