@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
@@ -53,11 +54,11 @@ func TestEscCancelsEveryDialogFromEveryStop(t *testing.T) {
 		{"restore from a backup", u.restoreDialog},
 		{"changes not saved", func() { u.warnUnsaved(errors.New("disk full"), "Close", func() { t.Error("Esc left the editor") }) }},
 		{"confirm", func() {
-			u.confirmDialog("Sure?", "Go on?", func(ok bool) {
+			u.show(dialog.NewConfirm("Sure?", "Go on?", func(ok bool) {
 				if ok {
 					t.Error("Esc answered yes")
 				}
-			})
+			}, u.win))
 		}},
 		{"error", func() { u.showError("Prueba", errors.New("boom")) }},
 	}

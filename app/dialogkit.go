@@ -139,13 +139,3 @@ func (u *UI) formDialog(title, confirm, dismiss string, items []*widget.FormItem
 	form.SetOnValidationChanged(valid)
 	return d
 }
-
-// confirmDialog asks a yes-or-no question; Enter answers yes, Esc no.
-func (u *UI) confirmDialog(title, message string, done func(bool)) {
-	u.show(dialog.NewConfirm(title, message, done, u.win))
-}
-
-// inform shows a message that Enter or Esc closes.
-func (u *UI) inform(title, message string) {
-	u.show(dialog.NewInformation(title, message, u.win))
-}
