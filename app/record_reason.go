@@ -82,7 +82,7 @@ func (v *recordView) editReason(pid, key string) {
 		widget.NewFormItem("Confidence", conf),
 		widget.NewFormItem("Rationale", why),
 	}
-	dlg := dialog.NewForm(v.u.name(pid)+" · "+d.Name, "Save", "Cancel", items, func(ok bool) {
+	dlg := dialog.NewForm(v.u.name(pid)+" · "+v.u.dimText(d).Name, "Save", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}

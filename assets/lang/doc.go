@@ -1,0 +1,15 @@
+// Package lang holds every word Fulcrum writes, in Chinese (Simplified),
+// Spanish and English: one message catalogue per language and the text of
+// the built-in dimension catalogue, embedded as JSON (zh.json, es.json,
+// en.json).
+//
+// It is written by hand rather than on Fyne's lang package because Fyne
+// keeps one language per process, while the PDF and the command line must
+// be able to speak a language other than the interface's. A *Words is one
+// language's view; callers hold the one they need and ask it for text by
+// key. canvas keeps only keys, so a session shows its built-in dimensions
+// in whatever language the reader chose.
+//
+// A missing key never panics (T returns the key itself), and the package's
+// tests make a key missing from any language a test failure.
+package lang
