@@ -208,3 +208,81 @@ func TestDimensionTextIsTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogueFollowsTheSources pins the review of issue 13 against the
+// source articles, so a later edit cannot quietly undo it.
+func TestCatalogueFollowsTheSources(t *testing.T) {
+	dim := func(tag Tag, key string) DimensionText {
+		d, ok := For(tag).Dimension(key)
+		if !ok {
+			t.Fatalf("%s: no dimension %q", tag, key)
+		}
+		return d
+	}
+	for _, tag := range Tags() {
+		// The articles' figures: about 1000 new users a day against about
+		// 10 new customers a week; "millions" and "dozens" were unsourced.
+		cv := dim(tag, "customer-volume")
+		if !strings.Contains(strings.ReplaceAll(cv.ToC, ",", ""), "1000") || !strings.Contains(cv.ToB, "10") {
+			t.Errorf("%s: customer-volume poles %q / %q lack the sourced 1000 a day and 10 a week", tag, cv.ToC, cv.ToB)
+		}
+		for _, s := range []string{cv.ToC, cv.ToB} {
+			if strings.Contains(strings.ToLower(s), "million") || strings.Contains(s, "dozen") {
+				t.Errorf("%s: customer-volume pole %q keeps an unsourced figure", tag, s)
+			}
+		}
+	}
+	en := func(key string) DimensionText { return dim(EN, key) }
+	// customer measures whom the product serves, not who pays.
+	if q := strings.ToLower(en("customer").Question); !strings.Contains(q, "serve") || strings.Contains(q, "pays for") {
+		t.Errorf("customer asks %q; want whom the product serves, not who pays", q)
+	}
+	// One person's opinion: validated, it can ship in ToC; merged into the
+	// role's view in ToB (the old guidance had it the wrong way round).
+	uv := en("user-voice")
+	if !strings.Contains(uv.GuidanceToC, "validated") || !strings.Contains(uv.GuidanceToB, "persona per role") {
+		t.Errorf("user-voice guidance = %q / %q", uv.GuidanceToC, uv.GuidanceToB)
+	}
+	if g := en("customization").GuidanceToC; strings.Contains(g, "not what one vocal user asks for") {
+		t.Errorf("customization still dismisses one user's request in ToC: %q", g)
+	}
+	if g := en("onboarding").GuidanceToB; !strings.Contains(g, "self-service") {
+		t.Errorf("onboarding ToB guidance %q lacks the push to self-service activation", g)
+	}
+	es := func(key string) DimensionText { return dim(ES, key) }
+	if g := es("onboarding").GuidanceToB; !strings.Contains(g, "ejecutivo de cuentas") || !strings.Contains(g, "éxito del cliente") {
+		t.Errorf("es onboarding ToB guidance %q lacks the ejecutivo de cuentas and the equipo de éxito del cliente", g)
+	}
+	zh := dim(ZH, "decision-makers").ToB
+	for _, role := range []string{"使用方", "评估方", "预算方", "拍板方", "签字方"} {
+		if !strings.Contains(zh, role) {
+			t.Errorf("zh decision-makers ToB %q lacks the role %s", zh, role)
+		}
+	}
+	ops := en("operations")
+	for _, s := range []string{"new-media", "membership", "live-stream", "community"} {
+		if !strings.Contains(strings.ToLower(ops.ToC+ops.GuidanceToC), s) {
+			t.Errorf("operations ToC lacks %q", s)
+		}
+	}
+	for _, s := range []string{"brand", "channel", "merchant", "sales"} {
+		if !strings.Contains(strings.ToLower(ops.ToB+ops.GuidanceToB), s) {
+			t.Errorf("operations ToB lacks %q", s)
+		}
+	}
+	if !strings.Contains(ops.GuidanceToC, "both kinds") || !strings.Contains(ops.GuidanceToB, "both kinds") {
+		t.Error("operations guidance does not say that most products need both kinds, so hybrid is normal")
+	}
+	ret := en("retention")
+	for _, s := range []string{"orders", "installs", "uninstalls", "bad experience", "poor interface", "technical error"} {
+		if !strings.Contains(ret.ToC+ret.GuidanceToC, s) {
+			t.Errorf("retention ToC lacks %q", s)
+		}
+	}
+	if !strings.Contains(ret.ToB, "Renewals") || !strings.Contains(ret.GuidanceToB, "customer success") {
+		t.Errorf("retention ToB = %q / %q; want renewals and customer success", ret.ToB, ret.GuidanceToB)
+	}
+	if c := en("customer"); !strings.Contains(c.GuidanceToC+c.GuidanceToB, "ToVC") {
+		t.Error("customer guidance does not warn of the ToVC trap")
+	}
+}

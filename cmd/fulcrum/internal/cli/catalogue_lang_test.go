@@ -144,7 +144,7 @@ func TestCatalogueHumanInChineseAndSpanish(t *testing.T) {
 		lang string
 		want []string
 	}{
-		{"zh", []string{"客户与决策", "0 ToC:个人用户", "100 ToB:企业与机构", "模板", "快速版,8 个维度", "完整版,29 个维度"}},
+		{"zh", []string{"客户与决策", "0 ToC\uff1a个人用户", "100 ToB\uff1a企业与机构", "模板", "快速版\uff0c8 个维度", "完整版\uff0c29 个维度"}},
 		{"es", []string{"Cliente y decisión", "0 ToC: Personas", "100 ToB: Empresas", "Plantillas", "Rápida, 8 dimensiones"}},
 	} {
 		r := runEnv(t, envWith(map[string]string{"FULCRUM_LANG": tc.lang}), "catalogue")
