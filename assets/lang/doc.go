@@ -12,4 +12,15 @@
 //
 // A missing key never panics (T returns the key itself), and the package's
 // tests make a key missing from any language a test failure.
+//
+// Each file has four sections. "messages" maps a dotted key, named for
+// where it is shown ("catalogue.templates", "editor.tab.actions"), to a
+// string, or for a count to one string per CLDR plural category
+// ({"one": ..., "other": ...} in English and Spanish, {"other": ...} in
+// Chinese). Arguments are written with explicit indexes (%[1]s, %[2]d) and
+// every language must take the same ones. "groups" and "templates" map a
+// canvas key to its name. "dimensions" maps a dimension key to its name,
+// question, poles (toc, tob) and guidance (guidance_toc, guidance_tob),
+// written for readers of that language rather than translated word for
+// word; canvas/catalogue.go names the articles each one rests on.
 package lang
