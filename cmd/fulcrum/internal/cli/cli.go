@@ -82,6 +82,7 @@ func Usage(w io.Writer) {
 		fmt.Fprintf(w, "  fulcrum %-32s %s\n", c.name+" "+c.args, c.summary)
 	}
 	fmt.Fprintf(w, "\nThe session file is --db PATH, else $%s, else the default for this user.\n", EnvDB)
+	fmt.Fprintf(w, "The language (zh, es or en) is --lang, else $%s, else the locale (LC_ALL, LC_MESSAGES, LANG).\n", lang.EnvLang)
 	fmt.Fprintln(w, "Run 'fulcrum COMMAND --help' for a command's options.")
 }
 
