@@ -48,7 +48,7 @@ func newActionFields(e *editor) *actionFields {
 	opts := []string{noDimension}
 	f.dims = []string{""}
 	for _, d := range e.s.Dimensions {
-		opts = append(opts, d.Name)
+		opts = append(opts, e.ui.dimText(d).Name)
 		f.dims = append(f.dims, d.Key)
 	}
 	f.dim = newKeySelect(opts, e.ui.typedKey)

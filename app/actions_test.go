@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
 
@@ -127,7 +128,7 @@ func TestActionsTabEndToEnd(t *testing.T) {
 		t.Errorf("a whole due date: Add disabled %v, hint shown %v", p.add.Disabled(), p.hint.Visible())
 	}
 	test.Tap(f.dim)
-	pickFromPopup(t, u, dims[1].Name)
+	pickFromPopup(t, u, dimName(dims[1]))
 	test.Tap(p.add)
 	want := []canvas.Action{{Text: "Map the buying committee", Owner: "陈静", Due: "2026-12-15", Dimension: dims[1].Key}}
 	if !reflect.DeepEqual(e.s.Actions, want) {
@@ -146,7 +147,7 @@ func TestActionsTabEndToEnd(t *testing.T) {
 	// An action started from a dimension's row is linked to it.
 	row := e.rows[3]
 	test.Tap(row.addAction)
-	if e.tabs.Selected() != p.tab || c.Focused() != fyne.Focusable(f.text) || f.dim.Selected != row.dim.Name {
+	if e.tabs.Selected() != p.tab || c.Focused() != fyne.Focusable(f.text) || f.dim.Selected != dimName(row.dim) {
 		t.Fatalf("the row's button left tab %q, focus %T, dimension %q", e.tabs.Selected().Text, c.Focused(), f.dim.Selected)
 	}
 	typeAction(t, u, "通知客户")
@@ -159,9 +160,9 @@ func TestActionsTabEndToEnd(t *testing.T) {
 		t.Errorf("tab title %q, drawn as %q; want Actions (3)", p.tab.Text, textsOf(rendered(e.tabs)))
 	}
 	wantShown := []string{
-		"Map the buying committee | 陈静 | 2026-12-15 | " + dims[1].Name + " | open",
+		"Map the buying committee | 陈静 | 2026-12-15 | " + dimName(dims[1]) + " | open",
 		"Llamar al cliente | Luis (legal) |  | " + noDimension + " | open",
-		"通知客户 |  |  | " + row.dim.Name + " | open",
+		"通知客户 |  |  | " + dimName(row.dim) + " | open",
 	}
 	if got := actionsShown(p); !reflect.DeepEqual(got, wantShown) {
 		t.Fatalf("the tab shows\n%q\nwant\n%q", got, wantShown)
@@ -307,7 +308,7 @@ func TestPresentationEndsWithActions(t *testing.T) {
 	u.Present()
 	key := func(k fyne.KeyName) { c.OnTypedKey()(&fyne.KeyEvent{Name: k}) }
 	key(fyne.KeyRight)
-	last := e.rows[len(e.rows)-1].dim.Name
+	last := dimName(e.rows[len(e.rows)-1].dim)
 	if !hasText(big(32), last) {
 		t.Fatalf("not on the last dimension: %q", big(32))
 	}
@@ -318,7 +319,7 @@ func TestPresentationEndsWithActions(t *testing.T) {
 	screen := textsOf(onScreen(u))
 	for _, want := range []string{
 		"✓  1. Map the buying committee", "no owner yet · done",
-		"○  2. 通知客户", "Ana · due 2026-12-15 · " + e.rows[2].dim.Name,
+		"○  2. 通知客户", "Ana · due 2026-12-15 · " + dimName(e.rows[2].dim),
 	} {
 		if !containsText(screen, want) {
 			t.Errorf("the closing screen lacks %q: %q", want, screen)
@@ -441,3 +442,7 @@ func TestActionEditIsOneUndoStep(t *testing.T) {
 		t.Errorf("after redoing all the session holds %+v", e.s.Actions)
 	}
 }
+
+// dimName is a dimension's name as the interface shows it while it speaks
+// English.
+func dimName(d canvas.Dimension) string { return lang.For(lang.EN).DimensionOf(d).Name }

@@ -15,6 +15,7 @@ import (
 // geometry of its own: the PDF paints the same layout.
 type chartView struct {
 	widget.BaseWidget
+	ui           *UI
 	session      func() *canvas.Session
 	participants bool
 	// opts adjusts the layout (presentation mode shows one dimension).
@@ -31,8 +32,8 @@ type painterColours struct {
 	fg, muted, line, primary, bg color.Color
 }
 
-func newChartView(session func() *canvas.Session) *chartView {
-	c := &chartView{session: session, participants: true, scale: 1}
+func newChartView(u *UI, session func() *canvas.Session) *chartView {
+	c := &chartView{ui: u, session: session, participants: true, scale: 1}
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -53,7 +54,7 @@ func (r *chartRenderer) Destroy() {}
 func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objects }
 
 func (r *chartRenderer) options(width float32) canvas.ChartOptions {
-	o := canvas.ChartOptions{Width: float64(width / r.chart.scale), Participants: r.chart.participants}
+	o := r.chart.ui.chartLabels(canvas.ChartOptions{Width: float64(width / r.chart.scale), Participants: r.chart.participants})
 	if r.chart.opts != nil {
 		o = r.chart.opts(o)
 	}

@@ -26,7 +26,7 @@ func (u *UI) newSessionDialog() {
 	last := u.app.Preferences().String(prefLastTemplate)
 	chosen := ""
 	for _, t := range canvas.Templates() {
-		l := fmt.Sprintf("%s — %d dimensions", t.Name, len(t.Dimensions))
+		l := fmt.Sprintf("%s — %d dimensions", u.words().Template(t.Key), len(t.Dimensions))
 		labels = append(labels, l)
 		keyOf[l] = t.Key
 		if t.Key == last || chosen == "" {

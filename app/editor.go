@@ -84,7 +84,7 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	e.timerSettings = s.Settings
 	e.saver = e.newSaver()
 
-	e.chart = newChartView(func() *canvas.Session { return e.s })
+	e.chart = newChartView(e.ui, func() *canvas.Session { return e.s })
 	e.index = fynecanvas.NewText("", theme.Color(theme.ColorNamePrimary))
 	e.index.TextSize = 28
 	e.index.TextStyle.Bold = true
@@ -104,7 +104,7 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	for i, d := range s.Dimensions {
 		if d.Group != lastGroup {
 			lastGroup = d.Group
-			h := widget.NewLabelWithStyle(canvas.GroupName(d.Group), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			h := widget.NewLabelWithStyle(e.ui.words().Group(d.Group), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			h.Importance = widget.HighImportance
 			left.Add(h)
 		}
@@ -257,6 +257,7 @@ func (e *editor) selectRow(i int) {
 	}
 	e.selected = i
 	d := e.rows[i].dim
+	txt := e.ui.dimText(d)
 	// The guidance follows the position the index counts: the agreed
 	// value, or else the median, said as such.
 	pos := e.s.PositionOf(d.Key)
@@ -270,12 +271,12 @@ func (e *editor) selectRow(i int) {
 	lean := "not placed yet"
 	var segs []widget.RichTextSegment
 	tocPart := []widget.RichTextSegment{
-		&widget.TextSegment{Text: "Towards ToC — " + d.ToC, Style: poleHeading},
-		&widget.TextSegment{Text: d.Guidance.ToC, Style: widget.RichTextStyleParagraph},
+		&widget.TextSegment{Text: "Towards ToC — " + txt.ToC, Style: poleHeading},
+		&widget.TextSegment{Text: txt.GuidanceToC, Style: widget.RichTextStyleParagraph},
 	}
 	tobPart := []widget.RichTextSegment{
-		&widget.TextSegment{Text: "Towards ToB — " + d.ToB, Style: poleHeading},
-		&widget.TextSegment{Text: d.Guidance.ToB, Style: widget.RichTextStyleParagraph},
+		&widget.TextSegment{Text: "Towards ToB — " + txt.ToB, Style: poleHeading},
+		&widget.TextSegment{Text: txt.GuidanceToB, Style: widget.RichTextStyleParagraph},
 	}
 	switch {
 	case !ok:
@@ -290,7 +291,7 @@ func (e *editor) selectRow(i int) {
 		lean = shown + " · hybrid"
 		segs = append(tocPart, tobPart...)
 	}
-	e.guideTitle.SetText(fmt.Sprintf("Guidance: %s (%s)", d.Name, lean))
+	e.guideTitle.SetText(fmt.Sprintf("Guidance: %s (%s)", txt.Name, lean))
 	e.guideBody.Segments = segs
 	e.guideBody.Refresh()
 }

@@ -712,7 +712,7 @@ func TestBlindRoundWalk(t *testing.T) {
 		t.Fatalf("round dialog has %d radios, %d check groups", len(radios), len(groups))
 	}
 	radios[0].SetSelected(modeBlindLabel)
-	groups[0].SetSelected([]string{e.rows[0].dim.Name, e.rows[2].dim.Name, e.rows[5].dim.Name})
+	groups[0].SetSelected([]string{dimName(e.rows[0].dim), dimName(e.rows[2].dim), dimName(e.rows[5].dim)})
 	test.Tap(buttonIn(t, dlg, "Start"))
 	if c.Overlays().Top() != nil {
 		t.Fatal("a dialog is still open after Start")
@@ -887,7 +887,7 @@ func TestRecordRoundGrid(t *testing.T) {
 
 	content := u.Window().Content()
 	texts := textsOf(rendered(content))
-	for _, h := range []string{"Dimension", "Ana García", "李伟", "Sam", e.rows[0].dim.Name, e.rows[5].dim.Name} {
+	for _, h := range []string{"Dimension", "Ana García", "李伟", "Sam", dimName(e.rows[0].dim), dimName(e.rows[5].dim)} {
 		if !hasText(texts, h) {
 			t.Errorf("record grid lacks %q", h)
 		}
@@ -1029,8 +1029,8 @@ func TestAnonymousMarkersHideNames(t *testing.T) {
 	e.selectRow(0)
 	u.Present()
 	screen := textsOf(onScreen(u))
-	if !hasText(screen, e.rows[0].dim.Name) {
-		t.Fatalf("presentation does not show %q: %q", e.rows[0].dim.Name, screen)
+	if !hasText(screen, dimName(e.rows[0].dim)) {
+		t.Fatalf("presentation does not show %q: %q", dimName(e.rows[0].dim), screen)
 	}
 	for _, n := range people {
 		if containsText(screen, n) {
@@ -1092,7 +1092,7 @@ func TestDisagreementFlagsAndAgenda(t *testing.T) {
 		}
 		return n
 	}
-	rowName := func(i int) string { return e.rows[i].dim.Name }
+	rowName := func(i int) string { return dimName(e.rows[i].dim) }
 
 	if got := flagged(); !slices.Equal(got, []int{0, 2}) {
 		t.Errorf("flagged rows %v, want [0 2] at the default threshold 40", got)
@@ -1352,8 +1352,8 @@ func TestPresentationMode(t *testing.T) {
 	if u.Window().Content() == e.content {
 		t.Fatal("Present did not leave the editor")
 	}
-	if !bigName(e.rows[2].dim.Name) {
-		t.Errorf("no %q in 32 px or more: %q", e.rows[2].dim.Name, textsOf(onScreen(u)))
+	if !bigName(dimName(e.rows[2].dim)) {
+		t.Errorf("no %q in 32 px or more: %q", dimName(e.rows[2].dim), textsOf(onScreen(u)))
 	}
 	screen := textsOf(onScreen(u))
 	if !hasText(screen, "Agreed 100") || !hasText(screen, "No markers placed") || !containsText(screen, "3 / 8") {
@@ -1361,10 +1361,10 @@ func TestPresentationMode(t *testing.T) {
 	}
 
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyRight})
-	if !bigName(e.rows[3].dim.Name) {
-		t.Errorf("after Right no %q in 32 px or more", e.rows[3].dim.Name)
+	if !bigName(dimName(e.rows[3].dim)) {
+		t.Errorf("after Right no %q in 32 px or more", dimName(e.rows[3].dim))
 	}
-	if bigName(e.rows[2].dim.Name) {
+	if bigName(dimName(e.rows[2].dim)) {
 		t.Error("after Right the previous dimension is still the title")
 	}
 	if e.selected != 3 {

@@ -25,7 +25,7 @@ func (u *UI) showLargeChart() {
 	if e == nil {
 		return
 	}
-	chart := newChartView(func() *canvas.Session { return e.s })
+	chart := newChartView(u, func() *canvas.Session { return e.s })
 	chart.scale = largeChartScale
 	back := u.newKeyButton("Back to the editor (Esc)", theme.NavigateBackIcon(), u.backToEditor)
 	title := widget.NewLabelWithStyle(e.s.Title+" — profile", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

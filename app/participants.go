@@ -192,7 +192,7 @@ func (a *agendaPanel) refresh() {
 		for _, it := range items {
 			d, _ := s.Dimension(it.Key)
 			i := a.e.rowOf(it.Key)
-			b := a.e.ui.newKeyButton(fmt.Sprintf("%s — spread %d (%d–%d)", d.Name, *it.Spread, *it.Min, *it.Max), nil, func() { a.e.focusRow(i) })
+			b := a.e.ui.newKeyButton(fmt.Sprintf("%s — spread %d (%d–%d)", a.e.ui.dimText(d).Name, *it.Spread, *it.Min, *it.Max), nil, func() { a.e.focusRow(i) })
 			b.Alignment = widget.ButtonAlignLeading
 			a.list.Add(b)
 		}

@@ -92,7 +92,7 @@ func (u *UI) present() *presenter {
 	p.toc.Alignment = fyne.TextAlignLeading
 	p.tob = text(22, false, projector.fg)
 	p.tob.Alignment = fyne.TextAlignTrailing
-	p.chart = newChartView(func() *canvas.Session { return e.s })
+	p.chart = newChartView(p.u, func() *canvas.Session { return e.s })
 	// 2.0 keeps the whole screen within 512 units of height: a 1366×768
 	// screen at FYNE_SCALE=1.5.
 	p.chart.scale = 2.0
@@ -230,10 +230,11 @@ func (p *presenter) show() {
 	}
 	d := e.rows[p.i].dim
 	ds := s.DimensionSummary(d.Key)
-	p.name.Text = d.Name
-	p.question.Text = d.Question
-	p.toc.Text = "← ToC: " + d.ToC
-	p.tob.Text = "ToB: " + d.ToB + " →"
+	txt := p.u.dimText(d)
+	p.name.Text = txt.Name
+	p.question.Text = txt.Question
+	p.toc.Text = "← ToC: " + txt.ToC
+	p.tob.Text = "ToB: " + txt.ToB + " →"
 	switch {
 	case ds.Count == 0:
 		p.figures.Text = "No markers placed"

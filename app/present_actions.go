@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
 
@@ -45,7 +46,7 @@ func newClosingScreen() *closingScreen {
 }
 
 // show lists the session's actions.
-func (c *closingScreen) show(s *canvas.Session) {
+func (c *closingScreen) show(w *lang.Words, s *canvas.Session) {
 	c.list.RemoveAll()
 	if len(s.Actions) == 0 {
 		c.list.Add(projectorLine("No actions recorded yet. Add them in the editor's Actions tab."))
@@ -58,7 +59,7 @@ func (c *closingScreen) show(s *canvas.Session) {
 		rt := widget.NewRichText(
 			&widget.TextSegment{Text: fmt.Sprintf("%s  %d. %s", mark, i+1, a.Text),
 				Style: widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}}},
-			&widget.TextSegment{Text: actionDetails(s, a),
+			&widget.TextSegment{Text: actionDetails(w, s, a),
 				Style: widget.RichTextStyle{SizeName: theme.SizeNameText, ColorName: theme.ColorNamePlaceHolder}},
 		)
 		rt.Wrapping = fyne.TextWrapWord
@@ -76,7 +77,7 @@ func projectorLine(s string) *widget.RichText {
 
 // actionDetails is the line under an action: owner, due date, dimension
 // and whether it is done.
-func actionDetails(s *canvas.Session, a canvas.Action) string {
+func actionDetails(w *lang.Words, s *canvas.Session, a canvas.Action) string {
 	var parts []string
 	if a.Owner != "" {
 		parts = append(parts, a.Owner)
@@ -87,7 +88,7 @@ func actionDetails(s *canvas.Session, a canvas.Action) string {
 		parts = append(parts, "due "+a.Due)
 	}
 	if d, ok := s.Dimension(a.Dimension); ok {
-		parts = append(parts, d.Name)
+		parts = append(parts, w.DimensionOf(d).Name)
 	}
 	if a.Done {
 		parts = append(parts, "done")
@@ -107,7 +108,7 @@ func (p *presenter) showClosing() bool {
 	}
 	p.body.Hide()
 	p.closing.view.Show()
-	p.closing.show(e.s)
+	p.closing.show(p.u.words(), e.s)
 	p.footer.Text = "Actions   ·   ←  to go back   ·   Esc to leave"
 	p.footer.Refresh()
 	return true

@@ -282,7 +282,7 @@ func TestRecordGridIsCompact(t *testing.T) {
 	visible := 0
 	for _, d := range u.editor.s.Dimensions {
 		for _, l := range renderedOf[*widget.Label](grid.Content) {
-			if l.Text == d.Name && l.Position().Y+l.Size().Height <= view.Height {
+			if l.Text == dimName(d) && l.Position().Y+l.Size().Height <= view.Height {
 				visible++
 			}
 		}

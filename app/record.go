@@ -49,7 +49,7 @@ func newRecordView(u *UI) *recordView {
 			continue
 		}
 		v.dims = append(v.dims, key)
-		grid.Add(widget.NewLabel(d.Name))
+		grid.Add(widget.NewLabel(u.dimText(d).Name))
 		for _, id := range s.Round.Order {
 			ent := newEditEntry(e.owner.Seal)
 			ent.Validator = func(t string) error {

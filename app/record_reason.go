@@ -80,7 +80,7 @@ func (v *recordView) editReason(pid, key string) {
 		widget.NewFormItem("Confidence", conf),
 		widget.NewFormItem("Rationale", why),
 	}
-	dlg := v.u.formDialog(v.u.name(pid)+" · "+d.Name, "Save", "Cancel", items, func(ok bool) {
+	dlg := v.u.formDialog(v.u.name(pid)+" · "+v.u.dimText(d).Name, "Save", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -42,8 +42,9 @@ func (u *UI) startRoundDialog() {
 	var names []string
 	keyOf := map[string]string{}
 	for _, d := range s.Dimensions {
-		names = append(names, d.Name)
-		keyOf[d.Name] = d.Key
+		name := u.dimText(d).Name
+		names = append(names, name)
+		keyOf[name] = d.Key
 	}
 	dims := u.newKeyCheckGroup(names, nil)
 	dims.SetSelected(names)
@@ -322,14 +323,15 @@ func (u *UI) showPrivate(id string) {
 				save()
 			}
 		}
-		toc := widget.NewLabel(d.ToC)
+		txt := u.dimText(d)
+		toc := widget.NewLabel(txt.ToC)
 		toc.Wrapping = fyne.TextWrapWord
-		tob := widget.NewLabelWithStyle(d.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
+		tob := widget.NewLabelWithStyle(txt.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
 		tob.Wrapping = fyne.TextWrapWord
-		question := widget.NewLabelWithStyle(d.Question, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		question := widget.NewLabelWithStyle(txt.Question, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 		question.Wrapping = fyne.TextWrapWord
 		list.Add(container.NewVBox(
-			container.NewBorder(nil, nil, nil, r.value, widget.NewLabelWithStyle(d.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+			container.NewBorder(nil, nil, nil, r.value, widget.NewLabelWithStyle(txt.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 			question,
 			container.New(&spectrumLayout{}, toc, r.slider, tob),
 			container.NewBorder(nil, nil, widget.NewLabel("Confidence"), nil,

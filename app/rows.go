@@ -186,12 +186,13 @@ func (r *dimRow) setTargetOn(on bool) {
 }
 
 func (r *dimRow) view() *fyne.Container {
-	name := widget.NewLabelWithStyle(r.dim.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	question := widget.NewLabelWithStyle(r.dim.Question, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	txt := r.e.ui.dimText(r.dim)
+	name := widget.NewLabelWithStyle(txt.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	question := widget.NewLabelWithStyle(txt.Question, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	question.Wrapping = fyne.TextWrapWord
-	toc := widget.NewLabel(r.dim.ToC)
+	toc := widget.NewLabel(txt.ToC)
 	toc.Wrapping = fyne.TextWrapWord
-	tob := widget.NewLabelWithStyle(r.dim.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
+	tob := widget.NewLabelWithStyle(txt.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
 	tob.Wrapping = fyne.TextWrapWord
 	r.header = container.NewHBox(r.flag, r.agreement.box, r.addAction)
 	r.headLine = container.NewBorder(nil, nil, nil, r.header, name)

@@ -178,7 +178,7 @@ func TestPresentationFitsA1024Projector(t *testing.T) {
 	for i := range u.editor.rows {
 		p.i = i
 		p.show()
-		where := fmt.Sprintf("dimension %d (%s)", i, u.editor.rows[i].dim.Name)
+		where := fmt.Sprintf("dimension %d (%s)", i, dimName(u.editor.rows[i].dim))
 		texts := []*fynecanvas.Text{p.name, p.question, p.toc, p.tob, p.figures, p.agreed, p.footer, u.timer.text}
 		for _, tx := range texts {
 			at, sz := absRect(tx)

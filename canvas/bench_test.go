@@ -22,7 +22,7 @@ func BenchmarkChartLayout(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		l := canvas.LayoutChart(s, opt)
-		if len(l.Rows) != 23 {
+		if len(l.Rows) != len(s.Dimensions) {
 			b.Fatalf("%d rows", len(l.Rows))
 		}
 	}

@@ -2,291 +2,60 @@ package canvas
 
 // groups is the display order of the dimension groups; the keys are stable
 // because every dimension and every saved session file refers to them.
+// Their names live in assets/lang, in each language.
 var groups = []Group{
-	{Key: "customer-decision", Name: "Customer & decision"},
-	{Key: "market-scale", Name: "Market & scale"},
-	{Key: "value-money", Name: "Value & money"},
-	{Key: "product-delivery", Name: "Product & delivery"},
-	{Key: "org-gtm", Name: "Organisation & go-to-market"},
+	{Key: "customer-decision"},
+	{Key: "market-scale"},
+	{Key: "value-money"},
+	{Key: "product-delivery"},
+	{Key: "org-gtm"},
 }
 
-// catalogue is every ToB/ToC dimension in display order; the keys are stable
-// because session files and the Quick template refer to dimensions by key.
+// catalogue is every built-in ToB/ToC dimension in display order; the keys
+// are stable because session files and the Quick template refer to
+// dimensions by key. The words (name, question, poles, guidance) live in
+// assets/lang, written for each language.
+//
+// Each entry names the source articles it rests on, so a reader can check
+// the wording against them:
+//
+//	[A] "The Difference Between ToC and ToB Products" (English)
+//	[B] "What's the difference between the business models of tob and toc?" (English)
+//	[C] "ToB和TOC新媒体运营有何区别?运营必知" (Chinese, woshipm.com compilation)
+//	[D] "¿Cuál es la diferencia entre B2C y B2B? Mantenlo simple." (Spanish)
+//	[E] "B2C vs B2B Product Management" (English)
 var catalogue = []Dimension{
-	{
-		Key:      "customer",
-		Group:    "customer-decision",
-		Name:     "Who the customer is",
-		Question: "Who pays for the product: a person, or an organisation?",
-		ToC:      "Individuals buying for themselves",
-		ToB:      "Companies and institutions buying for work",
-		Guidance: Guidance{
-			ToC: "You serve a scattered crowd of people: build sharp user profiles, study what motivates them, and define value that one person feels directly.",
-			ToB: "Learn the client's business and workflows in depth, and frame every feature as a way to make the organisation faster, cheaper to run or more profitable.",
-		},
-	},
-	{
-		Key:      "buyer-user",
-		Group:    "customer-decision",
-		Name:     "Buyer vs user",
-		Question: "Is the person who buys the product the one who uses it every day?",
-		ToC:      "The buyer is the daily user",
-		ToB:      "Buyers, evaluators and users are different roles",
-		Guidance: Guidance{
-			ToC: "One person judges both price and experience, so success means getting them to love the product enough to keep using it and tell friends.",
-			ToB: "Manage each stakeholder separately: the budget holder needs a business case, the administrator needs control, and the daily user still needs to get work done.",
-		},
-	},
-	{
-		Key:      "decision-makers",
-		Group:    "customer-decision",
-		Name:     "Decision makers",
-		Question: "How many people must say yes before a purchase goes through?",
-		ToC:      "One person decides alone",
-		ToB:      "A committee: user, evaluator, budget, approver, signer",
-		Guidance: Guidance{
-			ToC: "Remove friction for a single decider: a clear promise, quick sign-up and nothing that makes them ask anyone else for permission.",
-			ToB: "Work out who uses, evaluates, funds, approves and signs, and equip sales for each of them; expect to win over influencers long before you reach the final decider.",
-		},
-	},
-	{
-		Key:      "decision-logic",
-		Group:    "customer-decision",
-		Name:     "Decision logic",
-		Question: "Do customers buy on feeling and impulse, or on a reasoned business case?",
-		ToC:      "Emotion, impulse and personal resonance",
-		ToB:      "Rational, professional, driven by ROI",
-		Guidance: Guidance{
-			ToC: "Invest in emotional pull: brand, delight and stories about personal gain or self-image; a well-crafted first impression often decides the sale.",
-			ToB: "Bring hard evidence: ROI figures, case studies, security and compliance answers; buyers also weigh hidden upkeep and migration costs, so address them openly.",
-		},
-	},
-	{
-		Key:      "decision-cycle",
-		Group:    "customer-decision",
-		Name:     "Decision cycle",
-		Question: "How long does it take from first contact to a signed purchase?",
-		ToC:      "Minutes: see it, try it, buy it",
-		ToB:      "Months of trials, reviews and procurement",
-		Guidance: Guidance{
-			ToC: "Optimise the short path: landing page, install and first use must convert in one sitting, so measure and tune every step of the funnel.",
-			ToB: "Plan for a long pipeline of trials, pilots, audits and procurement; give sales ways to track each deal and keep prospects engaged between meetings.",
-		},
-	},
-	{
-		Key:      "customer-volume",
-		Group:    "market-scale",
-		Name:     "Customer volume",
-		Question: "Do new customers arrive by the thousand each day, or a handful each week?",
-		ToC:      "Millions of users, thousands of new ones a day",
-		ToB:      "Dozens of customers, a few new ones a week",
-		Guidance: Guidance{
-			ToC: "Decide by the numbers: at this scale small percentage gains matter, so rely on metrics, cohorts and A/B tests rather than individual opinions.",
-			ToB: "Every account counts: know each customer by name and track their health one by one, and take a big client's request seriously without letting it hijack the product.",
-		},
-	},
-	{
-		Key:      "acquisition",
-		Group:    "market-scale",
-		Name:     "Customer acquisition",
-		Question: "How do new customers find the product and start using it?",
-		ToC:      "Traffic, app stores and self-serve sign-up",
-		ToB:      "Sales reps one by one, helped by reference customers",
-		Guidance: Guidance{
-			ToC: "Grow through channels that scale: app store listings, search, content, referral loops and in-app prompts; acquisition is a percentage game played wide.",
-			ToB: "Win accounts one at a time: arm reps with demos, proposals and trial setups, and nurture showcase customers whose success convinces the next buyer in the sector.",
-		},
-	},
-	{
-		Key:      "switching-cost",
-		Group:    "market-scale",
-		Name:     "Switching cost",
-		Question: "How painful is it for a customer to leave for a competitor?",
-		ToC:      "Low; lost users are replaced by new ones",
-		ToB:      "High; customers are kept through service",
-		Guidance: Guidance{
-			ToC: "Users leave after one bad experience or a rival's discount, so keep the experience sharp and keep acquisition running to replace those who churn.",
-			ToB: "Once adopted the product is hard to rip out, so the battle is to get in and stay in: strong after-sales service, account care and renewals protect your share.",
-		},
-	},
-	{
-		Key:      "preference-stability",
-		Group:    "market-scale",
-		Name:     "Preference stability",
-		Question: "Do customers' tastes shift quickly, or stay steady for years?",
-		ToC:      "Volatile; tastes follow trends and fashion",
-		ToB:      "Stable; needs follow business processes",
-		Guidance: Guidance{
-			ToC: "Watch trends closely and be ready to change features, content and messaging fast; what delighted users last season may bore them now.",
-			ToB: "Needs move slowly with the client's processes and rules, so invest in a durable roadmap and long-lived foundations rather than chasing fashion.",
-		},
-	},
-	{
-		Key:      "value",
-		Group:    "value-money",
-		Name:     "Core value",
-		Question: "Is the product valued for how it feels, or for what it saves or earns?",
-		ToC:      "Experience, emotion and enjoyment",
-		ToB:      "Efficiency, lower costs, more revenue",
-		Guidance: Guidance{
-			ToC: "Polish the experience relentlessly, since users walk away when it disappoints; build emotional connection and stickiness, and judge features by how they feel.",
-			ToB: "Judge features by measurable business impact; rough edges are forgiven when the value is real, so new capability often beats polishing existing screens.",
-		},
-	},
-	{
-		Key:      "revenue-model",
-		Group:    "value-money",
-		Name:     "Revenue model",
-		Question: "Does the customer pay for the product, or is the core free and paid for another way?",
-		ToC:      "Free core, funded by ads or in-app purchases",
-		ToB:      "The customer pays directly for the product",
-		Guidance: Guidance{
-			ToC: "Design monetisation into the product: ad slots, premium upgrades and in-app purchases, balanced so they do not drive users away; the PM must master the business model.",
-			ToB: "Keep pricing simple and tied to delivered value, such as licences, seats or subscriptions; the customer pays and you deliver, so scope and contract must match.",
-		},
-	},
-	{
-		Key:      "revenue-source",
-		Group:    "value-money",
-		Name:     "Revenue source",
-		Question: "Does revenue grow mainly from new users or from repeat orders by the same customers?",
-		ToC:      "A steady stream of new users",
-		ToB:      "Repeat orders from the same customers",
-		Guidance: Guidance{
-			ToC: "Measure success in user numbers and their growth; invest in acquisition and activation, since revenue scales with the size of the active base.",
-			ToB: "Revenue grows through renewals, upsells and expansion inside existing accounts, so invest in retention, customer success and cross-selling after each release.",
-		},
-	},
-	{
-		Key:      "engagement",
-		Group:    "value-money",
-		Name:     "Time in product",
-		Question: "Should people spend as much time in the product as possible, or as little?",
-		ToC:      "Maximise the time people spend in it",
-		ToB:      "Minimise the time needed to get the job done",
-		Guidance: Guidance{
-			ToC: "Engagement is the goal: design feeds, notifications and hooks that bring users back and keep them longer, since time spent drives ad and purchase revenue.",
-			ToB: "Speed is the goal: cut clicks and steps, automate routine work and measure time to complete a task; customers pay you to get the work out of their way.",
-		},
-	},
-	{
-		Key:      "service-weight",
-		Group:    "product-delivery",
-		Name:     "Service weight",
-		Question: "How much service does each customer need beyond the software itself?",
-		ToC:      "Light and uniform, the same for everyone",
-		ToB:      "Heavy, tailored per client, with after-sales",
-		Guidance: Guidance{
-			ToC: "Keep service light and the same for all: a help centre, FAQs and automated support that scale to millions without a person per user.",
-			ToB: "Budget for implementation, account management and after-sales support for every client; service is part of what customers buy and part of why they stay.",
-		},
-	},
-	{
-		Key:      "customization",
-		Group:    "product-delivery",
-		Name:     "Customisation",
-		Question: "Is there one version for everyone, or are features built for specific customers?",
-		ToC:      "One version of the product for everyone",
-		ToB:      "Features built for specific customers",
-		Guidance: Guidance{
-			ToC: "The company owns a single product: test variations on user segments and ship what works for the majority, not what one vocal user asks for.",
-			ToB: "Ownership is shared with customers: expect configuration and client-specific features, and check each request pays off for their business instead of building it as asked.",
-		},
-	},
-	{
-		Key:      "process-complexity",
-		Group:    "product-delivery",
-		Name:     "Process complexity",
-		Question: "Are the product's flows short and simple, or long and shared by many parties?",
-		ToC:      "Short, clear flows one person completes",
-		ToB:      "Long workflows across roles and departments",
-		Guidance: Guidance{
-			ToC: "Keep every flow short and obvious; each extra step loses users, and people differ so little that one well-designed path serves almost all of them.",
-			ToB: "Model the client's real process end to end, with roles, permissions, approvals and hand-offs that vary between companies; this takes deep industry understanding.",
-		},
-	},
-	{
-		Key:      "release-cadence",
-		Group:    "product-delivery",
-		Name:     "Release cadence",
-		Question: "Can you ship changes often and experiment, or must releases be planned and announced?",
-		ToC:      "Frequent releases and live experiments",
-		ToB:      "Staggered, announced releases with training",
-		Guidance: Guidance{
-			ToC: "Ship small and often, run experiments and learn from the results quickly; users absorb frequent change, and fast iteration is a competitive edge.",
-			ToB: "Ship staggered releases announced in advance, with migration notes and training for customers and for sales and support; many clients test each version internally first.",
-		},
-	},
-	{
-		Key:      "data",
-		Group:    "product-delivery",
-		Name:     "Data accuracy",
-		Question: "Is approximate data good enough, or must every figure be exact?",
-		ToC:      "Huge volumes where approximate is fine",
-		ToB:      "Every figure must be exact and auditable",
-		Guidance: Guidance{
-			ToC: "Treat data as a mass resource: mine it for trends, predictions and targeted marketing; single records can be noisy without hurting the overall value.",
-			ToB: "Accuracy is the heart of the product: managers will not act on a wrong report, so invest in validation, reconciliation and audit trails before polished charts.",
-		},
-	},
-	{
-		Key:      "concurrency",
-		Group:    "product-delivery",
-		Name:     "Load and concurrency",
-		Question: "Does usage come in huge, sudden spikes or at a steady, foreseeable level?",
-		ToC:      "Massive, spiky concurrent traffic",
-		ToB:      "Predictable load from a known user base",
-		Guidance: Guidance{
-			ToC: "Architect for scale from day one: elastic infrastructure, independently scalable services, caching and load tests for peaks caused by campaigns or viral spread.",
-			ToB: "Users and business volume are foreseeable, so size infrastructure to real need and pick a simpler, more economical architecture; put the effort into reliability.",
-		},
-	},
-	{
-		Key:      "research",
-		Group:    "org-gtm",
-		Name:     "User research",
-		Question: "Do you learn about customers through analytics at scale, or by visiting them?",
-		ToC:      "Analytics, personas and large samples",
-		ToB:      "Site visits, interviews and industry expertise",
-		Guidance: Guidance{
-			ToC: "Users are scattered, so build personas, pick representative users with care and combine analytics with large-sample surveys to find real needs.",
-			ToB: "Customers can be named, so go and see them: visit sites, interview each role and study the industry, keeping the focus on the business problem they pay to solve.",
-		},
-	},
-	{
-		Key:      "sales-team",
-		Group:    "org-gtm",
-		Name:     "Role of sales",
-		Question: "How much does a sales team shape what gets built?",
-		ToC:      "No direct sales team",
-		ToB:      "Sales brings demands that shape the roadmap",
-		Guidance: Guidance{
-			ToC: "Product decisions come from data and the product team itself; growth and marketing are the main partners, not a sales force.",
-			ToB: "Keep sales close and well informed, since they hear customers all day, but triage their requests firmly or deal-driven features will take over the roadmap.",
-		},
-	},
-	{
-		Key:      "onboarding",
-		Group:    "org-gtm",
-		Name:     "Onboarding",
-		Question: "Do new customers get started on their own, or with hands-on training?",
-		ToC:      "Self-serve: users figure it out alone",
-		ToB:      "One-to-one training until the team is fluent",
-		Guidance: Guidance{
-			ToC: "The product must teach itself: an intuitive first run, hints and in-app guidance, because nobody will be there to explain it.",
-			ToB: "Plan guided, step-by-step onboarding for each client, and make it easy for reps and customer success to train users with demo accounts, guides and admin tools.",
-		},
-	},
-	{
-		Key:      "pm-expertise",
-		Group:    "org-gtm",
-		Name:     "PM expertise",
-		Question: "Does the product manager most need insight into people, or into an industry?",
-		ToC:      "User psychology and empathy",
-		ToB:      "Deep knowledge of the customer's industry",
-		Guidance: Guidance{
-			ToC: "Look for PMs with strong empathy, behavioural insight and analytics skills; they must read the motives of people they will never meet.",
-			ToB: "Favour PMs with experience in the customer's industry: they learn faster, earn trust inside the team and with clients, and design processes that actually fit.",
-		},
-	},
+	{Key: "customer", Group: "customer-decision"},        // [A] 1, [C] 目标受众, [D] negocio a consumidor, [E]; ToVC: [C] tobtoctovc
+	{Key: "buyer-user", Group: "customer-decision"},      // [C] 1 买方与用户, [E] customer vs user
+	{Key: "decision-makers", Group: "customer-decision"}, // [C] 使用方、评估方、预算方、拍板方、签字方, [D] curva de evaluación/influencia/aprobación, [E]
+	{Key: "decision-logic", Group: "customer-decision"},  // [C] 理性/感性, [D] marketing narrative, [E]
+	{Key: "decision-cycle", Group: "customer-decision"},  // [C] 决策路径, [D] ciclo de ventas, investigan en línea, auditoría
+	{Key: "user-voice", Group: "customer-decision"},      // [C] 3 集体人格和个人用户
+
+	{Key: "customer-volume", Group: "market-scale"},      // [B] 3, [C] 5 用户量级差: 1000 a day vs 10 a week
+	{Key: "acquisition", Group: "market-scale"},          // [A] 5, [B] extended data, [C] 拉新, [E] user acquisition
+	{Key: "switching-cost", Group: "market-scale"},       // [A] 5, [C] 2 替换成本 (滴滴/美团)
+	{Key: "preference-stability", Group: "market-scale"}, // [C] 受众偏好 易变/稳定
+	{Key: "retention", Group: "market-scale"},            // [D] KPI de retención, churn, éxito del cliente; [C] 维护老客户
+
+	{Key: "value", Group: "value-money"},          // [A] 3, [C] 2 价值与用户体验
+	{Key: "revenue-model", Group: "value-money"},  // [A] 5, [B] 2, [C] 8 盈利模式
+	{Key: "revenue-source", Group: "value-money"}, // [C] 利润来源 增量/持续订单, 6 交叉销售
+	{Key: "engagement", Group: "value-money"},     // [B] 2 time spent
+	{Key: "deal-size", Group: "value-money"},      // [D] volumen de transacciones
+
+	{Key: "service-weight", Group: "product-delivery"},      // [A] 2
+	{Key: "customization", Group: "product-delivery"},       // [C] 3-4, [E] product ownership
+	{Key: "process-complexity", Group: "product-delivery"},  // [A] 4
+	{Key: "release-cadence", Group: "product-delivery"},     // [C] 6 发布周期, [D], [E] release cycles
+	{Key: "data", Group: "product-delivery"},                // [C] 9 数据量: accuracy
+	{Key: "data-volume", Group: "product-delivery"},         // [C] 9 数据量: volume
+	{Key: "concurrency", Group: "product-delivery"},         // [C] 9 并发, 微服务
+	{Key: "load-predictability", Group: "product-delivery"}, // [C] 9 可预测
+
+	{Key: "research", Group: "org-gtm"},     // [A] demand mining, [D] tamaño de la muestra, [E] problem statements
+	{Key: "sales-team", Group: "org-gtm"},   // [B] 1, [C] 7 与销售团队的关系
+	{Key: "onboarding", Group: "org-gtm"},   // [B], [C] 1对1服务, [D] autoservicio, ejecutivo de cuentas, éxito del cliente
+	{Key: "pm-expertise", Group: "org-gtm"}, // [A] ability, [E] industry expertise
+	{Key: "operations", Group: "org-gtm"},   // [C] 运营岗的架构; hybrid: 绝大部分产品是既需要ToB运营,又需要ToC运营的
 }

@@ -7,8 +7,11 @@ const (
 )
 
 // Dimension is one ToB/ToC spectrum the team places its product on.
-// Sessions keep a copy of every Dimension they use, so later edits to the
-// catalogue never change a session that already exists.
+// Sessions keep a copy of every Dimension they use, so the catalogue can
+// grow without changing a session that already exists. A built-in
+// dimension carries only its key and group: the reader's language supplies
+// its words (assets/lang), by key, even for an old session saved with
+// English text. The text fields are for dimensions a team writes itself.
 type Dimension struct {
 	Key      string   `json:"key"`
 	Group    string   `json:"group"`
@@ -26,16 +29,15 @@ type Guidance struct {
 }
 
 // Group gathers related dimensions; the editor, chart and PDF show them
-// group by group in this order.
+// group by group in this order. Its name is in assets/lang.
 type Group struct {
-	Key  string `json:"key"`
-	Name string `json:"name"`
+	Key string `json:"key"`
 }
 
-// Template is a named starting set of dimensions for a new session.
+// Template is a starting set of dimensions for a new session. Its name is
+// in assets/lang.
 type Template struct {
 	Key        string   `json:"key"`
-	Name       string   `json:"name"`
 	Dimensions []string `json:"dimensions"`
 }
 
@@ -60,16 +62,6 @@ func Groups() []Group {
 	return out
 }
 
-// GroupName returns the display name of a group key, or the key itself.
-func GroupName(key string) string {
-	for _, g := range groups {
-		if g.Key == key {
-			return g.Name
-		}
-	}
-	return key
-}
-
 // LookupDimension finds a catalogue dimension by its stable key.
 func LookupDimension(key string) (Dimension, bool) {
 	for _, d := range catalogue {
@@ -82,11 +74,11 @@ func LookupDimension(key string) (Dimension, bool) {
 
 // Templates returns the session templates: Full first, then Quick.
 func Templates() []Template {
-	full := Template{Key: TemplateFull, Name: "Full"}
+	full := Template{Key: TemplateFull}
 	for _, d := range catalogue {
 		full.Dimensions = append(full.Dimensions, d.Key)
 	}
-	quick := Template{Key: TemplateQuick, Name: "Quick", Dimensions: append([]string(nil), quickKeys...)}
+	quick := Template{Key: TemplateQuick, Dimensions: append([]string(nil), quickKeys...)}
 	return []Template{full, quick}
 }
 

@@ -39,6 +39,28 @@ type ChartOptions struct {
 	Only []string
 	// NoIndex leaves out the index gauge, as presentation mode does.
 	NoIndex bool
+	// DimensionName and GroupName put the reader's words on the rows and
+	// group headings: canvas holds keys only. Without them the chart shows
+	// the dimension's own name, else its key, and the group's key.
+	DimensionName func(Dimension) string
+	GroupName     func(key string) string
+}
+
+func (o ChartOptions) dimensionName(d Dimension) string {
+	switch {
+	case o.DimensionName != nil:
+		return o.DimensionName(d)
+	case d.Name != "":
+		return d.Name
+	}
+	return d.Key
+}
+
+func (o ChartOptions) groupName(key string) string {
+	if o.GroupName != nil {
+		return o.GroupName(key)
+	}
+	return key
 }
 
 // LegendItem explains one kind of marker. Kind is LegendAgreed,
@@ -214,13 +236,13 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 		}
 		if d.Group != lastGroup {
 			lastGroup = d.Group
-			c.Groups = append(c.Groups, Text{At: Point{0, y + groupH/2 + 2}, Text: GroupName(d.Group), Size: ChartSmallFont, Bold: true})
+			c.Groups = append(c.Groups, Text{At: Point{0, y + groupH/2 + 2}, Text: opt.groupName(d.Group), Size: ChartSmallFont, Bold: true})
 			y += groupH
 		}
 		cy := y + rowH/2
 		row := ChartRow{
 			Key:      d.Key,
-			Name:     Text{At: Point{0, cy}, Text: d.Name, Size: ChartFontSize},
+			Name:     Text{At: Point{0, cy}, Text: opt.dimensionName(d), Size: ChartFontSize},
 			Axis:     Line{Point{x0, cy}, Point{x1, cy}},
 			Midpoint: Line{Point{xAt(50), cy - 5}, Point{xAt(50), cy + 5}},
 		}

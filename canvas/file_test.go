@@ -203,8 +203,8 @@ func TestDecodeOptionalIDsAndDates(t *testing.T) {
 			if a.Name != "Uno" || b.Name != "Dos" {
 				t.Errorf("participant names = %q, %q", a.Name, b.Name)
 			}
-			if len(s.Dimensions) != 23 {
-				t.Errorf("%d dimensions, want the full template's 23", len(s.Dimensions))
+			if want := len(canvas.Catalogue()); len(s.Dimensions) != want {
+				t.Errorf("%d dimensions, want the full template's %d", len(s.Dimensions), want)
 			}
 		})
 	}

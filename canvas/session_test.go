@@ -41,8 +41,8 @@ func TestNewSession(t *testing.T) {
 	if !s.Updated.Equal(wantTime) {
 		t.Errorf("Updated = %v, want %v", s.Updated, wantTime)
 	}
-	if len(s.Dimensions) != 23 {
-		t.Errorf("full session has %d dimensions, want 23", len(s.Dimensions))
+	if want := len(canvas.Catalogue()); len(s.Dimensions) != want {
+		t.Errorf("full session has %d dimensions, want %d", len(s.Dimensions), want)
 	}
 	if len(s.Participants) != 0 || len(s.Placements) != 0 || len(s.Positions) != 0 || len(s.Actions) != 0 {
 		t.Errorf("new session is not empty: %+v", s)

@@ -26,7 +26,7 @@ func TestPDFSaysWhichPositionsAreOnlyMedians(t *testing.T) {
 		case canvas.PositionAgreed:
 			agreed++
 		case canvas.PositionProposed:
-			medians = append(medians, d.Name)
+			medians = append(medians, en(d).Name)
 		}
 	}
 	if agreed == 0 || len(medians) == 0 {

@@ -34,7 +34,7 @@ func WriteCSV(w io.Writer, s *canvas.Session) error {
 		// The figures are canvas's one summary, which the editor's rows,
 		// presentation mode and `fulcrum summary` show too.
 		ds := s.DimensionSummary(d.Key)
-		row := []string{canvas.GroupName(d.Group), d.Key, d.Name, optInt(ds.Current), optInt(ds.Target),
+		row := []string{words().Group(d.Group), d.Key, dimText(d).Name, optInt(ds.Current), optInt(ds.Target),
 			strconv.Itoa(ds.Count), optInt(ds.Min), optInt(ds.Max), optDecimal(ds.Median), optDecimal(ds.Mean),
 			optInt(ds.Spread), s.Position(d.Key).Note}
 		if err := cw.Write(row); err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/export"
 )
@@ -51,7 +52,7 @@ func TestPDFNoHeadingEndsAPage(t *testing.T) {
 	for n := 1; n <= 44; n++ {
 		s := headingSession(t, n)
 		for _, d := range s.Dimensions {
-			headings[canvas.GroupName(d.Group)] = true
+			headings[lang.For(lang.EN).Group(d.Group)] = true
 		}
 		path := filepath.Join(t.TempDir(), "r.pdf")
 		if err := os.WriteFile(path, render(t, s, export.PDFOptions{Generated: updated}), 0o644); err != nil {

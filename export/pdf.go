@@ -223,7 +223,8 @@ func (r *report) build() {
 func sessionTexts(s *canvas.Session) []string {
 	out := []string{s.Title, s.Product, s.Facilitator}
 	for _, d := range s.Dimensions {
-		out = append(out, d.Name, d.Question, d.ToC, d.ToB, d.Guidance.ToC, d.Guidance.ToB, canvas.GroupName(d.Group))
+		t := dimText(d)
+		out = append(out, t.Name, t.Question, t.ToC, t.ToB, t.GuidanceToC, t.GuidanceToB, words().Group(d.Group))
 	}
 	for _, p := range s.Participants {
 		out = append(out, p.Name, p.Role)

@@ -68,10 +68,10 @@ func (r *report) centre(x, w, baseline float64, text string, st style) {
 // chart paints canvas.LayoutChart, the geometry the app draws on screen,
 // one layout unit per point.
 func (r *report) chart() {
-	l := canvas.LayoutChart(r.s, canvas.ChartOptions{
+	l := canvas.LayoutChart(r.s, chartLabels(canvas.ChartOptions{
 		Width: r.contentW(), Participants: true,
 		RowHeight: 15, GroupHeight: 16,
-	})
+	}))
 	r.ensure(l.Height)
 	l.Paint(pdfPainter{r: r, ox: margin, oy: r.y})
 	r.y += l.Height + 4
@@ -143,7 +143,7 @@ func (r *report) keyPoints() {
 				left = append(left, item{fmt.Sprintf("and %d more, listed under Discussion points.", len(dis)-3), muted})
 				break
 			}
-			left = append(left, item{fmt.Sprintf("%s: spread %d (%d–%d)", ds.dim.Name, ds.stats.Spread(), ds.stats.Min, ds.stats.Max), ink})
+			left = append(left, item{fmt.Sprintf("%s: spread %d (%d–%d)", dimText(ds.dim).Name, ds.stats.Spread(), ds.stats.Min, ds.stats.Max), ink})
 		}
 	}
 

@@ -62,13 +62,13 @@ func (r *report) reasons() {
 	for _, dr := range dims {
 		// A dimension's name never ends a page without its first reason.
 		r.ensure(lineH(h3Style) + 4 + min(dr.rows[0].height, r.bottom()-margin-lineH(h3Style)))
-		r.para(margin, r.contentW(), dr.dim.Name, h3Style, ink)
+		r.para(margin, r.contentW(), dimText(dr.dim).Name, h3Style, ink)
 		r.y += 2
 		for _, row := range dr.rows {
 			// A dimension that goes on over a page says so at the top.
 			if r.y+min(row.height, r.bottom()-margin) > r.bottom() {
 				r.newPage()
-				r.para(margin, r.contentW(), dr.dim.Name+" (continued)", h3Style, muted)
+				r.para(margin, r.contentW(), dimText(dr.dim).Name+" (continued)", h3Style, muted)
 				r.y += 2
 			}
 			r.reasonLine(row)

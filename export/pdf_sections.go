@@ -45,7 +45,7 @@ func (r *report) discussion() {
 // placement.
 func (r *report) discussionPoint(ds dimStat) (title, figures string, lines []string) {
 	st := ds.stats
-	title = fmt.Sprintf("%s — spread %d", ds.dim.Name, st.Spread())
+	title = fmt.Sprintf("%s — spread %d", dimText(ds.dim).Name, st.Spread())
 	figures = fmt.Sprintf("%d placements from %d to %d, median %s, mean %s.",
 		st.Count, st.Min, st.Max, oneDecimal(st.Median), oneDecimal(st.Mean))
 	for _, p := range r.s.PlacementsFor(ds.dim.Key) {
@@ -77,18 +77,19 @@ func (r *report) guidance() {
 		if !ok {
 			continue
 		}
+		t := dimText(ds.dim)
 		var lean string
 		var parts [][2]string
 		switch canvas.LeanOf(v) {
 		case canvas.LeanToC:
 			lean = "leans ToC"
-			parts = [][2]string{{"ToC: " + ds.dim.ToC, ds.dim.Guidance.ToC}}
+			parts = [][2]string{{"ToC: " + t.ToC, t.GuidanceToC}}
 		case canvas.LeanToB:
 			lean = "leans ToB"
-			parts = [][2]string{{"ToB: " + ds.dim.ToB, ds.dim.Guidance.ToB}}
+			parts = [][2]string{{"ToB: " + t.ToB, t.GuidanceToB}}
 		default:
 			lean = "hybrid"
-			parts = [][2]string{{"ToC: " + ds.dim.ToC, ds.dim.Guidance.ToC}, {"ToB: " + ds.dim.ToB, ds.dim.Guidance.ToB}}
+			parts = [][2]string{{"ToC: " + t.ToC, t.GuidanceToC}, {"ToB: " + t.ToB, t.GuidanceToB}}
 		}
 		// Keep a dimension's guidance on one page: it reads as one piece.
 		h := lineH(h3Style)
@@ -97,7 +98,7 @@ func (r *report) guidance() {
 				float64(len(r.ts.wrap(p[1], r.contentW()-12, textStyle)))*lineH(textStyle)
 		}
 		r.ensure(min(h, r.bottom()-margin))
-		r.para(margin, r.contentW(), fmt.Sprintf("%s — %s, %s", ds.dim.Name, trimFloat(float64(int(v+0.5))), lean), h3Style, ink)
+		r.para(margin, r.contentW(), fmt.Sprintf("%s — %s, %s", t.Name, trimFloat(float64(int(v+0.5))), lean), h3Style, ink)
 		for _, p := range parts {
 			r.para(margin+12, r.contentW()-12, p[0], boldStyle, accent)
 			r.para(margin+12, r.contentW()-12, p[1], textStyle, ink)
@@ -128,7 +129,7 @@ func (r *report) actions() {
 	for _, a := range r.s.Actions {
 		dim := a.Dimension
 		if d, ok := r.s.Dimension(a.Dimension); ok {
-			dim = d.Name
+			dim = dimText(d).Name
 		}
 		done := ""
 		if a.Done {

@@ -139,7 +139,7 @@ func (r *report) dimensionTable() {
 		if p := r.s.PositionOf(ds.dim.Key); p.Kind == canvas.PositionProposed {
 			current = "~" + strconv.Itoa(canvas.RoundHalf(p.Value))
 		}
-		row := []string{ds.dim.Name, current, intText(ds.pos.Target)}
+		row := []string{dimText(ds.dim).Name, current, intText(ds.pos.Target)}
 		if withSpread {
 			spread := "–"
 			if ds.stats.Count > 0 {
@@ -160,7 +160,7 @@ func (r *report) dimensionTable() {
 		r.ensure(min(groupH+r.tableStart(cols, g.rows), r.bottom()-margin))
 		r.y += 2
 		r.color(accent)
-		r.ts.draw(margin, r.y+h3Style.size, canvas.GroupName(g.name), h3Style)
+		r.ts.draw(margin, r.y+h3Style.size, words().Group(g.name), h3Style)
 		r.y += lineH(h3Style) + 2
 		r.table(cols, g.rows, nil)
 	}
@@ -177,7 +177,7 @@ func (r *report) agreement() (agreed int, medians []string) {
 		case canvas.PositionAgreed:
 			agreed++
 		case canvas.PositionProposed:
-			medians = append(medians, d.Name)
+			medians = append(medians, dimText(d).Name)
 		}
 	}
 	return agreed, medians

@@ -451,7 +451,7 @@ func expectedText(s *canvas.Session) map[string][]string {
 		}
 	}
 	for _, d := range s.Dimensions {
-		want["dimension name"] = append(want["dimension name"], d.Name)
+		want["dimension name"] = append(want["dimension name"], en(d).Name)
 	}
 	for _, p := range s.Positions {
 		if p.Note != "" {
@@ -688,7 +688,7 @@ func TestPDFDiscussionPoints(t *testing.T) {
 				if !ok {
 					t.Fatalf("no dimension %q", key)
 				}
-				return strings.Contains(section, flat(d.Name+" — spread"))
+				return strings.Contains(section, flat(en(d).Name+" — spread"))
 			}
 			for _, c := range []struct {
 				key    string
@@ -702,8 +702,8 @@ func TestPDFDiscussionPoints(t *testing.T) {
 					t.Errorf("%s spreads %d points: listed under Discussion points = %v; want %v", c.key, c.spread, !want, want)
 				}
 			}
-			if d, _ := s.Dimension("customer"); !strings.Contains(section, flat(fmt.Sprintf("%s — spread %d", d.Name, tc.want))) {
-				t.Errorf("Discussion points lack %q with its spread %d", d.Name, tc.want)
+			if d, _ := s.Dimension("customer"); !strings.Contains(section, flat(fmt.Sprintf("%s — spread %d", en(d).Name, tc.want))) {
+				t.Errorf("Discussion points lack %q with its spread %d", en(d).Name, tc.want)
 			}
 			// Every rationale is printed under the reasons; the discussion
 			// repeats those of its own dimensions only.

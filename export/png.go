@@ -37,7 +37,7 @@ func WritePNG(w io.Writer, s *canvas.Session) error {
 	if err != nil {
 		return err
 	}
-	l := canvas.LayoutChart(s, canvas.ChartOptions{Width: pngWidth, Participants: true})
+	l := canvas.LayoutChart(s, chartLabels(canvas.ChartOptions{Width: pngWidth, Participants: true}))
 	img := image.NewRGBA(image.Rect(0, 0, int(l.Width*PNGScale), int(l.Height*PNGScale)))
 	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
 	p := &rasterPainter{img: img, fs: fs, faces: faces, cache: map[faceKey]font.Face{}}

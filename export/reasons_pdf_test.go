@@ -82,14 +82,14 @@ func TestPDFPrintsEveryRationale(t *testing.T) {
 			at := -1
 			for _, key := range []string{"customer", "value", "release-cadence"} {
 				d, _ := s.Dimension(key)
-				j := strings.Index(section, d.Name)
+				j := strings.Index(section, en(d).Name)
 				if j <= at {
-					t.Errorf("dimension %q is not after the one before it in the reasons section", d.Name)
+					t.Errorf("dimension %q is not after the one before it in the reasons section", en(d).Name)
 				}
 				at = j
 			}
-			if d, _ := s.Dimension("acquisition"); strings.Contains(section[:strings.Index(section, "Guidance")], d.Name) {
-				t.Errorf("the reasons section lists %q, where nobody wrote a reason", d.Name)
+			if d, _ := s.Dimension("acquisition"); strings.Contains(section[:strings.Index(section, "Guidance")], en(d).Name) {
+				t.Errorf("the reasons section lists %q, where nobody wrote a reason", en(d).Name)
 			}
 			for _, p := range s.Participants {
 				if x.has(p.Name) == anonymous {
@@ -111,7 +111,7 @@ func TestPDFReasonsKeepTogether(t *testing.T) {
 	path := saveTemp(t, render(t, s, export.PDFOptions{Generated: generated}))
 	dimName := map[string]bool{}
 	for _, d := range s.Dimensions {
-		dimName[d.Name] = true
+		dimName[en(d).Name] = true
 	}
 	person := regexp.MustCompile(`^\s+\S.* · \d+\s`)
 	inSection, continued := false, 0

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 )
 
@@ -36,6 +37,9 @@ type Env struct {
 	Now            func() time.Time
 	// DefaultDB is the session file used without --db or FULCRUM_DB.
 	DefaultDB string
+	// Getenv reads the environment (FULCRUM_LANG and the locale); nil means
+	// os.Getenv. Tests set it to run a command under any locale.
+	Getenv func(string) string
 }
 
 type command struct {
@@ -49,7 +53,7 @@ func commands() []command {
 		{"import", "[--db PATH] FILE...", "validate every file, import all in one transaction, print the new ids", runImport},
 		{"export", "[--db PATH] ID [--json OUT] [--pdf OUT.pdf [--paper a4|letter]] [--png OUT.png] [--csv OUT.csv]", "write the session file (OUT may be - for stdout), the PDF summary, the chart or the table", runExport},
 		{"summary", "[--db PATH] ID --json", "the ToB index and each dimension's placement figures", runSummary},
-		{"catalogue", "[--json]", "the dimension catalogue with keys and templates", runCatalogue},
+		{"catalogue", "[--lang zh|es|en] [--json]", "the dimension catalogue with keys and templates", runCatalogue},
 		{"check", "[--db PATH]", "integrity check of the session file", runCheck},
 		{"backup", "[--db PATH] [OUT]", "write a checked copy (default: into backups/ beside the file)", runBackup},
 		{"restore", "[--db PATH] BACKUP", "check BACKUP and put it in place, keeping the current file aside", runRestore},
@@ -78,6 +82,7 @@ func Usage(w io.Writer) {
 		fmt.Fprintf(w, "  fulcrum %-32s %s\n", c.name+" "+c.args, c.summary)
 	}
 	fmt.Fprintf(w, "\nThe session file is --db PATH, else $%s, else the default for this user.\n", EnvDB)
+	fmt.Fprintf(w, "The language (zh, es or en) is --lang, else $%s, else the locale (LC_ALL, LC_MESSAGES, LANG).\n", lang.EnvLang)
 	fmt.Fprintln(w, "Run 'fulcrum COMMAND --help' for a command's options.")
 }
 
@@ -166,6 +171,24 @@ func (f *flags) usageError(format string, a ...any) int {
 	fmt.Fprintf(f.env.Stderr, "fulcrum %s: %s\n", f.cmd.name, fmt.Sprintf(format, a...))
 	f.usage(f.env.Stderr)
 	return ExitUsage
+}
+
+func (f *flags) langFlag() *string {
+	return f.String("lang", "", "language of the text: zh, es or en (default $"+lang.EnvLang+", else the locale)")
+}
+
+// words resolves the language a command writes in: --lang, else
+// $FULCRUM_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG).
+func (env *Env) words(flagValue string) (*lang.Words, error) {
+	getenv := env.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	t, err := lang.Resolve(flagValue, getenv)
+	if err != nil {
+		return nil, err
+	}
+	return lang.For(t), nil
 }
 
 func (f *flags) dbFlag() *string {

@@ -66,6 +66,9 @@ func runEnv(t *testing.T, env *cli.Env, args ...string) result {
 	if env.DefaultDB == "" {
 		env.DefaultDB = filepath.Join(t.TempDir(), "default.db")
 	}
+	if env.Getenv == nil {
+		env.Getenv = englishEnv
+	}
 	done := make(chan int, 1)
 	go func() { done <- cli.Run(env, args) }()
 	select {
@@ -75,6 +78,16 @@ func runEnv(t *testing.T, env *cli.Env, args ...string) result {
 		t.Fatalf("fulcrum %q did not return within 20 s", args)
 		return result{}
 	}
+}
+
+// englishEnv is the process environment with no language chosen, so a
+// test's output does not depend on the locale of whoever runs it.
+func englishEnv(k string) string {
+	switch k {
+	case "FULCRUM_LANG", "LC_ALL", "LC_MESSAGES", "LANG":
+		return ""
+	}
+	return os.Getenv(k)
 }
 
 func mustRunCLI(t *testing.T, args ...string) string {

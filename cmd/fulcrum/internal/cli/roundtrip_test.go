@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/cli"
 )
 
@@ -93,14 +94,18 @@ func TestImportExportRoundTrip(t *testing.T) {
 	if got["updated"] != "2026-11-20T09:00:00Z" {
 		t.Errorf("export updated = %v, want the created time 2026-11-20T09:00:00Z", got["updated"])
 	}
-	// The full template: the original positions name all 23 dimensions in
-	// catalogue order.
+	// The original names no dimensions, so it has the Full template's, in
+	// catalogue order; its positions are on the first catalogue's 23.
+	full, _ := canvas.LookupTemplate(canvas.TemplateFull)
 	var wantDims []any
-	for _, p := range want["positions"].([]any) {
-		wantDims = append(wantDims, p.(map[string]any)["dimension"])
+	for _, k := range full.Dimensions {
+		wantDims = append(wantDims, k)
 	}
-	if len(wantDims) != 23 || !reflect.DeepEqual(got["dimensions"], wantDims) {
+	if !reflect.DeepEqual(got["dimensions"], wantDims) {
 		t.Errorf("export dimensions = %v, want %v", got["dimensions"], wantDims)
+	}
+	if n := len(want["positions"].([]any)); n != 23 {
+		t.Errorf("the example has %d positions, want 23", n)
 	}
 
 	// Both stores list the same session with the same index: every one of

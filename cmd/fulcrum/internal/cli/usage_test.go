@@ -50,13 +50,13 @@ func TestHelp(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"help"}, []string{"fulcrum list", "fulcrum import", "fulcrum export", "fulcrum summary", "fulcrum catalogue", "fulcrum check", "fulcrum backup", "fulcrum restore", "FULCRUM_DB"}},
+		{[]string{"help"}, []string{"fulcrum list", "fulcrum import", "fulcrum export", "fulcrum summary", "fulcrum catalogue", "fulcrum check", "fulcrum backup", "fulcrum restore", "FULCRUM_DB", "FULCRUM_LANG"}},
 		{[]string{}, []string{"fulcrum list"}},
 		{[]string{"list", "--help"}, []string{"fulcrum list", "-db", "-json"}},
 		{[]string{"import", "--help"}, []string{"fulcrum import", "FILE...", "-db"}},
 		{[]string{"export", "--help"}, []string{"fulcrum export", "-db", "-json"}},
 		{[]string{"export", "a-index", "--help"}, []string{"fulcrum export"}},
-		{[]string{"catalogue", "--help"}, []string{"fulcrum catalogue", "-json"}},
+		{[]string{"catalogue", "--help"}, []string{"fulcrum catalogue", "-json", "-lang", "FULCRUM_LANG"}},
 		{[]string{"check", "-h"}, []string{"fulcrum check", "-db"}},
 		{[]string{"backup", "--help"}, []string{"fulcrum backup", "-db"}},
 		{[]string{"restore", "-h"}, []string{"fulcrum restore", "BACKUP"}},
