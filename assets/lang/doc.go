@@ -13,7 +13,12 @@
 // A missing key never panics (T returns the key itself), and the package's
 // tests make a key missing from any language a test failure.
 //
-// Each file has four sections. "messages" maps a dotted key, named for
+// Each part of Fulcrum keeps its messages in files of its own,
+// messages/<area>.<tag>.json (app, export, cli, values, common): flat maps
+// from key to message, merged with the main file's "messages". A key
+// defined twice is an error.
+//
+// Each main file has four sections. "messages" maps a dotted key, named for
 // where it is shown ("catalogue.templates", "editor.tab.actions"), to a
 // string, or for a count to one string per CLDR plural category
 // ({"one": ..., "other": ...} in English and Spanish, {"other": ...} in

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"sync"
 	"time"
@@ -11,7 +12,7 @@ import (
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
 
-//go:embed en.json zh.json es.json
+//go:embed en.json zh.json es.json messages
 var files embed.FS
 
 // Words is one language's catalogue: messages, and the text of the
@@ -90,7 +91,41 @@ func load(t Tag) *Words {
 		w.err = fmt.Errorf("language catalogue %s.json: %w", t, err)
 	}
 	w.messages, w.dimensions, w.groups, w.templates = f.Messages, f.Dimensions, f.Groups, f.Templates
+	if w.messages == nil {
+		w.messages = map[string]message{}
+	}
+	if err := w.loadAreas(); err != nil && w.err == nil {
+		w.err = err
+	}
 	return w
+}
+
+// loadAreas adds the messages of messages/<area>.<tag>.json: each part of
+// Fulcrum (the app, the exports, the command line) keeps its words in a
+// file of its own. A key defined twice is an error, so no file can quietly
+// change another's words.
+func (w *Words) loadAreas() error {
+	names, err := fs.Glob(files, "messages/*."+string(w.tag)+".json")
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		var m map[string]message
+		b, err := files.ReadFile(name)
+		if err == nil {
+			err = json.Unmarshal(b, &m)
+		}
+		if err != nil {
+			return fmt.Errorf("language catalogue %s: %w", name, err)
+		}
+		for k, v := range m {
+			if _, dup := w.messages[k]; dup {
+				return fmt.Errorf("language catalogue %s: %q is defined twice", name, k)
+			}
+			w.messages[k] = v
+		}
+	}
+	return nil
 }
 
 // Tag is the language of these words.
