@@ -129,10 +129,13 @@ func (u *UI) present() *presenter {
 	// and icons take the dark theme: the projector is light on dark
 	// whatever the desktop's theme.
 	p.body = p.reasons.around(container.NewPadded(dim))
-	p.content = container.NewStack(bg, container.NewThemeOverride(container.NewPadded(container.NewBorder(nil,
+	dark := container.NewThemeOverride(container.NewPadded(container.NewBorder(nil,
 		container.NewBorder(nil, nil, nil, u.timer.view, fit(p.footer)), nil, nil,
-		container.NewStack(p.body, container.NewPadded(p.closing.view)))), darkTheme{}))
+		container.NewStack(p.body, container.NewPadded(p.closing.view)))), darkTheme{})
+	p.content = container.NewStack(bg, dark)
 	u.showScreen(p.content)
+	dark.Refresh()
+	u.timer.retheme()
 	// The projector shows the dimension, not the menu bar or the theme's
 	// frame around the content.
 	u.win.SetMainMenu(nil)
@@ -214,6 +217,7 @@ func scrollBy(s *container.Scroll, dy float32) bool {
 func (p *presenter) leave() {
 	p.u.win.SetFullScreen(false)
 	p.u.backToEditor()
+	p.u.timer.retheme()
 	if e := p.u.editor; p.i == len(e.rows) {
 		e.tabs.Select(e.actions.tab)
 	} else {

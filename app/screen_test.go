@@ -145,21 +145,39 @@ func TestEmptyStateIsReadable(t *testing.T) {
 // dimension and revealed, and a timebox, open in presentation mode.
 func presentSession(t *testing.T, u *UI, tmpl string) *presenter {
 	t.Helper()
-	if err := u.createSession(tmpl, "Proyector", "Nubia CRM", ""); err != nil {
+	// The session is filled through an owner of its own and opened once:
+	// through the open editor, each of the hundred changes redrew every
+	// row, which under -race took most of the tests that use it.
+	s, err := canvas.NewSession(tmpl, "Proyector", "Nubia CRM", u.opt.Now())
+	if err != nil {
 		t.Fatal(err)
 	}
-	e := u.editor
-	addPeople(t, u, [2]string{"Ana García", "Ventas"}, [2]string{"李伟", "工程"}, [2]string{"Sam", ""})
-	st := e.s.Settings
+	o := canvas.NewOwner(s, u.opt.Now)
+	apply := func(op canvas.Op) {
+		t.Helper()
+		if err := o.Apply(op); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, p := range [][2]string{{"Ana García", "Ventas"}, {"李伟", "工程"}, {"Sam", ""}} {
+		apply(canvas.AddParticipant{Name: p[0], Role: p[1]})
+	}
+	st := s.Settings
 	st.TimerSeconds = 300
-	e.apply("Settings", canvas.SetSettings{Settings: st})
-	for i, d := range e.s.Dimensions {
-		for j, p := range e.s.Participants {
+	apply(canvas.SetSettings{Settings: st})
+	for i, d := range s.Dimensions {
+		for j, p := range s.Participants {
 			v := (i*17 + j*31) % 101
-			e.apply("Place", canvas.SetPlacement{Placement: canvas.Placement{Dimension: d.Key, Participant: p.ID, Value: v}})
+			apply(canvas.SetPlacement{Placement: canvas.Placement{Dimension: d.Key, Participant: p.ID, Value: v}})
 		}
 		v := (i * 23) % 101
-		e.apply("Agree", canvas.SetCurrent{Dimension: d.Key, Value: &v})
+		apply(canvas.SetCurrent{Dimension: d.Key, Value: &v})
+	}
+	if err := u.store.Save(o.Snapshot()); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.OpenSession(s.ID); err != nil {
+		t.Fatal(err)
 	}
 	return u.present()
 }

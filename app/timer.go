@@ -23,6 +23,7 @@ type timer struct {
 	u       *UI
 	text    *fynecanvas.Text
 	toggleB *keyButton
+	icon    *widget.Icon
 	view    *fyne.Container
 
 	scope     string
@@ -45,7 +46,8 @@ func newTimer(u *UI) *timer {
 	t.text.TextSize = theme.TextSize() * 1.3
 	t.toggleB = u.newKeyButton("", theme.MediaPlayIcon(), t.toggle)
 	reset := u.newKeyButton("", theme.MediaReplayIcon(), t.reset)
-	t.view = container.NewHBox(widget.NewIcon(theme.HistoryIcon()), container.NewCenter(t.text), t.toggleB, reset)
+	t.icon = widget.NewIcon(theme.HistoryIcon())
+	t.view = container.NewHBox(t.icon, container.NewCenter(t.text), t.toggleB, reset)
 	t.view.Hide()
 	return t
 }
@@ -134,6 +136,14 @@ func (t *timer) tick() {
 }
 
 func (t *timer) expired() bool { return t.total > 0 && t.remaining <= 0 }
+
+// retheme redraws the icon in the theme around it now. Fyne's icon redraws
+// only when its resource changes, so moved into presentation mode's dark
+// theme it kept the light theme's dark grey, nearly invisible on black.
+func (t *timer) retheme() {
+	t.icon.SetResource(nil)
+	t.icon.SetResource(theme.HistoryIcon())
+}
 
 func (t *timer) render() {
 	secs := int((t.remaining + time.Second - 1) / time.Second)
