@@ -55,18 +55,14 @@ func catalogueOf(w *lang.Words) catalogueJSON {
 
 func runCatalogue(env *Env, args []string) int {
 	f := newFlags(env, "catalogue")
-	asJSON := f.Bool("json", false, "print JSON")
-	langFlag := f.langFlag()
+	w := env.w
+	asJSON := f.Bool("json", false, w.T("cli.flag.json"))
 	pos, code, ok := f.parse(args)
 	if !ok {
 		return code
 	}
 	if len(pos) > 0 {
-		return f.usageError("unexpected argument %q", pos[0])
-	}
-	w, err := env.words(*langFlag)
-	if err != nil {
-		return f.usageError("%v", err)
+		return f.usageError(w.T("cli.usage.unexpected", pos[0]))
 	}
 	cat := catalogueOf(w)
 	if *asJSON {

@@ -10,25 +10,26 @@ import (
 )
 
 func runExport(env *Env, args []string) int {
+	w := env.w
 	f := newFlags(env, "export")
 	db := f.dbFlag()
-	out := f.String("json", "", "write the session file to `OUT` (- for stdout)")
-	pdfOut := f.String("pdf", "", "write the PDF summary to `OUT.pdf`")
-	paper := f.String("paper", export.PaperA4, "PDF paper size: a4 or letter")
-	pngOut := f.String("png", "", "write the profile chart at 2× to `OUT.png`")
-	csvOut := f.String("csv", "", "write the dimension table as UTF-8 CSV to `OUT.csv`")
+	out := f.str("json", "OUT", "", w.T("cli.export.flag.json"))
+	pdfOut := f.str("pdf", "OUT.pdf", "", w.T("cli.export.flag.pdf"))
+	paper := f.str("paper", "a4|letter", export.PaperA4, w.T("cli.export.flag.paper", export.PaperA4))
+	pngOut := f.str("png", "OUT.png", "", w.T("cli.export.flag.png"))
+	csvOut := f.str("csv", "OUT.csv", "", w.T("cli.export.flag.csv"))
 	pos, code, ok := f.parse(args)
 	if !ok {
 		return code
 	}
 	if len(pos) != 1 {
-		return f.usageError("name exactly one session id")
+		return f.usageError(w.T("cli.usage.one-id"))
 	}
 	if *out == "" && *pdfOut == "" && *pngOut == "" && *csvOut == "" {
-		return f.usageError("choose an output: --json OUT, --pdf OUT.pdf, --png OUT.png or --csv OUT.csv")
+		return f.usageError(w.T("cli.export.no-output"))
 	}
 	if *paper != export.PaperA4 && *paper != export.PaperLetter {
-		return f.usageError("--paper must be a4 or letter, not %q", *paper)
+		return f.usageError(w.T("cli.export.bad-paper", *paper))
 	}
 	// Every output is checked before any is written, so a refused one
 	// leaves no other half of the export behind.
@@ -42,7 +43,7 @@ func runExport(env *Env, args []string) int {
 			continue
 		}
 		if err := export.CheckTarget(o, protected...); err != nil {
-			return env.fail("export", err)
+			return env.fail("export", w.T("cli.export.cannot-write", o), err)
 		}
 	}
 	s, code := env.loadSession("export", *db, pos[0])
@@ -62,7 +63,7 @@ func runExport(env *Env, args []string) int {
 			continue
 		}
 		if err := export.WriteFile(o.path, o.write, protected...); err != nil {
-			return env.fail("export", err)
+			return env.fail("export", w.T("cli.export.cannot-write", o.path), err)
 		}
 	}
 	switch *out {
@@ -71,15 +72,15 @@ func runExport(env *Env, args []string) int {
 	case "-":
 		var buf bytes.Buffer
 		if err := canvas.EncodeFile(&buf, s); err != nil {
-			return env.fail("export", err)
+			return env.fail("export", w.T("cli.export.encode", s.ID), err)
 		}
 		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
-			return env.fail("export", err)
+			return env.fail("export", w.T("cli.error.write-stdout"), err)
 		}
 		return ExitOK
 	}
 	if err := export.WriteFile(*out, func(w io.Writer) error { return canvas.EncodeFile(w, s) }, protected...); err != nil {
-		return env.fail("export", err)
+		return env.fail("export", w.T("cli.export.cannot-write", *out), err)
 	}
 	return ExitOK
 }

@@ -17,7 +17,7 @@ func runCheck(env *Env, args []string) int {
 		return code
 	}
 	if len(pos) > 0 {
-		return f.usageError("unexpected argument %q", pos[0])
+		return f.usageError(env.w.T("cli.usage.unexpected", pos[0]))
 	}
 	st, code := env.openExisting("check", *db)
 	if st == nil {
@@ -26,13 +26,13 @@ func runCheck(env *Env, args []string) int {
 	defer st.Close()
 	path := st.Path()
 	if err := st.Check(); err != nil {
-		return env.fail("check", err)
+		return env.fail("check", env.w.T("cli.check.failed", path), err)
 	}
 	sums, err := st.ListSummaries()
 	if err != nil {
-		return env.fail("check", err)
+		return env.fail("check", env.w.T("cli.check.failed", path), err)
 	}
-	fmt.Fprintf(env.Stdout, "%s: ok, %d sessions\n", path, len(sums))
+	fmt.Fprintln(env.Stdout, env.w.N("cli.check.ok", len(sums), path))
 	return ExitOK
 }
 
@@ -44,7 +44,7 @@ func runBackup(env *Env, args []string) int {
 		return code
 	}
 	if len(pos) > 1 {
-		return f.usageError("name at most one output file")
+		return f.usageError(env.w.T("cli.backup.too-many"))
 	}
 	st, code := env.openExisting("backup", *db)
 	if st == nil {
@@ -58,7 +58,7 @@ func runBackup(env *Env, args []string) int {
 		// it off the session file, other backups and special files.
 		target, terr := export.ResolveTarget(pos[0], st.ProtectedPaths()...)
 		if terr != nil {
-			return env.fail("backup", terr)
+			return env.fail("backup", env.w.T("cli.export.cannot-write", pos[0]), terr)
 		}
 		out = pos[0]
 		err = st.BackupTo(target)
@@ -66,7 +66,7 @@ func runBackup(env *Env, args []string) int {
 		out, err = st.Backup(env.Now())
 	}
 	if err != nil {
-		return env.fail("backup", err)
+		return env.fail("backup", env.w.T("cli.backup.failed", st.Path()), err)
 	}
 	fmt.Fprintln(env.Stdout, out)
 	return ExitOK
@@ -80,31 +80,35 @@ func runRestore(env *Env, args []string) int {
 		return code
 	}
 	if len(pos) != 1 {
-		return f.usageError("name the backup to restore")
+		return f.usageError(env.w.T("cli.restore.no-backup"))
 	}
 	path := env.DBPath(*db)
 	if err := export.CheckInput(pos[0]); err != nil {
-		return env.fail("restore", fmt.Errorf("backup %s: %w", pos[0], err))
+		return env.fail("restore", env.w.T("cli.restore.cannot-read", pos[0]), err)
 	}
 	// Refuse while another Fulcrum has the file; a damaged file may be
 	// replaced.
 	if _, err := os.Stat(path); err == nil {
 		st, err := store.Open(path, store.Options{ReadOnly: true})
 		if errors.Is(err, store.ErrLocked) {
-			return env.fail("restore", err)
+			return env.fail("restore", env.w.T("cli.restore.failed", path, pos[0]), err)
 		}
 		if err == nil {
 			st.Close()
 		}
 	}
 	aside, err := store.Restore(path, pos[0], env.Now())
-	if err != nil {
-		return env.fail("restore", err)
-	}
-	if aside != "" {
-		fmt.Fprintf(env.Stdout, "restored %s from %s; the previous file is kept as %s\n", path, pos[0], aside)
-	} else {
-		fmt.Fprintf(env.Stdout, "restored %s from %s\n", path, pos[0])
+	switch {
+	case errors.Is(err, store.ErrDamaged), errors.Is(err, store.ErrNotSessionFile), errors.Is(err, store.ErrTooNew):
+		// Restore opens only the backup before it replaces anything,
+		// so these are about the backup.
+		return env.fail("restore", env.w.T("cli.restore.unusable", pos[0]), err)
+	case err != nil:
+		return env.fail("restore", env.w.T("cli.restore.failed", path, pos[0]), err)
+	case aside != "":
+		fmt.Fprintln(env.Stdout, env.w.T("cli.restore.done-aside", path, pos[0], aside))
+	default:
+		fmt.Fprintln(env.Stdout, env.w.T("cli.restore.done", path, pos[0]))
 	}
 	return ExitOK
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
@@ -15,11 +14,11 @@ import (
 func (env *Env) openExisting(cmd, db string) (*store.Store, int) {
 	path := env.DBPath(db)
 	if _, err := os.Stat(path); err != nil {
-		return nil, env.fail(cmd, fmt.Errorf("session file %s: %w", path, unwrapPath(err)))
+		return nil, env.fail(cmd, env.w.T("cli.error.session-file", path), err)
 	}
 	st, err := openStore(path, true)
 	if err != nil {
-		return nil, env.fail(cmd, err)
+		return nil, env.fail(cmd, env.w.T("cli.error.open", path), err)
 	}
 	return st, ExitOK
 }
@@ -33,7 +32,7 @@ func (env *Env) loadSession(cmd, db, id string) (*canvas.Session, int) {
 	defer st.Close()
 	s, err := st.Load(id)
 	if err != nil {
-		return nil, env.fail(cmd, err)
+		return nil, env.fail(cmd, env.w.T("cli.error.load", id, st.Path()), err)
 	}
 	return s, ExitOK
 }
@@ -43,7 +42,7 @@ func writeJSON(env *Env, cmd string, v any) int {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
-		return env.fail(cmd, err)
+		return env.fail(cmd, env.w.T("cli.error.write-json"), err)
 	}
 	return ExitOK
 }
