@@ -1,8 +1,13 @@
 // Package cli holds Fulcrum's headless subcommands: list, import, export,
 // summary, catalogue, check, backup and restore (commands is the one list,
-// which the help prints). Each runs against an Env, its streams, clock and
-// default file, so tests run them in process. It never touches Fyne, so
-// scripts and CI can use the same binary without a display.
+// which the help prints), and reads the bare invocation's flags for the
+// window (Start). Each runs against an Env, its streams, clock, default
+// file and environment, so tests run them in process. It never touches
+// Fyne, so scripts and CI can use the same binary without a display.
+//
+// Everything it writes for people is in the language of --lang, else
+// $FULCRUM_LANG, else the locale, from the "cli" messages of assets/lang;
+// JSON output keeps its English keys and values in every language.
 package cli
 
 import (

@@ -60,10 +60,12 @@ func detail(err, sentinel error) string {
 		return ""
 	}
 	rest := msg[i+len(sentinel.Error()):]
-	if _, after, found := strings.Cut(rest, ": "); found {
-		return strings.TrimSpace(after)
+	_, after, found := strings.Cut(rest, ": ")
+	if !found {
+		return ""
 	}
-	return ""
+	// store sometimes wraps the same sentinel twice; once is said already.
+	return strings.TrimSpace(strings.ReplaceAll(after, sentinel.Error()+": ", ""))
 }
 
 // fail prints why a command failed: context, a sentence in the reader's
