@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store/storetest"
 	"github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/cli"
 )
@@ -129,4 +131,29 @@ func equalSets(got, allowed []string) bool {
 		}
 	}
 	return true
+}
+
+// TestStartupCheckKnowsDamageByExitCode: the window's start-up check runs
+// check in a child, whose words are in the language of its environment;
+// damage is still recognised, by the exit code alone.
+func TestStartupCheckKnowsDamageByExitCode(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.db")
+	mustRun(t, "import", "--db", good, examplePath(t))
+	bad := filepath.Join(dir, "bad.db")
+	if err := os.WriteFile(bad, []byte(strings.Repeat("not a database ", 4000)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range []string{"zh", "es", "en"} {
+		t.Setenv("FULCRUM_LANG", tag)
+		if err := checkWith(fulcrumBin, good); err != nil {
+			t.Errorf("%s: a sound file: %v", tag, err)
+		}
+		if err := checkWith(fulcrumBin, bad); !errors.Is(err, store.ErrDamaged) {
+			t.Errorf("%s: a damaged file: %v, want store.ErrDamaged", tag, err)
+		}
+		if err := checkWith(fulcrumBin, filepath.Join(dir, "missing.db")); err == nil || errors.Is(err, store.ErrDamaged) {
+			t.Errorf("%s: a missing file: %v, want an error that is not damage", tag, err)
+		}
+	}
 }

@@ -47,6 +47,12 @@ func checkInChild(path string) error {
 	if err != nil {
 		return store.VerifyFile(path)
 	}
+	return checkWith(exe, path)
+}
+
+// checkWith runs exe's check on path: nil when the file is sound, an error
+// wrapping store.ErrDamaged when check says it is damaged.
+func checkWith(exe, path string) error {
 	out, err := exec.Command(exe, "check", "--db", path).CombinedOutput()
 	var exit *exec.ExitError
 	switch {
