@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 	"github.com/fulcrum-workshop/fulcrum/export"
@@ -33,6 +34,9 @@ type Options struct {
 	// can tell it (cmd/fulcrum asks GLFW); zero means unknown, and the
 	// window opens at defaultWindowSize.
 	Screen fyne.Size
+	// Lang is the language the command line chose (--lang, FULCRUM_LANG,
+	// the locale); zero means the app decides.
+	Lang lang.Tag
 }
 
 // UI is Fulcrum's main window: the session list, and the editor of one

@@ -3,12 +3,15 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store/storetest"
+	"github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/cli"
 )
 
 // TestDamagedFileEveryCommand runs every command on damaged copies of a
@@ -17,8 +20,9 @@ import (
 // truncated file made bbolt fault (SIGBUS) and a fault ends the process.
 // No command may crash, hang or change a byte of the file; a command that
 // fails says so in words; and damage to what the newest transaction uses
-// makes check, import, backup and restore (of the file as a backup) fail
-// with exit code 1.
+// makes check, import, backup and restore (of the file as a backup) fail;
+// a command that finds the damage exits 3 (check always does), one that
+// finds a session missing exits 1.
 func TestDamagedFileEveryCommand(t *testing.T) {
 	dir := t.TempDir()
 	goodPath, ids, err := storetest.HistoryFile(dir, "good.db", 8)
@@ -82,11 +86,16 @@ func TestDamagedFileEveryCommand(t *testing.T) {
 				case r.code == 0 && c.must && d.Sure:
 					t.Errorf("%s: exit 0 on a damaged file\nstdout: %s", c.name, r.stdout)
 				case r.code == 0:
-				case r.code != 1:
-					t.Errorf("%s: exit %d, want 1\nstderr: %s", c.name, r.code, r.stderr)
-				case !strings.Contains(r.stderr, "damaged") && !strings.Contains(r.stderr, "not found") &&
-					!strings.Contains(r.stderr, "invalid database"):
+				case c.name == "check" && r.code != cli.ExitDamaged:
+					// The window's start-up check runs check in a child
+					// and knows damage by this code alone.
+					t.Errorf("check: exit %d, want %d (damaged)\nstderr: %s", r.code, cli.ExitDamaged, r.stderr)
+				case r.code == cli.ExitDamaged && !strings.Contains(r.stderr, "damaged"):
+					t.Errorf("%s: exit %d without saying the file is damaged: %q", c.name, r.code, r.stderr)
+				case r.code == cli.ExitError && !strings.Contains(r.stderr, "not found"):
 					t.Errorf("%s: exit 1 without saying why in words: %q", c.name, r.stderr)
+				case r.code != cli.ExitError && r.code != cli.ExitDamaged:
+					t.Errorf("%s: exit %d, want %d or %d (damaged)\nstderr: %s", c.name, r.code, cli.ExitError, cli.ExitDamaged, r.stderr)
 				}
 				switch {
 				case c.name == "import" && r.code == 0:
@@ -122,4 +131,29 @@ func equalSets(got, allowed []string) bool {
 		}
 	}
 	return true
+}
+
+// TestStartupCheckKnowsDamageByExitCode: the window's start-up check runs
+// check in a child, whose words are in the language of its environment;
+// damage is still recognised, by the exit code alone.
+func TestStartupCheckKnowsDamageByExitCode(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.db")
+	mustRun(t, "import", "--db", good, examplePath(t))
+	bad := filepath.Join(dir, "bad.db")
+	if err := os.WriteFile(bad, []byte(strings.Repeat("not a database ", 4000)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range []string{"zh", "es", "en"} {
+		t.Setenv("FULCRUM_LANG", tag)
+		if err := checkWith(fulcrumBin, good); err != nil {
+			t.Errorf("%s: a sound file: %v", tag, err)
+		}
+		if err := checkWith(fulcrumBin, bad); !errors.Is(err, store.ErrDamaged) {
+			t.Errorf("%s: a damaged file: %v, want store.ErrDamaged", tag, err)
+		}
+		if err := checkWith(fulcrumBin, filepath.Join(dir, "missing.db")); err == nil || errors.Is(err, store.ErrDamaged) {
+			t.Errorf("%s: a missing file: %v, want an error that is not damage", tag, err)
+		}
+	}
 }

@@ -5,9 +5,7 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"strings"
@@ -28,48 +26,39 @@ const appID = "io.github.fulcrum_workshop.fulcrum"
 
 func main() {
 	env := &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, DefaultDB: cli.DefaultDBPath(appID)}
-	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
-		os.Exit(cli.Run(env, os.Args[1:]))
-	}
-
-	fs := flag.NewFlagSet("fulcrum", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	db := fs.String("db", "", "session file")
-	if err := fs.Parse(os.Args[1:]); err != nil {
-		if err == flag.ErrHelp {
-			os.Exit(cli.Run(env, []string{"help"})) // exits 1 if the help cannot be written
-		}
-		fmt.Fprintf(os.Stderr, "fulcrum: %v\n", err)
-		cli.Usage(os.Stderr)
-		os.Exit(cli.ExitUsage)
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(os.Stderr, "fulcrum: unknown command %q\n", fs.Arg(0))
-		cli.Usage(os.Stderr)
-		os.Exit(cli.ExitUsage)
+	gui, code, ok := cli.Start(env, os.Args[1:])
+	if !ok {
+		os.Exit(code)
 	}
 
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon)
-	l := app.Launch(a, env.DBPath(*db), app.Options{BackgroundDelay: 2 * time.Second, Verify: checkInChild, Screen: workArea(a)})
+	l := app.Launch(a, gui.DB, app.Options{BackgroundDelay: 2 * time.Second, Verify: checkInChild, Screen: workArea(a), Lang: gui.Lang})
 	a.Run()
 	l.Shutdown()
 }
 
 // checkInChild runs 'fulcrum check' on a copy of the session file in a
 // separate process, so walking every page of a large file never adds to
-// the window's own memory.
+// the window's own memory. Damage is told by the exit code: the child's
+// words are in whatever language its environment chose.
 func checkInChild(path string) error {
 	exe, err := os.Executable()
 	if err != nil {
 		return store.VerifyFile(path)
 	}
+	return checkWith(exe, path)
+}
+
+// checkWith runs exe's check on path: nil when the file is sound, an error
+// wrapping store.ErrDamaged when check says it is damaged.
+func checkWith(exe, path string) error {
 	out, err := exec.Command(exe, "check", "--db", path).CombinedOutput()
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
 		return nil
-	case errors.As(err, &exit) && exit.ExitCode() == cli.ExitError && strings.Contains(string(out), "damaged"):
+	case errors.As(err, &exit) && exit.ExitCode() == cli.ExitDamaged:
 		return fmt.Errorf("%w: %s", store.ErrDamaged, strings.TrimSpace(string(out)))
 	default:
 		return fmt.Errorf("check %s: %v: %s", path, err, strings.TrimSpace(string(out)))

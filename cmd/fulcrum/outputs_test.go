@@ -63,7 +63,7 @@ func TestStdoutOnFullDisk(t *testing.T) {
 	}
 
 	stderr, code := runToFull(t, "import", "--db", db, examplePath(t))
-	if code != 1 || !strings.Contains(stderr, "imported 1 sessions, but could not print their ids") || !strings.Contains(stderr, "fulcrum list") {
+	if code != 1 || !strings.Contains(stderr, "imported 1 session, but could not print its id") || !strings.Contains(stderr, "fulcrum list") {
 		t.Errorf("import > /dev/full: exit %d, stderr %q", code, stderr)
 	}
 	if _, ids := listIDs(t, db); len(ids) != 2 {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/cli"
 )
 
 // backupNameRE is the name `fulcrum backup` gives a backup of work.db; the
@@ -105,7 +107,7 @@ func TestRestoreCommand(t *testing.T) {
 	if raw != rawBk || len(entries) != 1 || entries[0].ID != exID {
 		t.Errorf("after restore the file lists\n%s\nwant\n%s", raw, rawBk)
 	}
-	if out := mustRunCLI(t, "check", "--db", db); out != db+": ok, 1 sessions\n" {
+	if out := mustRunCLI(t, "check", "--db", db); out != db+": ok, 1 session\n" {
 		t.Errorf("check after restore: %q", out)
 	}
 
@@ -122,8 +124,8 @@ func TestRestoreCommand(t *testing.T) {
 	before = readFile(t, db)
 	names := dirEntries(t, dir)
 	r := runCLI(t, nil, "restore", "--db", db, junkPath)
-	if r.code != 1 || r.stdout != "" || !strings.Contains(r.stderr, "not usable") || !strings.Contains(r.stderr, "damaged") {
-		t.Errorf("restore of a garbage file: exit %d, stdout %q, stderr %q; want 1, nothing, not usable: damaged", r.code, r.stdout, r.stderr)
+	if r.code != cli.ExitDamaged || r.stdout != "" || !strings.Contains(r.stderr, "not usable") || !strings.Contains(r.stderr, "damaged") {
+		t.Errorf("restore of a garbage file: exit %d, stdout %q, stderr %q; want 3, nothing, not usable: damaged", r.code, r.stdout, r.stderr)
 	}
 	if !bytes.Equal(readFile(t, db), before) {
 		t.Error("a refused restore changed the session file")

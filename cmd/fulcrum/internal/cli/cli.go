@@ -1,13 +1,16 @@
 // Package cli holds Fulcrum's headless subcommands: list, import, export,
 // summary, catalogue, check, backup and restore (commands is the one list,
-// which the help prints). Each runs against an Env, its streams, clock and
-// default file, so tests run them in process. It never touches Fyne, so
-// scripts and CI can use the same binary without a display.
+// which the help prints), and reads the bare invocation's flags for the
+// window (Start). Each runs against an Env, its streams, clock, default
+// file and environment, so tests run them in process. It never touches
+// Fyne, so scripts and CI can use the same binary without a display.
+//
+// Everything it writes for people is in the language of --lang, else
+// $FULCRUM_LANG, else the locale, from the "cli" messages of assets/lang;
+// JSON output keeps its English keys and values in every language.
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,11 +22,15 @@ import (
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 )
 
-// Exit codes.
+// Exit codes. ExitDamaged says a file the command read (the session file,
+// or the backup to restore) is damaged, so a caller (the window's start-up
+// check) can tell damage from other failures without reading words that
+// change with the language.
 const (
-	ExitOK    = 0
-	ExitError = 1
-	ExitUsage = 2
+	ExitOK      = 0
+	ExitError   = 1
+	ExitUsage   = 2
+	ExitDamaged = 3
 )
 
 // EnvDB names the environment variable that chooses the session file.
@@ -40,6 +47,9 @@ type Env struct {
 	// Getenv reads the environment (FULCRUM_LANG and the locale); nil means
 	// os.Getenv. Tests set it to run a command under any locale.
 	Getenv func(string) string
+
+	// w is the language the command writes in, chosen by Run.
+	w *lang.Words
 }
 
 type command struct {
@@ -47,46 +57,54 @@ type command struct {
 	run                 func(env *Env, args []string) int
 }
 
-func commands() []command {
+// commands is the one list of subcommands, with their syntax (which stays
+// as typed in every language) and their summary in w's language.
+func commands(w *lang.Words) []command {
 	return []command{
-		{"list", "[--db PATH] [--json]", "sessions: id, title, product, updated, ToB index", runList},
-		{"import", "[--db PATH] FILE...", "validate every file, import all in one transaction, print the new ids", runImport},
-		{"export", "[--db PATH] ID [--json OUT] [--pdf OUT.pdf [--paper a4|letter]] [--png OUT.png] [--csv OUT.csv]", "write the session file (OUT may be - for stdout), the PDF summary, the chart or the table", runExport},
-		{"summary", "[--db PATH] ID --json", "the ToB index and each dimension's placement figures", runSummary},
-		{"catalogue", "[--lang zh|es|en] [--json]", "the dimension catalogue with keys and templates", runCatalogue},
-		{"check", "[--db PATH]", "integrity check of the session file", runCheck},
-		{"backup", "[--db PATH] [OUT]", "write a checked copy (default: into backups/ beside the file)", runBackup},
-		{"restore", "[--db PATH] BACKUP", "check BACKUP and put it in place, keeping the current file aside", runRestore},
+		{"list", "[--db PATH] [--json]", w.T("cli.list.summary"), runList},
+		{"import", "[--db PATH] FILE...", w.T("cli.import.summary"), runImport},
+		{"export", "[--db PATH] ID [--json OUT] [--pdf OUT.pdf [--paper a4|letter]] [--png OUT.png] [--csv OUT.csv]", w.T("cli.export.summary"), runExport},
+		{"summary", "[--db PATH] ID --json", w.T("cli.summary.summary"), runSummary},
+		{"catalogue", "[--json]", w.T("cli.catalogue.summary"), runCatalogue},
+		{"check", "[--db PATH]", w.T("cli.check.summary"), runCheck},
+		{"backup", "[--db PATH] [OUT]", w.T("cli.backup.summary"), runBackup},
+		{"restore", "[--db PATH] BACKUP", w.T("cli.restore.summary"), runRestore},
 	}
+}
+
+func lookup(w *lang.Words, name string) (command, bool) {
+	for _, c := range commands(w) {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
 }
 
 // IsCommand reports whether name is a subcommand rather than a GUI flag.
 func IsCommand(name string) bool {
-	if name == "help" {
-		return true
-	}
-	for _, c := range commands() {
-		if c.name == name {
-			return true
-		}
-	}
-	return false
+	_, ok := lookup(lang.For(lang.EN), name)
+	return ok || name == "help"
 }
 
-// Usage writes the top-level help.
-func Usage(w io.Writer) {
-	fmt.Fprintln(w, "Fulcrum places a product between ToC and ToB, dimension by dimension.")
-	fmt.Fprintln(w, "\nUsage:")
-	fmt.Fprintf(w, "  fulcrum %-32s %s\n", "[--db PATH]", "open the desktop app")
-	for _, c := range commands() {
-		fmt.Fprintf(w, "  fulcrum %-32s %s\n", c.name+" "+c.args, c.summary)
+// usage writes the top-level help in w's language.
+func usage(out io.Writer, w *lang.Words) {
+	fmt.Fprintln(out, w.T("cli.help.intro"))
+	fmt.Fprintf(out, "\n%s\n", w.T("cli.help.usage"))
+	line := func(syntax, summary string) {
+		fmt.Fprintf(out, "  fulcrum %-32s %s\n", syntax, summary)
 	}
-	fmt.Fprintf(w, "\nThe session file is --db PATH, else $%s, else the default for this user.\n", EnvDB)
-	fmt.Fprintf(w, "The language (zh, es or en) is --lang, else $%s, else the locale (LC_ALL, LC_MESSAGES, LANG).\n", lang.EnvLang)
-	fmt.Fprintln(w, "Run 'fulcrum COMMAND --help' for a command's options.")
+	line("[--db PATH]", w.T("cli.help.gui"))
+	for _, c := range commands(w) {
+		line(c.name+" "+c.args, c.summary)
+	}
+	fmt.Fprintf(out, "\n%s\n", w.T("cli.help.db", EnvDB))
+	fmt.Fprintln(out, w.T("cli.help.lang", lang.EnvLang))
+	fmt.Fprintln(out, w.T("cli.help.more"))
 }
 
-// Run executes a subcommand; args[0] is its name. It returns the exit code.
+// Run executes a subcommand; args[0] is its name, and --lang may come
+// before it. It returns the exit code.
 func Run(env *Env, args []string) int {
 	if env.Now == nil {
 		env.Now = time.Now
@@ -94,105 +112,26 @@ func Run(env *Env, args []string) int {
 	stdout := &checkedWriter{w: env.Stdout}
 	checked := *env
 	checked.Stdout = stdout
-	if len(args) == 0 || args[0] == "help" {
-		Usage(stdout)
-		return stdout.finish(env.Stderr, "help", ExitOK)
+	flagLang, args := leadingLang(args)
+	name := ""
+	if len(args) > 0 {
+		name = args[0]
+		flagLang = langIn(args[1:], flagLang)
 	}
-	for _, c := range commands() {
-		if c.name == args[0] {
-			return stdout.finish(env.Stderr, c.name, c.run(&checked, args[1:]))
-		}
+	if code, ok := checked.chooseLanguage(flagLang, name); !ok {
+		return code
 	}
-	fmt.Fprintf(env.Stderr, "fulcrum: unknown command %q\n", args[0])
-	Usage(env.Stderr)
+	w := checked.w
+	if name == "" || name == "help" {
+		usage(stdout, w)
+		return stdout.finish(env.Stderr, w, "help", ExitOK)
+	}
+	if c, ok := lookup(w, name); ok {
+		return stdout.finish(env.Stderr, w, c.name, c.run(&checked, args[1:]))
+	}
+	fmt.Fprintf(env.Stderr, "fulcrum: %s\n", w.T("cli.error.unknown-command", name))
+	usage(env.Stderr, w)
 	return ExitUsage
-}
-
-// flags is a FlagSet that accepts flags before, between and after the
-// positional arguments: Go's flag package alone stops at the first one.
-type flags struct {
-	*flag.FlagSet
-	cmd command
-	env *Env
-}
-
-func newFlags(env *Env, name string) *flags {
-	var cmd command
-	for _, c := range commands() {
-		if c.name == name {
-			cmd = c
-		}
-	}
-	fs := flag.NewFlagSet("fulcrum "+name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	return &flags{FlagSet: fs, cmd: cmd, env: env}
-}
-
-func (f *flags) usage(w io.Writer) {
-	fmt.Fprintf(w, "Usage: fulcrum %s %s\n\n%s\n", f.cmd.name, f.cmd.args, f.cmd.summary)
-	hasFlags := false
-	f.VisitAll(func(*flag.Flag) { hasFlags = true })
-	if hasFlags {
-		fmt.Fprintln(w, "\nOptions:")
-		f.SetOutput(w)
-		f.PrintDefaults()
-		f.SetOutput(io.Discard)
-	}
-}
-
-// parse returns the positional arguments, or an exit code when the command
-// must stop: 0 after --help, 2 on a usage error.
-func (f *flags) parse(args []string) ([]string, int, bool) {
-	var pos []string
-	for {
-		if err := f.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				f.usage(f.env.Stdout)
-				return nil, ExitOK, false
-			}
-			fmt.Fprintf(f.env.Stderr, "fulcrum %s: %v\n", f.cmd.name, err)
-			f.usage(f.env.Stderr)
-			return nil, ExitUsage, false
-		}
-		rest := f.Args()
-		if len(rest) == 0 {
-			return pos, 0, true
-		}
-		// "--" ends the flags: everything after it is positional.
-		if consumed := args[:len(args)-len(rest)]; len(consumed) > 0 && consumed[len(consumed)-1] == "--" {
-			return append(pos, rest...), 0, true
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
-}
-
-func (f *flags) usageError(format string, a ...any) int {
-	fmt.Fprintf(f.env.Stderr, "fulcrum %s: %s\n", f.cmd.name, fmt.Sprintf(format, a...))
-	f.usage(f.env.Stderr)
-	return ExitUsage
-}
-
-func (f *flags) langFlag() *string {
-	return f.String("lang", "", "language of the text: zh, es or en (default $"+lang.EnvLang+", else the locale)")
-}
-
-// words resolves the language a command writes in: --lang, else
-// $FULCRUM_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG).
-func (env *Env) words(flagValue string) (*lang.Words, error) {
-	getenv := env.Getenv
-	if getenv == nil {
-		getenv = os.Getenv
-	}
-	t, err := lang.Resolve(flagValue, getenv)
-	if err != nil {
-		return nil, err
-	}
-	return lang.For(t), nil
-}
-
-func (f *flags) dbFlag() *string {
-	return f.String("db", "", "session file (default $"+EnvDB+", else "+f.env.DefaultDB+")")
 }
 
 // DBPath resolves the session file: the flag, else $FULCRUM_DB, else the
@@ -205,11 +144,6 @@ func (env *Env) DBPath(flagValue string) string {
 		return p
 	}
 	return env.DefaultDB
-}
-
-func (env *Env) fail(cmd string, err error) int {
-	fmt.Fprintf(env.Stderr, "fulcrum %s: %v\n", cmd, err)
-	return ExitError
 }
 
 // openStore opens the session file; readOnly commands never create it.

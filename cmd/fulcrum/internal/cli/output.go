@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"io"
+
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 )
 
 // checkedWriter remembers the first error writing to a stream, so a
@@ -29,10 +31,10 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 
 // finish turns a failed write into exit code 1 for a command that would
 // have succeeded; a command that failed already said why on stderr.
-func (c *checkedWriter) finish(stderr io.Writer, cmd string, code int) int {
+func (c *checkedWriter) finish(stderr io.Writer, w *lang.Words, cmd string, code int) int {
 	if c.err == nil || code != ExitOK {
 		return code
 	}
-	fmt.Fprintf(stderr, "fulcrum %s: could not write the output: %v\n", cmd, c.err)
+	fmt.Fprintf(stderr, "fulcrum %s: %s\n", cmd, w.T("cli.error.stdout", reason(w, c.err)))
 	return ExitError
 }

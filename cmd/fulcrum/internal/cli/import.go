@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+	"github.com/fulcrum-workshop/fulcrum/export"
+)
+
+func runImport(env *Env, args []string) int {
+	w := env.w
+	f := newFlags(env, "import")
+	db := f.dbFlag()
+	files, code, ok := f.parse(args)
+	if !ok {
+		return code
+	}
+	if len(files) == 0 {
+		return f.usageError(w.T("cli.import.no-files"))
+	}
+	var sessions []*canvas.Session
+	bad := false
+	for _, name := range files {
+		s, ok := env.readSessionFile(name)
+		if !ok {
+			bad = true
+			continue
+		}
+		sessions = append(sessions, s)
+	}
+	if bad {
+		fmt.Fprintf(env.Stderr, "fulcrum import: %s\n", w.T("cli.import.nothing"))
+		return ExitError
+	}
+	path := env.DBPath(*db)
+	st, err := openStore(path, false)
+	if err != nil {
+		return env.fail("import", w.T("cli.import.failed", path), err)
+	}
+	defer st.Close()
+	// bbolt opens many damaged files without complaint, and a write would
+	// spread the damage over the pages it rewrites: only a file that
+	// passes the whole check is written to.
+	if err := st.Check(); err != nil {
+		return env.fail("import", w.T("cli.import.failed", path), err)
+	}
+	ids, err := st.Import(sessions)
+	if err != nil {
+		return env.fail("import", w.T("cli.import.failed", path), err)
+	}
+	// The ids are printed only now that the import is committed; if they
+	// cannot be, the import still happened, and saying so keeps a script
+	// from importing the same files again.
+	for _, id := range ids {
+		if _, err := fmt.Fprintln(env.Stdout, id); err != nil {
+			fmt.Fprintf(env.Stderr, "fulcrum import: %s\n", w.N("cli.import.ids-unprinted", len(ids), reason(w, err)))
+			return ExitError
+		}
+	}
+	return ExitOK
+}
+
+// readSessionFile reads and checks one file to import ("-" is stdin). A
+// file that cannot be used has its problems printed, one a line, each
+// starting with the file's name, and gives false.
+func (env *Env) readSessionFile(name string) (*canvas.Session, bool) {
+	var r io.Reader
+	if name == "-" {
+		r = env.Stdin
+	} else {
+		fh, err := export.OpenInput(name)
+		if err != nil {
+			fmt.Fprintln(env.Stderr, env.w.T("cli.import.cannot-read", name, reason(env.w, unwrapPath(err))))
+			return nil, false
+		}
+		defer fh.Close()
+		r = fh
+	}
+	s, err := canvas.DecodeFile(r, env.Now())
+	if err != nil {
+		// The field paths and problems are canvas's, as it wrote them.
+		for _, line := range canvas.FileProblems(name, err) {
+			fmt.Fprintln(env.Stderr, line)
+		}
+		return nil, false
+	}
+	return s, true
+}
+
+// unwrapPath drops the path from an *fs.PathError: the caller already
+// prints the file name first.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
