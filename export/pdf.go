@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
 
@@ -21,12 +23,16 @@ const (
 // ErrPaper is returned for a paper size other than a4 or letter.
 var ErrPaper = errors.New("paper must be a4 or letter")
 
-// PDFOptions choose the paper and the date printed in the footer.
+// PDFOptions choose the paper, the language and the date printed in the
+// footer.
 type PDFOptions struct {
 	Paper string // PaperA4 (default) or PaperLetter
 	// Generated is the date in the footer; zero means the session's last
 	// change, which keeps the output a function of the session alone.
 	Generated time.Time
+	// Words is the language of everything the report says around the
+	// team's own text (headings, tables, footer, dates); nil is English.
+	Words *lang.Words
 }
 
 // WritePDF writes the session's summary report. The same session and
@@ -75,6 +81,7 @@ var (
 
 type report struct {
 	pdf   *gofpdf.Fpdf
+	w     *lang.Words
 	ts    *typesetter
 	s     *canvas.Session
 	opt   PDFOptions
@@ -99,24 +106,25 @@ func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
 	if opt.Generated.IsZero() {
 		opt.Generated = s.Updated
 	}
+	w := wordsOr(opt.Words)
 	pdf := gofpdf.New("P", "pt", size, "")
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(s.Created.UTC())
 	pdf.SetModificationDate(s.Updated.UTC())
 	pdf.SetTitle(s.Title, true)
-	pdf.SetSubject("ToB/ToC positioning of "+s.Product, true)
+	pdf.SetSubject(w.T("export.pdf.subject", s.Product), true)
 	pdf.SetAuthor(s.Facilitator, true)
 	pdf.SetCreator("Fulcrum", true)
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(false, margin)
 	pdf.AliasNbPages("{nb}")
 	ts := newTypesetter(pdf, fs)
-	registerFonts(pdf, ts.facesFor(sessionTexts(s)...))
+	ts.register(ts.facesFor(sessionTexts(w, s)...))
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("load PDF fonts: %w", err)
 	}
-	w, h := pdf.GetPageSize()
-	r := &report{pdf: pdf, ts: ts, s: s, opt: opt, pageW: w, pageH: h}
+	pw, ph := pdf.GetPageSize()
+	r := &report{pdf: pdf, w: w, ts: ts, s: s, opt: opt, pageW: pw, pageH: ph}
 	pdf.SetFooterFunc(r.footer)
 	return r, nil
 }
@@ -196,12 +204,20 @@ func (r *report) footer() {
 	r.pdf.SetLineWidth(0.5)
 	r.pdf.Line(margin, y-12, r.pageW-margin, y-12)
 	r.color(muted)
-	left := "Fulcrum · " + r.s.Title + " · generated " + r.opt.Generated.UTC().Format("2 January 2006")
-	left = r.fit(left, r.contentW()-90, smallStyle)
+	// The page number's box is as wide as its words with two-digit
+	// numbers, in the report's language; the left part gets the rest.
+	boxW := r.ts.width(r.w.T("export.pdf.footer.page", "00", "00"), smallStyle)
+	left := r.w.T("export.pdf.footer.left", r.s.Title, r.w.Date(r.opt.Generated.UTC()))
+	left = r.fit(left, r.contentW()-boxW-16, smallStyle)
 	r.ts.draw(margin, y, left, smallStyle)
-	page := fmt.Sprintf("Page %d of {nb}", r.pdf.PageNo())
-	r.ts.draw(r.pageW-margin-r.ts.width("Page 00 of 00", smallStyle), y, page, smallStyle)
+	page := r.w.T("export.pdf.footer.page", strconv.Itoa(r.pdf.PageNo()), "{nb}")
+	r.ts.draw(r.pageW-margin-boxW, y, page, smallStyle)
 }
+
+// dim is the text of one of the session's dimensions in the report's
+// language: built-in ones by key, whatever wording the session was saved
+// with.
+func (r *report) dim(d canvas.Dimension) lang.DimensionText { return r.w.DimensionOf(d) }
 
 // fit shortens s with an ellipsis until it is at most w wide.
 func (r *report) fit(s string, w float64, st style) string { return r.ts.fit(s, w, st) }
@@ -219,12 +235,14 @@ func (r *report) build() {
 }
 
 // sessionTexts is every piece of text of the session the report may print,
-// so the fonts it needs are known before drawing starts.
-func sessionTexts(s *canvas.Session) []string {
+// so the fonts it needs are known before drawing starts. The report's own
+// words are not listed: a face they need is added when they are drawn
+// (see typesetter.setFont).
+func sessionTexts(w *lang.Words, s *canvas.Session) []string {
 	out := []string{s.Title, s.Product, s.Facilitator}
 	for _, d := range s.Dimensions {
-		t := dimText(d)
-		out = append(out, t.Name, t.Question, t.ToC, t.ToB, t.GuidanceToC, t.GuidanceToB, words().Group(d.Group))
+		t := w.DimensionOf(d)
+		out = append(out, t.Name, t.Question, t.ToC, t.ToB, t.GuidanceToC, t.GuidanceToB, w.Group(d.Group))
 	}
 	for _, p := range s.Participants {
 		out = append(out, p.Name, p.Role)

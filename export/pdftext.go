@@ -96,17 +96,21 @@ func privateFonts() {
 	boldBytes = bytes.Clone(assets.NotoSansBold)
 }
 
-// registerFonts adds the faces the document needs; parsing the 4 MB CJK
-// face is the largest single cost of an export, so it is skipped for
-// sessions without CJK text. Callers hold pdfMu.
-func registerFonts(pdf *gofpdf.Fpdf, need [3]bool) {
+// register adds the faces the document needs; parsing the 4 MB CJK face
+// is the largest single cost of an export, so it is skipped for sessions
+// without CJK text. Callers hold pdfMu.
+func (t *typesetter) register(need [3]bool) {
 	privateFonts()
-	pdf.AddUTF8FontFromBytes(faceFamily[faceLatin], "", fontBytes[faceLatin])
-	pdf.AddUTF8FontFromBytes(faceFamily[faceLatin], "B", boldBytes)
-	for _, f := range []face{faceCJK, faceSymbol} {
-		if need[f] {
-			pdf.AddUTF8FontFromBytes(faceFamily[f], "", fontBytes[f])
+	need[faceLatin] = true
+	for f, ok := range need {
+		if !ok || t.registered[f] {
+			continue
 		}
+		t.pdf.AddUTF8FontFromBytes(faceFamily[f], "", fontBytes[f])
+		if face(f) == faceLatin {
+			t.pdf.AddUTF8FontFromBytes(faceFamily[f], "B", boldBytes)
+		}
+		t.registered[f] = true
 	}
 }
 
@@ -146,6 +150,10 @@ type typesetter struct {
 	fonts  *fontSet
 	widths *widthTable // advances, used under pdfMu
 	lb     lineBreaker
+	// registered says which faces the document has. The report's own
+	// words are in the reader's language, not the session's: a Chinese
+	// heading over a Latin-only session adds the CJK face when drawn.
+	registered [3]bool
 }
 
 // widthTable holds advances plus one, regular and bold; zero means not
@@ -203,6 +211,11 @@ func (t *typesetter) runs(s string) []run {
 }
 
 func (t *typesetter) setFont(f face, st style) {
+	if !t.registered[f] {
+		var need [3]bool
+		need[f] = true
+		t.register(need)
+	}
 	s := ""
 	if st.bold && f == faceLatin {
 		s = "B"

@@ -21,7 +21,7 @@ var white = canvas.RGB{R: 0xff, G: 0xff, B: 0xff}
 func decodePNG(t *testing.T, s *canvas.Session) image.Image {
 	t.Helper()
 	var buf bytes.Buffer
-	must(t, export.WritePNG(&buf, s))
+	must(t, export.WritePNG(&buf, s, export.PNGOptions{}))
 	img, err := png.Decode(&buf)
 	if err != nil {
 		t.Fatalf("the PNG export does not decode: %v", err)
@@ -181,7 +181,7 @@ func BenchmarkExportPNG(b *testing.B) {
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := export.WritePNG(&buf, s); err != nil {
+		if err := export.WritePNG(&buf, s, export.PNGOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -169,6 +169,7 @@ func runExport(env *Env, args []string) int {
 	paper := f.String("paper", export.PaperA4, "PDF paper size: a4 or letter")
 	pngOut := f.String("png", "", "write the profile chart at 2× to `OUT.png`")
 	csvOut := f.String("csv", "", "write the dimension table as UTF-8 CSV to `OUT.csv`")
+	langFlag := f.langFlag()
 	pos, code, ok := f.parse(args)
 	if !ok {
 		return code
@@ -181,6 +182,10 @@ func runExport(env *Env, args []string) int {
 	}
 	if *paper != export.PaperA4 && *paper != export.PaperLetter {
 		return f.usageError("--paper must be a4 or letter, not %q", *paper)
+	}
+	words, err := env.words(*langFlag)
+	if err != nil {
+		return f.usageError("%v", err)
 	}
 	// Every output is checked before any is written, so a refused one
 	// leaves no other half of the export behind.
@@ -201,14 +206,14 @@ func runExport(env *Env, args []string) int {
 	if s == nil {
 		return code
 	}
-	opt := export.PDFOptions{Paper: *paper, Generated: env.Now()}
+	opt := export.PDFOptions{Paper: *paper, Generated: env.Now(), Words: words}
 	for _, o := range []struct {
 		path  string
 		write func(io.Writer) error
 	}{
 		{*pdfOut, func(w io.Writer) error { return export.WritePDF(w, s, opt) }},
-		{*pngOut, func(w io.Writer) error { return export.WritePNG(w, s) }},
-		{*csvOut, func(w io.Writer) error { return export.WriteCSV(w, s) }},
+		{*pngOut, func(w io.Writer) error { return export.WritePNG(w, s, export.PNGOptions{Words: words}) }},
+		{*csvOut, func(w io.Writer) error { return export.WriteCSV(w, s, export.CSVOptions{Words: words}) }},
 	} {
 		if o.path == "" {
 			continue
