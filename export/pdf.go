@@ -117,7 +117,6 @@ func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
 	pdf.SetCreator("Fulcrum", true)
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(false, margin)
-	pdf.AliasNbPages("{nb}")
 	ts := newTypesetter(pdf, fs)
 	ts.register(ts.facesFor(sessionTexts(w, s)...))
 	if err := pdf.Error(); err != nil {
@@ -125,7 +124,6 @@ func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
 	}
 	pw, ph := pdf.GetPageSize()
 	r := &report{pdf: pdf, w: w, ts: ts, s: s, opt: opt, pageW: pw, pageH: ph}
-	pdf.SetFooterFunc(r.footer)
 	return r, nil
 }
 
@@ -198,20 +196,37 @@ func (r *report) paraH(w float64, text string, st style) float64 {
 	return float64(len(r.ts.wrap(text, w, st))) * lineH(st)
 }
 
-func (r *report) footer() {
+// footers numbers every page once the report is laid out and the page
+// count is known. gofpdf's page-count alias is replaced after layout, so
+// text drawn after it would keep the alias's width: "第 1 页，共 3 页"
+// would have a gap before its last word.
+func (r *report) footers() {
+	n := r.pdf.PageCount()
+	for i := 1; i <= n; i++ {
+		r.pdf.SetPage(i)
+		r.footer(i, n)
+	}
+}
+
+func (r *report) footer(page, pages int) {
 	y := r.pageH - margin + 4
 	r.pdf.SetDrawColor(int(rule.R), int(rule.G), int(rule.B))
 	r.pdf.SetLineWidth(0.5)
 	r.pdf.Line(margin, y-12, r.pageW-margin, y-12)
+	// The page's own stream may end in another fill colour, which gofpdf
+	// uses for text of the same colour: set both here.
+	r.pdf.SetFillColor(int(muted.R), int(muted.G), int(muted.B))
 	r.color(muted)
-	// The page number's box is as wide as its words with two-digit
-	// numbers, in the report's language; the left part gets the rest.
-	boxW := r.ts.width(r.w.T("export.pdf.footer.page", "00", "00"), smallStyle)
+	// The page number's box is as wide as its widest text in the
+	// report's language (the last page's), so the title beside it is cut
+	// at the same place on every page.
+	last := strconv.Itoa(pages)
+	boxW := r.ts.width(r.w.T("export.pdf.footer.page", last, last), smallStyle)
 	left := r.w.T("export.pdf.footer.left", r.s.Title, r.w.Date(r.opt.Generated.UTC()))
 	left = r.fit(left, r.contentW()-boxW-16, smallStyle)
 	r.ts.draw(margin, y, left, smallStyle)
-	page := r.w.T("export.pdf.footer.page", strconv.Itoa(r.pdf.PageNo()), "{nb}")
-	r.ts.draw(r.pageW-margin-boxW, y, page, smallStyle)
+	text := r.w.T("export.pdf.footer.page", strconv.Itoa(page), last)
+	r.ts.draw(r.pageW-margin-r.ts.width(text, smallStyle), y, text, smallStyle)
 }
 
 // dim is the text of one of the session's dimensions in the report's
@@ -232,6 +247,7 @@ func (r *report) build() {
 	r.reasons()
 	r.guidance()
 	r.actions()
+	r.footers()
 }
 
 // sessionTexts is every piece of text of the session the report may print,

@@ -265,10 +265,28 @@ func (t *typesetter) width(s string, st style) float64 {
 func (t *typesetter) draw(x, y float64, s string, st style) float64 {
 	for _, r := range t.runs(s) {
 		t.setFont(r.face, st)
-		t.pdf.Text(x, y, r.text)
+		if st.bold && r.face != faceLatin {
+			t.emboldened(x, y, r.text, st)
+		} else {
+			t.pdf.Text(x, y, r.text)
+		}
 		x += t.width(r.text, st)
 	}
 	return x
+}
+
+// emboldened draws text in a face that has no bold (the CJK and symbol
+// faces) filled and outlined in its own colour, so a Chinese heading is as
+// heavy as a Latin one. The outline leaves the glyphs' advances alone:
+// widths and wrapping stay as measured. It leaves the stroke colour and
+// width changed; every line drawn sets its own.
+func (t *typesetter) emboldened(x, y float64, s string, st style) {
+	r, g, b := t.pdf.GetTextColor()
+	t.pdf.SetDrawColor(r, g, b)
+	t.pdf.SetLineWidth(st.size * 0.04)
+	t.pdf.SetTextRenderingMode(2) // fill, then stroke
+	t.pdf.Text(x, y, s)
+	t.pdf.SetTextRenderingMode(0)
 }
 
 // wrap splits s into lines no wider than maxW, by the Unicode line breaking
