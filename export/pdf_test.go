@@ -18,6 +18,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/export"
 )
@@ -827,12 +828,15 @@ func TestPDFGolden(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		s    *canvas.Session
+		w    *lang.Words
 	}{
-		{"golden-en", englishSession(t)},
-		{"golden-zh", chineseSession(t)},
+		{"golden-en", englishSession(t), nil},
+		{"golden-zh", chineseSession(t), nil},
+		{"golden-zh-in-zh", chineseSession(t), lang.For(lang.ZH)},
+		{"golden-es-in-es", spanishSession(t), lang.For(lang.ES)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := render(t, tc.s, export.PDFOptions{Generated: generated})
+			got := render(t, tc.s, export.PDFOptions{Generated: generated, Words: tc.w})
 			path := filepath.Join("testdata", tc.name+".pdf")
 			if os.Getenv("UPDATE_GOLDEN") == "1" {
 				must(t, os.MkdirAll("testdata", 0o755))
