@@ -32,10 +32,10 @@ var (
 		return export.WritePDF(w, s, export.PDFOptions{Paper: paper, Generated: now})
 	}}
 	exportPNG = exportKind{"chart image", ".png", func(w io.Writer, s *canvas.Session, _ string, _ time.Time) error {
-		return export.WritePNG(w, s)
+		return export.WritePNG(w, s, export.PNGOptions{})
 	}}
 	exportCSV = exportKind{"dimension table", ".csv", func(w io.Writer, s *canvas.Session, _ string, _ time.Time) error {
-		return export.WriteCSV(w, s)
+		return export.WriteCSV(w, s, export.CSVOptions{})
 	}}
 	exportJSON = exportKind{"session file", ".json", func(w io.Writer, s *canvas.Session, _ string, _ time.Time) error {
 		return canvas.EncodeFile(w, s)

@@ -1,8 +1,10 @@
 package export_test
 
 import (
+	"regexp"
 	"testing"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/export"
 )
@@ -37,6 +39,36 @@ func TestPDFAnonymousHidesNames(t *testing.T) {
 		// The discussion numbers people as the reasons section does.
 		if anonymous && (!x.has("Participant 1: 10") || !x.has("Participant 2: 80")) {
 			t.Errorf("the anonymous discussion does not number its people:\n%s", x.layout)
+		}
+	}
+}
+
+// TestPDFAnonymousNamesInEachLanguage: an anonymous session numbers its
+// people in the report's language, in the discussion and the reasons.
+func TestPDFAnonymousNamesInEachLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		tag             lang.Tag
+		discussion, why string
+	}{
+		{lang.ZH, "参与者 1：10（信心 3/5）——razón uno", "参与者 2 · 80"},
+		{lang.ES, "Participante 1: 10 (confianza 3/5) — razón uno", "Participante 2 · 80"},
+	} {
+		s := newSession(t, canvas.TemplateQuick, "Anonymity check", "Quillstone", "Facilitadora")
+		for i, n := range []string{"Valentina Ruiz", "王小明", "Oskar Lind"} {
+			addParticipant(t, s, string(rune('a'+i)), n, "")
+		}
+		addPlacement(s, "customer", "a", 10, 3, "razón uno")
+		addPlacement(s, "customer", "b", 80, 0, "理由二")
+		addPlacement(s, "customer", "c", 50, 0, "")
+		s.Settings.Anonymous = true
+		x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{Words: lang.For(tc.tag)})))
+		for _, want := range []string{tc.discussion, tc.why} {
+			if !x.has(want) {
+				t.Errorf("%s: the anonymous report lacks %q:\n%s", tc.tag, want, x.layout)
+			}
+		}
+		if re := regexp.MustCompile(`\bParticipant \d`); re.MatchString(x.plain) || re.MatchString(x.layout) {
+			t.Errorf("%s: the anonymous report names people in English", tc.tag)
 		}
 	}
 }

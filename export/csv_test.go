@@ -23,8 +23,14 @@ var csvHeader = []string{
 // keyed by dimension key.
 func writeCSV(t *testing.T, s *canvas.Session) (raw string, header []string, rows map[string][]string) {
 	t.Helper()
+	return writeCSVIn(t, s, export.CSVOptions{})
+}
+
+// writeCSVIn is writeCSV with options, such as a language.
+func writeCSVIn(t *testing.T, s *canvas.Session, opt export.CSVOptions) (raw string, header []string, rows map[string][]string) {
+	t.Helper()
 	var buf bytes.Buffer
-	must(t, export.WriteCSV(&buf, s))
+	must(t, export.WriteCSV(&buf, s, opt))
 	raw = buf.String()
 	body, ok := strings.CutPrefix(raw, "\uFEFF")
 	if !ok {
@@ -119,3 +125,52 @@ func TestCSVChinese(t *testing.T) {
 // en is the English text of one of a session's dimensions, as the exports
 // print it while they write English.
 func en(d canvas.Dimension) lang.DimensionText { return lang.For(lang.EN).DimensionOf(d) }
+
+// TestCSVInEachLanguage: the header row, the group and the dimension names
+// are in the language asked for; the column order, the keys, the team's
+// notes and the figures (with a decimal point, which spreadsheets and
+// scripts read) stay as they are.
+func TestCSVInEachLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		tag    lang.Tag
+		s      *canvas.Session
+		header []string
+		note   string
+	}{
+		{lang.ZH, chineseSession(t),
+			[]string{"分组", "键", "维度", "当前", "目标", "定位人数", "最低", "最高", "中位数", "平均数", "分歧", "备注"},
+			"客户是五十到五百人的中型企业。"},
+		{lang.ES, spanishSession(t),
+			[]string{"grupo", "clave", "dimensión", "actual", "objetivo", "cantidad", "mínimo", "máximo", "mediana", "media", "dispersión", "nota"},
+			"Cooperativas agrícolas de 20 a 300 socios."},
+	} {
+		t.Run(string(tc.tag), func(t *testing.T) {
+			w := lang.For(tc.tag)
+			_, header, rows := writeCSVIn(t, tc.s, export.CSVOptions{Words: w})
+			if !slices.Equal(header, tc.header) {
+				t.Errorf("header %q, want %q", header, tc.header)
+			}
+			if !slices.Equal(header, export.CSVHeader(w)) {
+				t.Errorf("header %q differs from CSVHeader %q", header, export.CSVHeader(w))
+			}
+			d, _ := tc.s.Dimension("customer")
+			got := rows["customer"]
+			want := map[string]string{
+				"key": "customer", "group": w.Group(d.Group), "dimension": w.DimensionOf(d).Name, "note": tc.note,
+			}
+			for name, v := range want {
+				if got[col(name)] != v {
+					t.Errorf("customer %s = %q, want %q", name, got[col(name)], v)
+				}
+			}
+			if got[col("dimension")] == en(d).Name || got[col("group")] == lang.For(lang.EN).Group(d.Group) {
+				t.Errorf("customer's names are in English: %q", got)
+			}
+			for _, r := range rows {
+				if strings.Contains(r[col("mean")], ",") {
+					t.Errorf("mean %q has a decimal comma; figures keep the point", r[col("mean")])
+				}
+			}
+		})
+	}
+}

@@ -6,6 +6,14 @@
 // screen. The session file itself, which Fulcrum reads back, is canvas's
 // (EncodeFile and DecodeFile).
 //
+// Each format writes in the language its options name (a *lang.Words; nil
+// is English), which need not be the interface's: the reader of a report
+// may not be the facilitator. Headings, table headers, the footer, dates,
+// decimal commas and plurals follow that language, and table columns are
+// sized from the words they hold; the team's own text is printed as typed.
+// The CSV's figures keep a decimal point in every language, for
+// spreadsheets and scripts.
+//
 // Every format is written to an io.Writer; WriteFile puts it on disk
 // atomically, so a failed export never leaves a partial or half-replaced
 // file behind. CheckTarget is the one rule for where a file may be written:

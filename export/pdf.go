@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
 
@@ -21,12 +23,16 @@ const (
 // ErrPaper is returned for a paper size other than a4 or letter.
 var ErrPaper = errors.New("paper must be a4 or letter")
 
-// PDFOptions choose the paper and the date printed in the footer.
+// PDFOptions choose the paper, the language and the date printed in the
+// footer.
 type PDFOptions struct {
 	Paper string // PaperA4 (default) or PaperLetter
 	// Generated is the date in the footer; zero means the session's last
 	// change, which keeps the output a function of the session alone.
 	Generated time.Time
+	// Words is the language of everything the report says around the
+	// team's own text (headings, tables, footer, dates); nil is English.
+	Words *lang.Words
 }
 
 // WritePDF writes the session's summary report. The same session and
@@ -75,6 +81,7 @@ var (
 
 type report struct {
 	pdf   *gofpdf.Fpdf
+	w     *lang.Words
 	ts    *typesetter
 	s     *canvas.Session
 	opt   PDFOptions
@@ -99,25 +106,24 @@ func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
 	if opt.Generated.IsZero() {
 		opt.Generated = s.Updated
 	}
+	w := wordsOr(opt.Words)
 	pdf := gofpdf.New("P", "pt", size, "")
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(s.Created.UTC())
 	pdf.SetModificationDate(s.Updated.UTC())
 	pdf.SetTitle(s.Title, true)
-	pdf.SetSubject("ToB/ToC positioning of "+s.Product, true)
+	pdf.SetSubject(w.T("export.pdf.subject", s.Product), true)
 	pdf.SetAuthor(s.Facilitator, true)
 	pdf.SetCreator("Fulcrum", true)
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(false, margin)
-	pdf.AliasNbPages("{nb}")
 	ts := newTypesetter(pdf, fs)
-	registerFonts(pdf, ts.facesFor(sessionTexts(s)...))
+	ts.register(ts.facesFor(sessionTexts(w, s)...))
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("load PDF fonts: %w", err)
 	}
-	w, h := pdf.GetPageSize()
-	r := &report{pdf: pdf, ts: ts, s: s, opt: opt, pageW: w, pageH: h}
-	pdf.SetFooterFunc(r.footer)
+	pw, ph := pdf.GetPageSize()
+	r := &report{pdf: pdf, w: w, ts: ts, s: s, opt: opt, pageW: pw, pageH: ph}
 	return r, nil
 }
 
@@ -190,18 +196,43 @@ func (r *report) paraH(w float64, text string, st style) float64 {
 	return float64(len(r.ts.wrap(text, w, st))) * lineH(st)
 }
 
-func (r *report) footer() {
+// footers numbers every page once the report is laid out and the page
+// count is known. gofpdf's page-count alias is replaced after layout, so
+// text drawn after it would keep the alias's width: "第 1 页，共 3 页"
+// would have a gap before its last word.
+func (r *report) footers() {
+	n := r.pdf.PageCount()
+	for i := 1; i <= n; i++ {
+		r.pdf.SetPage(i)
+		r.footer(i, n)
+	}
+}
+
+func (r *report) footer(page, pages int) {
 	y := r.pageH - margin + 4
 	r.pdf.SetDrawColor(int(rule.R), int(rule.G), int(rule.B))
 	r.pdf.SetLineWidth(0.5)
 	r.pdf.Line(margin, y-12, r.pageW-margin, y-12)
+	// The page's own stream may end in another fill colour, which gofpdf
+	// uses for text of the same colour: set both here.
+	r.pdf.SetFillColor(int(muted.R), int(muted.G), int(muted.B))
 	r.color(muted)
-	left := "Fulcrum · " + r.s.Title + " · generated " + r.opt.Generated.UTC().Format("2 January 2006")
-	left = r.fit(left, r.contentW()-90, smallStyle)
+	// The page number's box is as wide as its widest text in the
+	// report's language (the last page's), so the title beside it is cut
+	// at the same place on every page.
+	last := strconv.Itoa(pages)
+	boxW := r.ts.width(r.w.T("export.pdf.footer.page", last, last), smallStyle)
+	left := r.w.T("export.pdf.footer.left", r.s.Title, r.w.Date(r.opt.Generated.UTC()))
+	left = r.fit(left, r.contentW()-boxW-16, smallStyle)
 	r.ts.draw(margin, y, left, smallStyle)
-	page := fmt.Sprintf("Page %d of {nb}", r.pdf.PageNo())
-	r.ts.draw(r.pageW-margin-r.ts.width("Page 00 of 00", smallStyle), y, page, smallStyle)
+	text := r.w.T("export.pdf.footer.page", strconv.Itoa(page), last)
+	r.ts.draw(r.pageW-margin-r.ts.width(text, smallStyle), y, text, smallStyle)
 }
+
+// dim is the text of one of the session's dimensions in the report's
+// language: built-in ones by key, whatever wording the session was saved
+// with.
+func (r *report) dim(d canvas.Dimension) lang.DimensionText { return r.w.DimensionOf(d) }
 
 // fit shortens s with an ellipsis until it is at most w wide.
 func (r *report) fit(s string, w float64, st style) string { return r.ts.fit(s, w, st) }
@@ -216,15 +247,18 @@ func (r *report) build() {
 	r.reasons()
 	r.guidance()
 	r.actions()
+	r.footers()
 }
 
 // sessionTexts is every piece of text of the session the report may print,
-// so the fonts it needs are known before drawing starts.
-func sessionTexts(s *canvas.Session) []string {
+// so the fonts it needs are known before drawing starts. The report's own
+// words are not listed: a face they need is added when they are drawn
+// (see typesetter.setFont).
+func sessionTexts(w *lang.Words, s *canvas.Session) []string {
 	out := []string{s.Title, s.Product, s.Facilitator}
 	for _, d := range s.Dimensions {
-		t := dimText(d)
-		out = append(out, t.Name, t.Question, t.ToC, t.ToB, t.GuidanceToC, t.GuidanceToB, words().Group(d.Group))
+		t := w.DimensionOf(d)
+		out = append(out, t.Name, t.Question, t.ToC, t.ToB, t.GuidanceToC, t.GuidanceToB, w.Group(d.Group))
 	}
 	for _, p := range s.Participants {
 		out = append(out, p.Name, p.Role)

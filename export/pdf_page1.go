@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -24,23 +23,24 @@ func (r *report) header() {
 		r.paraAtMost(2, margin, textW, s.Product, style{size: 13}, accent)
 	}
 	r.y += 4
-	meta := "Session of " + s.Created.UTC().Format("2 January 2006")
+	date := r.w.Date(s.Created.UTC())
+	meta := r.w.T("export.pdf.meta.session", date)
 	if s.Facilitator != "" {
-		meta += " · facilitated by " + s.Facilitator
+		meta = r.w.T("export.pdf.meta.session-by", date, s.Facilitator)
 	}
 	r.para(margin, textW, meta, textStyle, muted)
 	if len(s.Participants) > 0 && s.Settings.Anonymous {
-		r.para(margin, textW, fmt.Sprintf("%d participants (anonymous)", len(s.Participants)), textStyle, muted)
+		r.para(margin, textW, r.w.N("export.pdf.participants.anonymous", len(s.Participants)), textStyle, muted)
 	} else if len(s.Participants) > 0 {
 		var people []string
 		for _, p := range s.Participants {
 			if p.Role != "" {
-				people = append(people, p.Name+" ("+p.Role+")")
+				people = append(people, r.w.T("export.pdf.aside", p.Name, p.Role))
 			} else {
 				people = append(people, p.Name)
 			}
 		}
-		r.para(margin, textW, "Participants: "+strings.Join(people, ", "), textStyle, muted)
+		r.para(margin, textW, r.w.T("export.pdf.participants.list", r.list(people)), textStyle, muted)
 	}
 
 	// The index box, top right.
@@ -48,17 +48,22 @@ func (r *report) header() {
 	r.pdf.SetFillColor(int(shade.R), int(shade.G), int(shade.B))
 	r.pdf.Rect(bx, top, boxW, 84, "F")
 	r.color(muted)
-	r.centre(bx, boxW, top+16, "ToB index", smallStyle)
+	r.centre(bx, boxW, top+16, r.fit(r.w.T("export.pdf.index.title"), boxW-8, smallStyle), smallStyle)
 	r.color(accent)
 	big := style{size: 34, bold: true}
-	value, label := "–", "not placed yet"
+	value, label := "–", r.w.T("export.pdf.index.none")
 	if idx.Valid {
 		value, label = strconv.Itoa(int(idx.Value+0.5)), idx.Label()
 	}
 	r.centre(bx, boxW, top+52, value, big)
 	r.color(ink)
-	r.centre(bx, boxW, top+72, label, h3Style)
+	r.centre(bx, boxW, top+72, r.fit(label, boxW-8, h3Style), h3Style)
 	r.y = max(r.y, top+84) + 12
+}
+
+// list joins names the way the language does: "A, B" or "A、B".
+func (r *report) list(items []string) string {
+	return strings.Join(items, r.w.T("export.pdf.list-separator"))
 }
 
 func (r *report) centre(x, w, baseline float64, text string, st style) {
@@ -68,7 +73,7 @@ func (r *report) centre(x, w, baseline float64, text string, st style) {
 // chart paints canvas.LayoutChart, the geometry the app draws on screen,
 // one layout unit per point.
 func (r *report) chart() {
-	l := canvas.LayoutChart(r.s, chartLabels(canvas.ChartOptions{
+	l := canvas.LayoutChart(r.s, chartLabels(r.w, canvas.ChartOptions{
 		Width: r.contentW(), Participants: true,
 		RowHeight: 15, GroupHeight: 16,
 	}))
@@ -113,7 +118,7 @@ func (r *report) showPlacements() bool {
 // reasons section does (see reasonName).
 func (r *report) who(id string) string {
 	if r.s.Settings.Anonymous {
-		return anonymousName(r.s, id)
+		return r.anonymousName(id)
 	}
 	if p, ok := r.s.Participant(id); ok {
 		return p.Name
@@ -134,16 +139,16 @@ func (r *report) keyPoints() {
 
 	threshold := r.s.Settings.DiscussThreshold()
 	if !r.showPlacements() {
-		left = append(left, item{"No individual placements were recorded or revealed.", muted})
+		left = append(left, item{r.w.T("export.pdf.keypoints.unrevealed"), muted})
 	} else if dis := r.disagreements(); len(dis) == 0 {
-		left = append(left, item{fmt.Sprintf("No dimension spread %d points or more.", threshold), muted})
+		left = append(left, item{r.w.N("export.pdf.keypoints.no-spread", threshold), muted})
 	} else {
 		for i, ds := range dis {
 			if i == 3 {
-				left = append(left, item{fmt.Sprintf("and %d more, listed under Discussion points.", len(dis)-3), muted})
+				left = append(left, item{r.w.N("export.pdf.keypoints.more-disagreements", len(dis)-3, r.w.T("export.pdf.heading.discussion")), muted})
 				break
 			}
-			left = append(left, item{fmt.Sprintf("%s: spread %d (%d–%d)", dimText(ds.dim).Name, ds.stats.Spread(), ds.stats.Min, ds.stats.Max), ink})
+			left = append(left, item{r.w.T("export.pdf.keypoints.spread", r.dim(ds.dim).Name, ds.stats.Spread(), ds.stats.Min, ds.stats.Max), ink})
 		}
 	}
 
@@ -154,32 +159,27 @@ func (r *report) keyPoints() {
 		}
 	}
 	agreed, medians := r.agreement()
-	right = append(right, item{fmt.Sprintf("Agreed positions on %d of %d dimensions.", agreed, len(r.s.Dimensions)), ink})
+	right = append(right, item{r.w.N("export.pdf.keypoints.agreed", len(r.s.Dimensions), agreed), ink})
 	if len(medians) > 0 {
-		right = append(right, item{"Only medians, not agreed: " + strings.Join(medians, ", ") + ".", warnInk})
+		right = append(right, item{r.w.T("export.pdf.keypoints.medians", r.list(medians)), warnInk})
 	}
 	if targets > 0 {
-		right = append(right, item{fmt.Sprintf("Targets set on %d of %d dimensions.", targets, len(r.s.Dimensions)), ink})
+		right = append(right, item{r.w.N("export.pdf.keypoints.targets", len(r.s.Dimensions), targets), ink})
 	}
 	if len(r.s.Actions) == 0 {
-		right = append(right, item{"No actions were recorded.", muted})
+		right = append(right, item{r.w.T("export.pdf.actions.none"), muted})
 	}
 	for i, a := range r.s.Actions {
 		if i == 3 {
-			more := len(r.s.Actions) - 3
-			word := "actions"
-			if more == 1 {
-				word = "action"
-			}
-			right = append(right, item{fmt.Sprintf("and %d more %s, listed under Actions.", more, word), muted})
+			right = append(right, item{r.w.N("export.pdf.keypoints.more-actions", len(r.s.Actions)-3, r.w.T("export.pdf.heading.actions")), muted})
 			break
 		}
 		text := "• " + a.Text
 		if a.Owner != "" {
-			text += " — " + a.Owner
+			text = r.w.T("export.pdf.dash", text, a.Owner)
 		}
 		if a.Due != "" {
-			text += ", by " + a.Due
+			text = r.w.T("export.pdf.keypoints.action-due", text, a.Due)
 		}
 		right = append(right, item{text, ink})
 	}
@@ -203,7 +203,7 @@ func (r *report) keyPoints() {
 		}
 		return r.y
 	}
-	leftEnd := column(margin, "Where the team disagreed", left)
-	rightEnd := column(margin+colW+16, "What was decided", right)
+	leftEnd := column(margin, r.w.T("export.pdf.keypoints.disagreed"), left)
+	rightEnd := column(margin+colW+16, r.w.T("export.pdf.keypoints.decided"), right)
 	r.y = max(leftEnd, rightEnd) + 6
 }

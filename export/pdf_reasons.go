@@ -46,29 +46,29 @@ func (r *report) reasons() {
 	if r.pdf.PageNo() == 1 {
 		r.newPage()
 	}
-	const title = "Why people placed where they did"
+	title := r.w.T("export.pdf.heading.reasons")
 	if len(dims) == 0 {
-		none := "Nobody wrote a reason for their placement."
+		none := r.w.T("export.pdf.reasons.none")
 		r.heading(title, h2Style, r.paraH(r.contentW(), none, textStyle))
 		r.para(margin, r.contentW(), none, textStyle, muted)
 		return
 	}
 	// The heading and its introduction never end a page without the first
 	// dimension and its first reason.
-	intro := "Every reason given in a round, by dimension, with each person's value and how sure they were (1 to 5)."
+	intro := r.w.T("export.pdf.reasons.intro", 1, canvas.MaxConfidence)
 	r.heading(title, h2Style, r.paraH(r.contentW(), intro, textStyle)+4+lineH(h3Style)+2+min(dims[0].rows[0].height, lineH(textStyle)*3))
 	r.para(margin, r.contentW(), intro, textStyle, muted)
 	r.y += 4
 	for _, dr := range dims {
 		// A dimension's name never ends a page without its first reason.
 		r.ensure(lineH(h3Style) + 4 + min(dr.rows[0].height, r.bottom()-margin-lineH(h3Style)))
-		r.para(margin, r.contentW(), dimText(dr.dim).Name, h3Style, ink)
+		r.para(margin, r.contentW(), r.dim(dr.dim).Name, h3Style, ink)
 		r.y += 2
 		for _, row := range dr.rows {
 			// A dimension that goes on over a page says so at the top.
 			if r.y+min(row.height, r.bottom()-margin) > r.bottom() {
 				r.newPage()
-				r.para(margin, r.contentW(), dimText(dr.dim).Name+" (continued)", h3Style, muted)
+				r.para(margin, r.contentW(), r.w.T("export.pdf.reasons.continued", r.dim(dr.dim).Name), h3Style, muted)
 				r.y += 2
 			}
 			r.reasonLine(row)
@@ -81,11 +81,11 @@ func (r *report) reasons() {
 func (r *report) reasonRow(rs canvas.Reason) reasonRow {
 	name := rs.Name
 	if name == "" {
-		name = participantN(rs.Number)
+		name = r.participantN(rs.Number)
 	}
 	who := r.ts.wrap(fmt.Sprintf("%s · %d", name, rs.Value), reasonWhoW-16, boldStyle)
 	if rs.Confidence > 0 {
-		who = append(who, fmt.Sprintf("confidence %d/%d", rs.Confidence, canvas.MaxConfidence))
+		who = append(who, r.fit(r.confidence(rs.Confidence), reasonWhoW-16, textStyle))
 	}
 	row := reasonRow{r: rs, who: who, why: r.ts.wrap(rs.Note, r.contentW()-reasonWhoW-8, textStyle)}
 	row.height = float64(max(len(row.who), len(row.why)))*lineH(textStyle) + 4
@@ -125,15 +125,20 @@ func (r *report) reasonLine(row reasonRow) {
 	r.y += 4
 }
 
+// confidence is "confidence 4/5", in the report's language.
+func (r *report) confidence(n int) string {
+	return r.w.T("export.pdf.confidence", n, canvas.MaxConfidence)
+}
+
 // participantN is how an anonymous session names its n-th participant.
-func participantN(n int) string { return fmt.Sprintf("Participant %d", n) }
+func (r *report) participantN(n int) string { return r.w.T("export.pdf.participant-n", n) }
 
 // anonymousName is participantN for the participant id.
-func anonymousName(s *canvas.Session, id string) string {
-	for i, p := range s.Participants {
+func (r *report) anonymousName(id string) string {
+	for i, p := range r.s.Participants {
 		if p.ID == id {
-			return participantN(i + 1)
+			return r.participantN(i + 1)
 		}
 	}
-	return "A participant"
+	return r.w.T("export.pdf.participant-unknown")
 }

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 
@@ -16,8 +15,8 @@ func (r *report) discussion() {
 	}
 	dis := r.disagreements()
 	if len(dis) == 0 {
-		none := fmt.Sprintf("No dimension's placements spread %d points or more.", r.s.Settings.DiscussThreshold())
-		r.heading("Discussion points", h2Style, r.paraH(r.contentW(), none, textStyle))
+		none := r.w.N("export.pdf.discussion.none", r.s.Settings.DiscussThreshold())
+		r.heading(r.w.T("export.pdf.heading.discussion"), h2Style, r.paraH(r.contentW(), none, textStyle))
 		r.para(margin, r.contentW(), none, textStyle, muted)
 		return
 	}
@@ -28,7 +27,7 @@ func (r *report) discussion() {
 	if len(lines) > 0 {
 		first += r.paraH(r.contentW()-12, lines[0], textStyle)
 	}
-	r.heading("Discussion points", h2Style, first)
+	r.heading(r.w.T("export.pdf.heading.discussion"), h2Style, first)
 	for _, ds := range dis {
 		title, figures, lines := r.discussionPoint(ds)
 		r.ensure(lineH(h3Style) + 2*lineH(textStyle))
@@ -45,31 +44,27 @@ func (r *report) discussion() {
 // placement.
 func (r *report) discussionPoint(ds dimStat) (title, figures string, lines []string) {
 	st := ds.stats
-	title = fmt.Sprintf("%s — spread %d", dimText(ds.dim).Name, st.Spread())
-	figures = fmt.Sprintf("%d placements from %d to %d, median %s, mean %s.",
-		st.Count, st.Min, st.Max, oneDecimal(st.Median), oneDecimal(st.Mean))
+	title = r.w.T("export.pdf.discussion.title", r.dim(ds.dim).Name, st.Spread())
+	figures = r.w.N("export.pdf.discussion.figures", st.Count, st.Min, st.Max,
+		decimal(r.w, st.Median), decimal(r.w, st.Mean))
 	for _, p := range r.s.PlacementsFor(ds.dim.Key) {
-		line := fmt.Sprintf("%s: %d", r.who(p.Participant), p.Value)
+		line := r.w.T("export.pdf.discussion.placement", r.who(p.Participant), p.Value)
 		if p.Confidence > 0 {
-			line += fmt.Sprintf(" (confidence %d/5)", p.Confidence)
+			line = r.w.T("export.pdf.aside", line, r.confidence(p.Confidence))
 		}
 		if p.Note != "" {
-			line += " — " + p.Note
+			line = r.w.T("export.pdf.dash", line, p.Note)
 		}
 		lines = append(lines, line)
 	}
 	return title, figures, lines
 }
 
-func trimFloat(f float64) string {
-	return strconv.FormatFloat(f, 'f', -1, 64)
-}
-
 func (r *report) guidance() {
-	intro := fmt.Sprintf("What each dimension's position implies for the team: the advice for the pole it leans to, or both poles where it sits between %d and %d.", canvas.HybridFrom, canvas.HybridTo)
+	intro := r.w.T("export.pdf.guidance.intro", canvas.HybridFrom, canvas.HybridTo)
 	// The introduction and the first dimension's title and first line
 	// come with the heading.
-	r.heading("Guidance", h2Style, r.paraH(r.contentW(), intro, textStyle)+4+lineH(h3Style)+lineH(boldStyle)+lineH(textStyle))
+	r.heading(r.w.T("export.pdf.heading.guidance"), h2Style, r.paraH(r.contentW(), intro, textStyle)+4+lineH(h3Style)+lineH(boldStyle)+lineH(textStyle))
 	r.para(margin, r.contentW(), intro, textStyle, muted)
 	r.y += 4
 	for _, ds := range r.dimStats() {
@@ -77,19 +72,21 @@ func (r *report) guidance() {
 		if !ok {
 			continue
 		}
-		t := dimText(ds.dim)
+		t := r.dim(ds.dim)
+		toc := [2]string{r.w.T("export.pdf.guidance.pole.toc", t.ToC), t.GuidanceToC}
+		tob := [2]string{r.w.T("export.pdf.guidance.pole.tob", t.ToB), t.GuidanceToB}
 		var lean string
 		var parts [][2]string
 		switch canvas.LeanOf(v) {
 		case canvas.LeanToC:
-			lean = "leans ToC"
-			parts = [][2]string{{"ToC: " + t.ToC, t.GuidanceToC}}
+			lean = r.w.T("export.pdf.guidance.lean.toc")
+			parts = [][2]string{toc}
 		case canvas.LeanToB:
-			lean = "leans ToB"
-			parts = [][2]string{{"ToB: " + t.ToB, t.GuidanceToB}}
+			lean = r.w.T("export.pdf.guidance.lean.tob")
+			parts = [][2]string{tob}
 		default:
-			lean = "hybrid"
-			parts = [][2]string{{"ToC: " + t.ToC, t.GuidanceToC}, {"ToB: " + t.ToB, t.GuidanceToB}}
+			lean = r.w.T("export.pdf.guidance.lean.hybrid")
+			parts = [][2]string{toc, tob}
 		}
 		// Keep a dimension's guidance on one page: it reads as one piece.
 		h := lineH(h3Style)
@@ -98,7 +95,7 @@ func (r *report) guidance() {
 				float64(len(r.ts.wrap(p[1], r.contentW()-12, textStyle)))*lineH(textStyle)
 		}
 		r.ensure(min(h, r.bottom()-margin))
-		r.para(margin, r.contentW(), fmt.Sprintf("%s — %s, %s", t.Name, trimFloat(float64(int(v+0.5))), lean), h3Style, ink)
+		r.para(margin, r.contentW(), r.w.T("export.pdf.guidance.title", t.Name, strconv.Itoa(int(v+0.5)), lean), h3Style, ink)
 		for _, p := range parts {
 			r.para(margin+12, r.contentW()-12, p[0], boldStyle, accent)
 			r.para(margin+12, r.contentW()-12, p[1], textStyle, ink)
@@ -112,24 +109,23 @@ const doneMark = "✓"
 
 func (r *report) actions() {
 	if len(r.s.Actions) == 0 {
-		none := "No actions were recorded."
-		r.heading("Actions", h2Style, r.paraH(r.contentW(), none, textStyle))
+		none := r.w.T("export.pdf.actions.none")
+		r.heading(r.w.T("export.pdf.heading.actions"), h2Style, r.paraH(r.contentW(), none, textStyle))
 		r.para(margin, r.contentW(), none, textStyle, muted)
 		return
 	}
-	cw := r.contentW()
 	cols := []column{
-		{title: "Action", width: cw - 110 - 70 - 120 - 36, style: textStyle},
-		{title: "Owner", width: 110, style: textStyle},
-		{title: "Due", width: 70, style: textStyle},
-		{title: "Dimension", width: 120, style: textStyle},
-		{title: "Done", width: 36, style: textStyle},
+		{title: r.w.T("export.pdf.col.action"), style: textStyle},
+		{title: r.w.T("export.pdf.col.owner"), width: 110, style: textStyle},
+		{title: r.w.T("export.pdf.col.due"), width: 70, style: textStyle},
+		{title: r.w.T("export.pdf.col.dimension"), width: 120, style: textStyle},
+		{title: r.w.T("export.pdf.col.done"), width: 36, style: textStyle},
 	}
 	var rows [][]string
 	for _, a := range r.s.Actions {
 		dim := a.Dimension
 		if d, ok := r.s.Dimension(a.Dimension); ok {
-			dim = dimText(d).Name
+			dim = r.dim(d).Name
 		}
 		done := ""
 		if a.Done {
@@ -137,7 +133,8 @@ func (r *report) actions() {
 		}
 		rows = append(rows, []string{a.Text, a.Owner, a.Due, dim, done})
 	}
-	r.heading("Actions", h2Style, r.tableStart(cols, rows))
+	r.fitColumns(cols, rows)
+	r.heading(r.w.T("export.pdf.heading.actions"), h2Style, r.tableStart(cols, rows))
 	r.table(cols, rows, nil)
 }
 

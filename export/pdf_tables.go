@@ -2,8 +2,8 @@ package export
 
 import (
 	"fmt"
+	"math"
 	"strconv"
-	"strings"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
@@ -29,7 +29,7 @@ func (r *report) table(cols []column, rows [][]string, shaded func(i int) bool) 
 		x := margin
 		r.color(muted)
 		for _, c := range cols {
-			r.cell(x, r.y+cellPad-1+smallStyle.size, c, c.title, style{size: smallStyle.size, bold: true})
+			r.cell(x, r.y+cellPad-1+smallStyle.size, c, c.title, headerStyle)
 			x += c.width
 		}
 		r.y += h
@@ -88,6 +88,45 @@ func (r *report) tableStart(cols []column, rows [][]string) float64 {
 	return lineH(smallStyle) + 2*cellPad - 2 + min(float64(n), 3)*lineH(textStyle) + 2*cellPad
 }
 
+// headerStyle is the style of a table's column titles.
+var headerStyle = style{size: smallStyle.size, bold: true}
+
+// fitColumns sizes a table's columns from their real text, in the
+// report's language: a column is at least as wide as its title, and a
+// right-aligned column (figures, which never wrap) as its widest cell.
+// The widths given are minimums; the columns given none (wrapped text,
+// such as notes) share the rest of the line.
+func (r *report) fitColumns(cols []column, rows [][]string) {
+	need := func(j int) float64 {
+		c := cols[j]
+		w := r.ts.width(c.title, headerStyle) + 2*cellPad
+		if c.align == canvas.AlignRight {
+			for _, row := range rows {
+				w = max(w, r.ts.width(row[j], c.style)+2*cellPad)
+			}
+		}
+		return max(c.width, math.Ceil(w))
+	}
+	used, flex := 0.0, 0
+	for j := range cols {
+		if cols[j].width == 0 {
+			flex++
+			continue
+		}
+		cols[j].width = need(j)
+		used += cols[j].width
+	}
+	if flex == 0 {
+		return
+	}
+	rest := (r.contentW() - used) / float64(flex)
+	for j := range cols {
+		if cols[j].width == 0 {
+			cols[j].width = rest
+		}
+	}
+}
+
 func (r *report) cell(x, baseline float64, c column, text string, st style) {
 	switch c.align {
 	case canvas.AlignRight:
@@ -111,18 +150,14 @@ func (r *report) dimensionTable() {
 	withSpread := r.showPlacements()
 	cw := r.contentW()
 	cols := []column{
-		{title: "Dimension", width: 130, style: boldStyle},
-		{title: "Current", width: 46, style: textStyle, align: canvas.AlignRight},
-		{title: "Target", width: 44, style: textStyle, align: canvas.AlignRight},
+		{title: r.w.T("export.pdf.col.dimension"), width: 130, style: boldStyle},
+		{title: r.w.T("export.pdf.col.current"), width: 46, style: textStyle, align: canvas.AlignRight},
+		{title: r.w.T("export.pdf.col.target"), width: 44, style: textStyle, align: canvas.AlignRight},
 	}
 	if withSpread {
-		cols = append(cols, column{title: "Spread", width: 56, style: textStyle, align: canvas.AlignRight})
+		cols = append(cols, column{title: r.w.T("export.pdf.col.spread"), width: 56, style: textStyle, align: canvas.AlignRight})
 	}
-	used := 0.0
-	for _, c := range cols {
-		used += c.width
-	}
-	cols = append(cols, column{title: "Note", width: cw - used, style: textStyle})
+	cols = append(cols, column{title: r.w.T("export.pdf.col.note"), style: textStyle})
 
 	// The rows are laid out by group first, so each heading can be kept
 	// with its group's first row.
@@ -139,7 +174,7 @@ func (r *report) dimensionTable() {
 		if p := r.s.PositionOf(ds.dim.Key); p.Kind == canvas.PositionProposed {
 			current = "~" + strconv.Itoa(canvas.RoundHalf(p.Value))
 		}
-		row := []string{dimText(ds.dim).Name, current, intText(ds.pos.Target)}
+		row := []string{r.dim(ds.dim).Name, current, intText(ds.pos.Target)}
 		if withSpread {
 			spread := "–"
 			if ds.stats.Count > 0 {
@@ -150,22 +185,27 @@ func (r *report) dimensionTable() {
 		g := &groups[len(groups)-1]
 		g.rows = append(g.rows, append(row, ds.pos.Note))
 	}
+	var all [][]string
+	for _, g := range groups {
+		all = append(all, g.rows...)
+	}
+	r.fitColumns(cols, all)
 	groupH := 2 + lineH(h3Style) + 2
 	first := 0.0
 	if len(groups) > 0 {
 		first = groupH + r.tableStart(cols, groups[0].rows)
 	}
-	r.heading("Dimensions", h2Style, first)
+	r.heading(r.w.T("export.pdf.heading.dimensions"), h2Style, first)
 	for _, g := range groups {
 		r.ensure(min(groupH+r.tableStart(cols, g.rows), r.bottom()-margin))
 		r.y += 2
 		r.color(accent)
-		r.ts.draw(margin, r.y+h3Style.size, words().Group(g.name), h3Style)
+		r.ts.draw(margin, r.y+h3Style.size, r.w.Group(g.name), h3Style)
 		r.y += lineH(h3Style) + 2
 		r.table(cols, g.rows, nil)
 	}
 	if _, medians := r.agreement(); len(medians) > 0 {
-		r.para(margin, cw, "~ is the median of the placements, not agreed by the team: "+strings.Join(medians, ", ")+".", textStyle, muted)
+		r.para(margin, cw, r.w.T("export.pdf.medians-note", r.list(medians)), textStyle, muted)
 	}
 }
 
@@ -177,7 +217,7 @@ func (r *report) agreement() (agreed int, medians []string) {
 		case canvas.PositionAgreed:
 			agreed++
 		case canvas.PositionProposed:
-			medians = append(medians, dimText(d).Name)
+			medians = append(medians, r.dim(d).Name)
 		}
 	}
 	return agreed, medians

@@ -96,17 +96,21 @@ func privateFonts() {
 	boldBytes = bytes.Clone(assets.NotoSansBold)
 }
 
-// registerFonts adds the faces the document needs; parsing the 4 MB CJK
-// face is the largest single cost of an export, so it is skipped for
-// sessions without CJK text. Callers hold pdfMu.
-func registerFonts(pdf *gofpdf.Fpdf, need [3]bool) {
+// register adds the faces the document needs; parsing the 4 MB CJK face
+// is the largest single cost of an export, so it is skipped for sessions
+// without CJK text. Callers hold pdfMu.
+func (t *typesetter) register(need [3]bool) {
 	privateFonts()
-	pdf.AddUTF8FontFromBytes(faceFamily[faceLatin], "", fontBytes[faceLatin])
-	pdf.AddUTF8FontFromBytes(faceFamily[faceLatin], "B", boldBytes)
-	for _, f := range []face{faceCJK, faceSymbol} {
-		if need[f] {
-			pdf.AddUTF8FontFromBytes(faceFamily[f], "", fontBytes[f])
+	need[faceLatin] = true
+	for f, ok := range need {
+		if !ok || t.registered[f] {
+			continue
 		}
+		t.pdf.AddUTF8FontFromBytes(faceFamily[f], "", fontBytes[f])
+		if face(f) == faceLatin {
+			t.pdf.AddUTF8FontFromBytes(faceFamily[f], "B", boldBytes)
+		}
+		t.registered[f] = true
 	}
 }
 
@@ -146,6 +150,10 @@ type typesetter struct {
 	fonts  *fontSet
 	widths *widthTable // advances, used under pdfMu
 	lb     lineBreaker
+	// registered says which faces the document has. The report's own
+	// words are in the reader's language, not the session's: a Chinese
+	// heading over a Latin-only session adds the CJK face when drawn.
+	registered [3]bool
 }
 
 // widthTable holds advances plus one, regular and bold; zero means not
@@ -203,6 +211,11 @@ func (t *typesetter) runs(s string) []run {
 }
 
 func (t *typesetter) setFont(f face, st style) {
+	if !t.registered[f] {
+		var need [3]bool
+		need[f] = true
+		t.register(need)
+	}
 	s := ""
 	if st.bold && f == faceLatin {
 		s = "B"
@@ -252,10 +265,28 @@ func (t *typesetter) width(s string, st style) float64 {
 func (t *typesetter) draw(x, y float64, s string, st style) float64 {
 	for _, r := range t.runs(s) {
 		t.setFont(r.face, st)
-		t.pdf.Text(x, y, r.text)
+		if st.bold && r.face != faceLatin {
+			t.emboldened(x, y, r.text, st)
+		} else {
+			t.pdf.Text(x, y, r.text)
+		}
 		x += t.width(r.text, st)
 	}
 	return x
+}
+
+// emboldened draws text in a face that has no bold (the CJK and symbol
+// faces) filled and outlined in its own colour, so a Chinese heading is as
+// heavy as a Latin one. The outline leaves the glyphs' advances alone:
+// widths and wrapping stay as measured. It leaves the stroke colour and
+// width changed; every line drawn sets its own.
+func (t *typesetter) emboldened(x, y float64, s string, st style) {
+	r, g, b := t.pdf.GetTextColor()
+	t.pdf.SetDrawColor(r, g, b)
+	t.pdf.SetLineWidth(st.size * 0.04)
+	t.pdf.SetTextRenderingMode(2) // fill, then stroke
+	t.pdf.Text(x, y, s)
+	t.pdf.SetTextRenderingMode(0)
 }
 
 // wrap splits s into lines no wider than maxW, by the Unicode line breaking

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/image/vector"
 
 	"github.com/fulcrum-workshop/fulcrum/assets"
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
 
@@ -26,9 +27,14 @@ const PNGScale = 2
 // pngWidth is the chart's width in units for the PNG, a 16:9-friendly size.
 const pngWidth = 900
 
+// PNGOptions choose the language of the chart's labels.
+type PNGOptions struct {
+	Words *lang.Words // nil is English
+}
+
 // WritePNG draws the profile chart, from the same geometry as the screen
 // and the PDF, as a PNG at PNGScale.
-func WritePNG(w io.Writer, s *canvas.Session) error {
+func WritePNG(w io.Writer, s *canvas.Session, opt PNGOptions) error {
 	fs, err := loadFonts()
 	if err != nil {
 		return err
@@ -37,7 +43,7 @@ func WritePNG(w io.Writer, s *canvas.Session) error {
 	if err != nil {
 		return err
 	}
-	l := canvas.LayoutChart(s, chartLabels(canvas.ChartOptions{Width: pngWidth, Participants: true}))
+	l := canvas.LayoutChart(s, chartLabels(wordsOr(opt.Words), canvas.ChartOptions{Width: pngWidth, Participants: true}))
 	img := image.NewRGBA(image.Rect(0, 0, int(l.Width*PNGScale), int(l.Height*PNGScale)))
 	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
 	p := &rasterPainter{img: img, fs: fs, faces: faces, cache: map[faceKey]font.Face{}}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/export"
 )
@@ -21,7 +22,7 @@ var white = canvas.RGB{R: 0xff, G: 0xff, B: 0xff}
 func decodePNG(t *testing.T, s *canvas.Session) image.Image {
 	t.Helper()
 	var buf bytes.Buffer
-	must(t, export.WritePNG(&buf, s))
+	must(t, export.WritePNG(&buf, s, export.PNGOptions{}))
 	img, err := png.Decode(&buf)
 	if err != nil {
 		t.Fatalf("the PNG export does not decode: %v", err)
@@ -181,8 +182,50 @@ func BenchmarkExportPNG(b *testing.B) {
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := export.WritePNG(&buf, s); err != nil {
+		if err := export.WritePNG(&buf, s, export.PNGOptions{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestPNGLabelsInTheLanguageAsked: the chart's row and group names are in
+// the language of PNGOptions, and only they change: every row's spectrum
+// is painted the same in English and in Chinese.
+func TestPNGLabelsInTheLanguageAsked(t *testing.T) {
+	s := englishSession(t)
+	decode := func(w *lang.Words) image.Image {
+		var buf bytes.Buffer
+		must(t, export.WritePNG(&buf, s, export.PNGOptions{Words: w}))
+		img, err := png.Decode(&buf)
+		must(t, err)
+		return img
+	}
+	en, zh := decode(nil), decode(lang.For(lang.ZH))
+	if en.Bounds() != zh.Bounds() {
+		t.Fatalf("the Chinese chart is %v, the English one %v", zh.Bounds(), en.Bounds())
+	}
+	same := func(x0, x1, y0, y1 float64) bool {
+		for y := int(y0 * export.PNGScale); y < int(y1*export.PNGScale); y++ {
+			for x := int(x0 * export.PNGScale); x < int(x1*export.PNGScale); x++ {
+				if en.At(x, y) != zh.At(x, y) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	l := layoutPNG(s)
+	labelsDiffer := 0
+	for _, row := range l.Rows {
+		y0, y1 := row.Axis.From.Y-6, row.Axis.From.Y+6
+		if !same(row.Axis.From.X-4, l.Width, y0, y1) {
+			t.Errorf("row %s: the spectrum differs between the languages", row.Key)
+		}
+		if !same(0, row.Axis.From.X-8, y0, y1) {
+			labelsDiffer++
+		}
+	}
+	if labelsDiffer != len(l.Rows) {
+		t.Errorf("%d of %d row names changed with the language; want all", labelsDiffer, len(l.Rows))
 	}
 }

@@ -1,25 +1,31 @@
 package export
 
 import (
+	"strings"
+
 	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
 
-// words is the language the exports write in. It is English until the
-// exports take a language of their own (issue 13); every word they print
-// about a dimension, group or template comes through here, so that switch
-// happens in one place.
-func words() *lang.Words { return lang.For(lang.EN) }
-
-// dimText is the text of one of the session's dimensions in the export's
-// language: built-in ones by key, whatever wording the session was saved
-// with.
-func dimText(d canvas.Dimension) lang.DimensionText { return words().DimensionOf(d) }
+// wordsOr is the language an export writes in: the one its options name,
+// else English. Each export takes its own language rather than the
+// interface's, because the reader of a report may not be the facilitator.
+func wordsOr(w *lang.Words) *lang.Words {
+	if w == nil {
+		return lang.For(lang.EN)
+	}
+	return w
+}
 
 // chartLabels puts the export's words on the chart's rows and groups.
-func chartLabels(o canvas.ChartOptions) canvas.ChartOptions {
-	w := words()
+func chartLabels(w *lang.Words, o canvas.ChartOptions) canvas.ChartOptions {
 	o.DimensionName = func(d canvas.Dimension) string { return w.DimensionOf(d).Name }
 	o.GroupName = w.Group
 	return o
+}
+
+// decimal writes a figure with one decimal the way the language does:
+// 51.7 in English and Chinese, 51,7 in Spanish.
+func decimal(w *lang.Words, f float64) string {
+	return strings.Replace(oneDecimal(f), ".", w.T("export.number.decimal-separator"), 1)
 }

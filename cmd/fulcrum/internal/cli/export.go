@@ -50,14 +50,15 @@ func runExport(env *Env, args []string) int {
 	if s == nil {
 		return code
 	}
-	opt := export.PDFOptions{Paper: *paper, Generated: env.Now()}
+	words := env.w
+	opt := export.PDFOptions{Paper: *paper, Generated: env.Now(), Words: words}
 	for _, o := range []struct {
 		path  string
 		write func(io.Writer) error
 	}{
 		{*pdfOut, func(w io.Writer) error { return export.WritePDF(w, s, opt) }},
-		{*pngOut, func(w io.Writer) error { return export.WritePNG(w, s) }},
-		{*csvOut, func(w io.Writer) error { return export.WriteCSV(w, s) }},
+		{*pngOut, func(w io.Writer) error { return export.WritePNG(w, s, export.PNGOptions{Words: words}) }},
+		{*csvOut, func(w io.Writer) error { return export.WriteCSV(w, s, export.CSVOptions{Words: words}) }},
 	} {
 		if o.path == "" {
 			continue
