@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas/store/storetest"
+	"github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/cli"
 )
 
 // TestDamagedFileEveryCommand runs every command on damaged copies of a
@@ -17,8 +18,8 @@ import (
 // truncated file made bbolt fault (SIGBUS) and a fault ends the process.
 // No command may crash, hang or change a byte of the file; a command that
 // fails says so in words; and damage to what the newest transaction uses
-// makes check, import, backup and restore (of the file as a backup) fail
-// with exit code 1.
+// makes check, import, backup and restore (of the file as a backup) fail:
+// check with ExitDamaged, the others with exit code 1.
 func TestDamagedFileEveryCommand(t *testing.T) {
 	dir := t.TempDir()
 	goodPath, ids, err := storetest.HistoryFile(dir, "good.db", 8)
@@ -82,6 +83,9 @@ func TestDamagedFileEveryCommand(t *testing.T) {
 				case r.code == 0 && c.must && d.Sure:
 					t.Errorf("%s: exit 0 on a damaged file\nstdout: %s", c.name, r.stdout)
 				case r.code == 0:
+				case c.name == "check" && r.code == cli.ExitDamaged:
+				case c.name == "check" && strings.Contains(r.stderr, "damaged"):
+					t.Errorf("check: exit %d on damage, want %d\nstderr: %s", r.code, cli.ExitDamaged, r.stderr)
 				case r.code != 1:
 					t.Errorf("%s: exit %d, want 1\nstderr: %s", c.name, r.code, r.stderr)
 				case !strings.Contains(r.stderr, "damaged") && !strings.Contains(r.stderr, "not found") &&

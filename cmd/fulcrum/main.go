@@ -64,12 +64,18 @@ func checkInChild(path string) error {
 	if err != nil {
 		return store.VerifyFile(path)
 	}
+	return checkWith(exe, path)
+}
+
+// checkWith runs exe's check of path. Damage is told by the exit code
+// alone: the child writes its message in the user's language.
+func checkWith(exe, path string) error {
 	out, err := exec.Command(exe, "check", "--db", path).CombinedOutput()
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
 		return nil
-	case errors.As(err, &exit) && exit.ExitCode() == cli.ExitError && strings.Contains(string(out), "damaged"):
+	case errors.As(err, &exit) && exit.ExitCode() == cli.ExitDamaged:
 		return fmt.Errorf("%w: %s", store.ErrDamaged, strings.TrimSpace(string(out)))
 	default:
 		return fmt.Errorf("check %s: %v: %s", path, err, strings.TrimSpace(string(out)))

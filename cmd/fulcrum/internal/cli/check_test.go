@@ -15,6 +15,7 @@ import (
 
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store/storetest"
+	"github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/cli"
 )
 
 // The damaged files here keep their full size: bbolt panics on their pages,
@@ -52,8 +53,13 @@ func TestCheck(t *testing.T) {
 		{"import", "--db", bad, small},
 	} {
 		r := runCLI(t, nil, args...)
-		if r.code != 1 {
-			t.Errorf("fulcrum %q: exit %d, want 1", args, r.code)
+		// check says damaged with a code of its own; the others fail.
+		want := cli.ExitError
+		if args[0] == "check" {
+			want = cli.ExitDamaged
+		}
+		if r.code != want {
+			t.Errorf("fulcrum %q: exit %d, want %d", args, r.code, want)
 		}
 		if !strings.Contains(r.stderr, "damaged") {
 			t.Errorf("fulcrum %q: stderr does not say damaged: %q", args, r.stderr)
@@ -77,7 +83,7 @@ func TestCheck(t *testing.T) {
 	if err := os.WriteFile(broken, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if r := runCLI(t, nil, "check", "--db", broken); r.code != 1 || !strings.Contains(r.stderr, "damaged") {
+	if r := runCLI(t, nil, "check", "--db", broken); r.code != cli.ExitDamaged || !strings.Contains(r.stderr, "damaged") {
 		t.Errorf("check of a db with a garbage page: exit %d, stderr %q", r.code, r.stderr)
 	}
 
@@ -88,10 +94,11 @@ func TestCheck(t *testing.T) {
 	}
 	assertNotExist(t, missing)
 
-	// An empty file fails cleanly; a panic would end the test binary.
+	// An empty file fails cleanly, as damaged (it holds no Fulcrum data);
+	// a panic would end the test binary.
 	empty := writeFile(t, filepath.Join(dir, "empty.db"), "")
-	if r := runCLI(t, nil, "check", "--db", empty); r.code != 1 {
-		t.Errorf("check of an empty file: exit %d, want 1", r.code)
+	if r := runCLI(t, nil, "check", "--db", empty); r.code != cli.ExitDamaged {
+		t.Errorf("check of an empty file: exit %d, want %d", r.code, cli.ExitDamaged)
 	}
 }
 
@@ -154,8 +161,8 @@ func TestCheckDamagedDataPage(t *testing.T) {
 		}
 		found++
 		r := runCLI(t, nil, "check", "--db", p)
-		if r.code != 1 || r.stdout != "" || !strings.Contains(r.stderr, "damaged") {
-			t.Errorf("check with page %d damaged: exit %d, stdout %q, stderr %q; want 1, nothing, damaged", pg, r.code, r.stdout, r.stderr)
+		if r.code != cli.ExitDamaged || r.stdout != "" || !strings.Contains(r.stderr, "damaged") {
+			t.Errorf("check with page %d damaged: exit %d, stdout %q, stderr %q; want %d, nothing, damaged", pg, r.code, r.stdout, r.stderr, cli.ExitDamaged)
 		}
 		if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic(") {
 			t.Errorf("check with page %d damaged printed a trace:\n%s", pg, r.stderr)
@@ -203,8 +210,12 @@ func TestFileFailingFulcrumsCheck(t *testing.T) {
 		{"import", "--db", bad, session},
 	} {
 		r := runCLI(t, nil, args...)
-		if r.code != 1 || !strings.Contains(r.stderr, "damaged") || !strings.Contains(r.stderr, "fantasma") {
-			t.Errorf("%s: exit %d, stderr %q; want 1 and the damage named", args[0], r.code, r.stderr)
+		want := cli.ExitError
+		if args[0] == "check" {
+			want = cli.ExitDamaged
+		}
+		if r.code != want || !strings.Contains(r.stderr, "damaged") || !strings.Contains(r.stderr, "fantasma") {
+			t.Errorf("%s: exit %d, stderr %q; want %d and the damage named", args[0], r.code, r.stderr, want)
 		}
 	}
 	if !bytes.Equal(readFile(t, bad), broken) {

@@ -24,6 +24,11 @@ const (
 	ExitOK    = 0
 	ExitError = 1
 	ExitUsage = 2
+	// ExitDamaged is `check`'s answer that the file is damaged, as against
+	// ExitError, that it could not be checked (missing, locked, from a
+	// newer Fulcrum). The app runs the check as a child and tells the two
+	// apart by this code alone: the message is in the reader's language.
+	ExitDamaged = 3
 )
 
 // EnvDB names the environment variable that chooses the session file.
@@ -54,7 +59,7 @@ func commands() []command {
 		{"export", "[--db PATH] ID [--json OUT] [--pdf OUT.pdf [--paper a4|letter]] [--png OUT.png] [--csv OUT.csv]", "write the session file (OUT may be - for stdout), the PDF summary, the chart or the table", runExport},
 		{"summary", "[--db PATH] ID --json", "the ToB index and each dimension's placement figures", runSummary},
 		{"catalogue", "[--lang zh|es|en] [--json]", "the dimension catalogue with keys and templates", runCatalogue},
-		{"check", "[--db PATH]", "integrity check of the session file", runCheck},
+		{"check", "[--db PATH]", "integrity check of the session file (exit 3: damaged)", runCheck},
 		{"backup", "[--db PATH] [OUT]", "write a checked copy (default: into backups/ beside the file)", runBackup},
 		{"restore", "[--db PATH] BACKUP", "check BACKUP and put it in place, keeping the current file aside", runRestore},
 	}

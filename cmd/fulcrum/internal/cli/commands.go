@@ -377,21 +377,35 @@ func runCheck(env *Env, args []string) int {
 	if len(pos) > 0 {
 		return f.usageError("unexpected argument %q", pos[0])
 	}
-	st, code := env.openExisting("check", *db)
-	if st == nil {
-		return code
+	path, sessions, err := checkFile(env.DBPath(*db))
+	if err != nil {
+		env.fail("check", err)
+		if errors.Is(err, store.ErrDamaged) {
+			return ExitDamaged
+		}
+		return ExitError
+	}
+	fmt.Fprintf(env.Stdout, "%s: ok, %d sessions\n", path, sessions)
+	return ExitOK
+}
+
+// checkFile checks an existing session file without changing it and
+// counts its sessions. Damage, found on opening it or by the check, is
+// store.ErrDamaged.
+func checkFile(path string) (checked string, sessions int, err error) {
+	if _, err := os.Stat(path); err != nil {
+		return path, 0, fmt.Errorf("session file %s: %w", path, unwrapPath(err))
+	}
+	st, err := openStore(path, true)
+	if err != nil {
+		return path, 0, err
 	}
 	defer st.Close()
-	path := st.Path()
 	if err := st.Check(); err != nil {
-		return env.fail("check", err)
+		return st.Path(), 0, err
 	}
 	sums, err := st.ListSummaries()
-	if err != nil {
-		return env.fail("check", err)
-	}
-	fmt.Fprintf(env.Stdout, "%s: ok, %d sessions\n", path, len(sums))
-	return ExitOK
+	return st.Path(), len(sums), err
 }
 
 func writeJSON(env *Env, cmd string, v any) int {
