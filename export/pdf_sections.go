@@ -82,13 +82,13 @@ func (r *report) guidance() {
 		var parts [][2]string
 		switch canvas.LeanOf(v) {
 		case canvas.LeanToC:
-			lean = "leans ToC"
+			lean = words().Lean(canvas.LeanToC)
 			parts = [][2]string{{"ToC: " + t.ToC, t.GuidanceToC}}
 		case canvas.LeanToB:
-			lean = "leans ToB"
+			lean = words().Lean(canvas.LeanToB)
 			parts = [][2]string{{"ToB: " + t.ToB, t.GuidanceToB}}
 		default:
-			lean = "hybrid"
+			lean = words().Lean(canvas.LeanHybrid)
 			parts = [][2]string{{"ToC: " + t.ToC, t.GuidanceToC}, {"ToB: " + t.ToB, t.GuidanceToB}}
 		}
 		// Keep a dimension's guidance on one page: it reads as one piece.

@@ -16,10 +16,12 @@ func words() *lang.Words { return lang.For(lang.EN) }
 // with.
 func dimText(d canvas.Dimension) lang.DimensionText { return words().DimensionOf(d) }
 
-// chartLabels puts the export's words on the chart's rows and groups.
+// chartLabels puts the export's words on the chart: its rows, groups,
+// index, poles and legend.
 func chartLabels(o canvas.ChartOptions) canvas.ChartOptions {
 	w := words()
 	o.DimensionName = func(d canvas.Dimension) string { return w.DimensionOf(d).Name }
 	o.GroupName = w.Group
+	o.Words = w
 	return o
 }

@@ -54,10 +54,10 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"list", "[--db PATH] [--json]", "sessions: id, title, product, updated, ToB index", runList},
+		{"list", "[--db PATH] [--json] [--lang zh|es|en]", "sessions: id, title, product, updated, ToB index", runList},
 		{"import", "[--db PATH] FILE...", "validate every file, import all in one transaction, print the new ids", runImport},
 		{"export", "[--db PATH] ID [--json OUT] [--pdf OUT.pdf [--paper a4|letter]] [--png OUT.png] [--csv OUT.csv]", "write the session file (OUT may be - for stdout), the PDF summary, the chart or the table", runExport},
-		{"summary", "[--db PATH] ID --json", "the ToB index and each dimension's placement figures", runSummary},
+		{"summary", "[--db PATH] ID --json [--lang zh|es|en]", "the ToB index and each dimension's placement figures", runSummary},
 		{"catalogue", "[--lang zh|es|en] [--json]", "the dimension catalogue with keys and templates", runCatalogue},
 		{"check", "[--db PATH]", "integrity check of the session file (exit 3: damaged)", runCheck},
 		{"backup", "[--db PATH] [OUT]", "write a checked copy (default: into backups/ beside the file)", runBackup},

@@ -18,25 +18,48 @@ import (
 )
 
 // listEntry is the JSON shape of `list --json`; scripts rely on the names.
+// Band is the index's band as a stable key (null without an index); Label
+// names it in words.
 type listEntry struct {
-	ID      string   `json:"id"`
-	Title   string   `json:"title"`
-	Product string   `json:"product"`
-	Updated string   `json:"updated"`
-	Index   *float64 `json:"index"`
-	Label   string   `json:"label"`
+	ID      string      `json:"id"`
+	Title   string      `json:"title"`
+	Product string      `json:"product"`
+	Updated string      `json:"updated"`
+	Index   *float64    `json:"index"`
+	Label   string      `json:"label"`
+	Band    canvas.Band `json:"band"`
+}
+
+// jsonWords is the language of the labels in JSON output: English, which
+// scripts have always read, unless --lang asks for another. The locale and
+// $FULCRUM_LANG leave it alone, so a script behaves the same on every
+// machine; the band beside each label is the same in every language.
+func (env *Env) jsonWords(flagValue string) (*lang.Words, error) {
+	if flagValue == "" {
+		return lang.For(lang.EN), nil
+	}
+	return env.words(flagValue)
 }
 
 func runList(env *Env, args []string) int {
 	f := newFlags(env, "list")
 	db := f.dbFlag()
 	asJSON := f.Bool("json", false, "print JSON")
+	langFlag := f.langFlag()
 	pos, code, ok := f.parse(args)
 	if !ok {
 		return code
 	}
 	if len(pos) > 0 {
 		return f.usageError("unexpected argument %q", pos[0])
+	}
+	words := env.words
+	if *asJSON {
+		words = env.jsonWords
+	}
+	w, err := words(*langFlag)
+	if err != nil {
+		return f.usageError("%v", err)
 	}
 	path := env.DBPath(*db)
 	var sums []store.Summary
@@ -56,7 +79,8 @@ func runList(env *Env, args []string) int {
 	if *asJSON {
 		out := make([]listEntry, 0, len(sums))
 		for _, s := range sums {
-			e := listEntry{ID: s.ID, Title: s.Title, Product: s.Product, Updated: s.Updated.UTC().Format(time.RFC3339), Label: s.Label}
+			e := listEntry{ID: s.ID, Title: s.Title, Product: s.Product, Updated: s.Updated.UTC().Format(time.RFC3339),
+				Label: w.Band(s.Band()), Band: s.Band()}
 			if s.IndexValid {
 				v := s.Index
 				e.Index = &v
@@ -76,7 +100,7 @@ func runList(env *Env, args []string) int {
 		if s.IndexValid {
 			idx = fmt.Sprintf("%.0f", s.Index)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Updated.Local().Format("2006-01-02 15:04"), idx, s.Label, oneLine(s.Title), oneLine(s.Product))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, s.Updated.Local().Format("2006-01-02 15:04"), idx, w.Band(s.Band()), oneLine(s.Title), oneLine(s.Product))
 	}
 	tw.Flush()
 	return ExitOK
@@ -240,6 +264,7 @@ func runSummary(env *Env, args []string) int {
 	f := newFlags(env, "summary")
 	db := f.dbFlag()
 	asJSON := f.Bool("json", false, "print JSON (the only format)")
+	langFlag := f.langFlag()
 	pos, code, ok := f.parse(args)
 	if !ok {
 		return code
@@ -250,11 +275,24 @@ func runSummary(env *Env, args []string) int {
 	if !*asJSON {
 		return f.usageError("summary prints JSON: add --json")
 	}
+	w, err := env.jsonWords(*langFlag)
+	if err != nil {
+		return f.usageError("%v", err)
+	}
 	s, code := env.loadSession("summary", *db, pos[0])
 	if s == nil {
 		return code
 	}
-	return writeJSON(env, "summary", s.Summary())
+	sum := s.Summary()
+	return writeJSON(env, "summary", summaryJSON{Summary: sum, Label: w.Band(sum.Band)})
+}
+
+// summaryJSON is the shape of `summary --json`: canvas's figures, with the
+// band named in words as "label" (English unless --lang says otherwise;
+// "" without an index) beside the band's key.
+type summaryJSON struct {
+	canvas.Summary
+	Label string `json:"label"`
 }
 
 // openExisting opens an existing session file read-only: commands that
