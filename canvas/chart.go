@@ -169,41 +169,14 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 	}
 	c := Chart{Width: w, MarkerSize: chartMarkerSize}
 
-	// Index gauge across the full width.
-	y := chartPad + ChartIndexFont/2
-	if opt.NoIndex {
-		y = -1000 // laid out off the chart, and dropped below
-	}
 	// One pass over positions and placements feeds both the index and the
 	// rows: this runs on every slider move.
 	fig := s.figures()
 	groups, posOf, stats := fig.groups, fig.pos, fig.stats
-	idx := fig.index(s.PlacementsVisible())
-	heading := Label{Kind: LabelIndexNotSet}
-	if idx.Valid {
-		heading = Label{Kind: LabelIndex, Value: RoundHalf(idx.Value), Band: idx.Band()}
-	}
-	c.Index.Label = opt.text(heading, Point{w / 2, y}, ChartIndexFont)
-	c.Index.Label.Bold, c.Index.Label.Align = true, AlignCenter
-	ay := y + 24
-	gx0, gx1 := chartPad+28, w-chartPad-28
-	c.Index.Axis = Line{Point{gx0, ay}, Point{gx1, ay}}
-	for _, v := range []float64{0, 20, 40, 60, 80, 100} {
-		x := gx0 + (gx1-gx0)*v/100
-		c.Index.Ticks = append(c.Index.Ticks, Line{Point{x, ay - 4}, Point{x, ay + 4}})
-	}
-	if idx.Valid {
-		c.Index.Marker = &Point{gx0 + (gx1-gx0)*idx.Value/100, ay}
-	}
-	c.Index.Poles = [2]Text{
-		opt.text(Label{Kind: LabelPoleToC}, Point{chartPad, ay}, ChartSmallFont),
-		opt.text(Label{Kind: LabelPoleToB}, Point{w - chartPad, ay}, ChartSmallFont),
-	}
-	c.Index.Poles[0].Bold, c.Index.Poles[1].Bold, c.Index.Poles[1].Align = true, true, AlignRight
-	y = chartIndexHeight
-	if opt.NoIndex {
-		c.Index = ChartIndex{}
-		y = 0
+	y := 0.0
+	if !opt.NoIndex {
+		c.layoutIndex(opt, fig.index(s.PlacementsVisible()))
+		y = chartIndexHeight
 	}
 
 	c.AxisLabels = [2]Text{
@@ -266,28 +239,7 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 		if visible && st.Count > 1 && st.Spread() > 0 {
 			row.Spread = &Line{Point{xAt(float64(st.Min)), cy - rowH*0.3}, Point{xAt(float64(st.Max)), cy - rowH*0.3}}
 		}
-		switch {
-		case pos.Current != nil:
-			row.Current = &Point{xAt(float64(*pos.Current)), cy}
-			row.Agreed = true
-			row.Value = Text{At: Point{w - chartPad, cy}, Text: formatInt(float64(*pos.Current)), Size: ChartFontSize, Bold: true, Align: AlignRight}
-		case visible:
-			if st.Count > 0 {
-				v := st.Median
-				row.Current = &Point{xAt(v), cy}
-				row.Value = Text{At: Point{w - chartPad, cy}, Text: "~" + formatInt(v), Size: ChartFontSize, Align: AlignRight}
-			} else {
-				row.Value = Text{At: Point{w - chartPad, cy}, Text: "–", Size: ChartFontSize, Align: AlignRight}
-			}
-		default:
-			row.Value = Text{At: Point{w - chartPad, cy}, Text: "–", Size: ChartFontSize, Align: AlignRight}
-		}
-		if pos.Target != nil {
-			row.Target = &Point{xAt(float64(*pos.Target)), cy}
-			if row.Current != nil && math.Abs(row.Target.X-row.Current.X) > chartMarkerSize/2 {
-				row.Arrow = &Line{*row.Current, *row.Target}
-			}
-		}
+		row.placePosition(pos, st, visible, xAt, w-chartPad)
 		c.Rows = append(c.Rows, row)
 		y += rowH
 	}
@@ -295,6 +247,56 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 	y = c.layoutLegend(s, opt, y+6)
 	c.Height = y + chartPad
 	return c
+}
+
+// layoutIndex lays out the index gauge across the top of the chart.
+func (c *Chart) layoutIndex(opt ChartOptions, idx Index) {
+	w := c.Width
+	y := chartPad + ChartIndexFont/2
+	heading := Label{Kind: LabelIndexNotSet}
+	if idx.Valid {
+		heading = Label{Kind: LabelIndex, Value: RoundHalf(idx.Value), Band: idx.Band()}
+	}
+	c.Index.Label = opt.text(heading, Point{w / 2, y}, ChartIndexFont)
+	c.Index.Label.Bold, c.Index.Label.Align = true, AlignCenter
+	ay := y + 24
+	gx0, gx1 := chartPad+28, w-chartPad-28
+	c.Index.Axis = Line{Point{gx0, ay}, Point{gx1, ay}}
+	for _, v := range []float64{0, 20, 40, 60, 80, 100} {
+		x := gx0 + (gx1-gx0)*v/100
+		c.Index.Ticks = append(c.Index.Ticks, Line{Point{x, ay - 4}, Point{x, ay + 4}})
+	}
+	if idx.Valid {
+		c.Index.Marker = &Point{gx0 + (gx1-gx0)*idx.Value/100, ay}
+	}
+	c.Index.Poles = [2]Text{
+		opt.text(Label{Kind: LabelPoleToC}, Point{chartPad, ay}, ChartSmallFont),
+		opt.text(Label{Kind: LabelPoleToB}, Point{w - chartPad, ay}, ChartSmallFont),
+	}
+	c.Index.Poles[0].Bold, c.Index.Poles[1].Bold, c.Index.Poles[1].Align = true, true, AlignRight
+}
+
+// placePosition puts the row's current position (agreed, or the visible
+// placements' median as a proposal), its target and its value text, right
+// aligned at valueX.
+func (row *ChartRow) placePosition(pos Position, st Stats, visible bool, xAt func(float64) float64, valueX float64) {
+	cy := row.Axis.From.Y
+	row.Value = Text{At: Point{valueX, cy}, Text: "–", Size: ChartFontSize, Align: AlignRight}
+	switch {
+	case pos.Current != nil:
+		row.Current = &Point{xAt(float64(*pos.Current)), cy}
+		row.Agreed = true
+		row.Value.Text, row.Value.Bold = formatInt(float64(*pos.Current)), true
+	case visible && st.Count > 0:
+		row.Current = &Point{xAt(st.Median), cy}
+		row.Value.Text = "~" + formatInt(st.Median)
+	}
+	if pos.Target != nil {
+		row.Target = &Point{xAt(float64(*pos.Target)), cy}
+		if row.Current != nil && math.Abs(row.Target.X-row.Current.X) > chartMarkerSize/2 {
+			row.Arrow = &Line{*row.Current, *row.Target}
+		}
+	}
 }
 
 // drawnKinds lists the kinds of marker the rows show, in legend order.
