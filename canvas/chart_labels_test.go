@@ -94,12 +94,19 @@ func legendKinds(c canvas.Chart) []canvas.LegendKind {
 func TestChartLegendListsOnlyWhatItDraws(t *testing.T) {
 	at := time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC)
 	A, M, T, P := canvas.LegendAgreed, canvas.LegendMedian, canvas.LegendTarget, canvas.LegendParticipant
+	anonymous := func(t *testing.T) *canvas.Session {
+		s, ids := quickWithPeople(t, "Ana", "Luis")
+		place(t, s, ids, "customer", 20, 40)
+		s.Settings.Anonymous = true
+		return s
+	}
 	tests := []struct {
 		name  string
 		build func(t *testing.T) *canvas.Session
 		opt   canvas.ChartOptions
 		want  []canvas.LegendKind
 	}{
+		{"anonymous", anonymous, canvas.ChartOptions{Participants: true}, []canvas.LegendKind{M, P}},
 		{"nothing placed", func(t *testing.T) *canvas.Session { return newQuickSession(t) }, canvas.ChartOptions{Participants: true}, nil},
 		{"agreed only", func(t *testing.T) *canvas.Session {
 			s := newQuickSession(t)
@@ -170,6 +177,23 @@ func TestChartLegendListsOnlyWhatItDraws(t *testing.T) {
 				if c.Draws(k) != slices.Contains(tt.want, k) {
 					t.Errorf("Draws(%s) = %v", k, c.Draws(k))
 				}
+			}
+			// One item per participant, named by them; in an anonymous
+			// session one item that says what the marker is.
+			var people []canvas.Text
+			for _, it := range c.Legend {
+				if it.Kind == canvas.LegendParticipant {
+					people = append(people, it.Text)
+				}
+			}
+			switch {
+			case !slices.Contains(tt.want, P):
+			case tt.name == "anonymous":
+				if len(people) != 1 || people[0].Label != (canvas.Label{Kind: canvas.LabelLegend, Legend: P}) {
+					t.Errorf("anonymous legend = %+v, want one explained marker", people)
+				}
+			case len(people) != 2 || people[0].Text != "Ana" || people[0].Label.Kind != canvas.LabelVerbatim:
+				t.Errorf("participants in the legend = %+v, want Ana and Luis by name", people)
 			}
 		})
 	}
