@@ -122,7 +122,7 @@ func TestKeyboardMovesSliderChartAndIndex(t *testing.T) {
 	if got := e.rows[0].value.Text; got != "51" {
 		t.Errorf("after Right the value shows %q, want 51", got)
 	}
-	if e.index.Text != "51" || e.label.Text != canvas.LabelHybrid {
+	if e.index.Text != "51" || e.label.Text != "Hybrid" {
 		t.Errorf("index after Right = %q %q, want 51 Hybrid", e.index.Text, e.label.Text)
 	}
 	for range 3 {
@@ -131,7 +131,7 @@ func TestKeyboardMovesSliderChartAndIndex(t *testing.T) {
 	if got := e.rows[0].value.Text; got != "81" {
 		t.Errorf("after 3×PageUp the value shows %q, want 81", got)
 	}
-	if e.label.Text != canvas.LabelStronglyToB {
+	if e.label.Text != "Strongly ToB" {
 		t.Errorf("label at 81 = %q", e.label.Text)
 	}
 	texts := chartTexts(e.chart)
@@ -476,8 +476,8 @@ func TestSessionListColumnsLineUp(t *testing.T) {
 	when := time.Date(2026, 5, 2, 9, 0, 0, 0, time.UTC)
 	h.shown = []store.Summary{
 		{ID: "a", Title: "Sin índice", Product: "Pago Fácil", Updated: when},
-		{ID: "b", Title: "会话", Product: "小红书", Updated: when.AddDate(0, 6, 26), IndexValid: true, Index: 7, Label: canvas.LabelStronglyToC},
-		{ID: "c", Title: "Gamma", Product: "Nubia CRM", Updated: when, IndexValid: true, Index: 100, Label: canvas.LabelStronglyToB},
+		{ID: "b", Title: "会话", Product: "小红书", Updated: when.AddDate(0, 6, 26), IndexValid: true, Index: 7},
+		{ID: "c", Title: "Gamma", Product: "Nubia CRM", Updated: when, IndexValid: true, Index: 100},
 	}
 	type cols struct{ product, date, index float32 }
 	var got []cols
@@ -495,7 +495,7 @@ func TestSessionListColumnsLineUp(t *testing.T) {
 				c.product = x
 			case h.shown[i].Updated.Local().Format("2 Jan 2006 15:04"):
 				c.date = x
-			case indexText(h.shown[i]):
+			case indexText(u.words(), h.shown[i]):
 				c.index = x
 			}
 		}

@@ -239,7 +239,7 @@ func (e *editor) refreshIndex() {
 		e.label.SetText("move a slider to place the product")
 	} else {
 		e.index.Text = strconv.Itoa(canvas.RoundHalf(idx.Value))
-		e.label.SetText(idx.Label())
+		e.label.SetText(e.ui.words().Band(idx.Band()))
 	}
 	e.index.Refresh()
 	// The number's width changes with it ("–" to "49"): lay the line out
@@ -282,13 +282,13 @@ func (e *editor) selectRow(i int) {
 	case !ok:
 		segs = append(tocPart, tobPart...)
 	case canvas.LeanOf(float64(*v)) == canvas.LeanToC:
-		lean = shown + " · leans ToC"
+		lean = shown + " · " + e.ui.words().Lean(canvas.LeanToC)
 		segs = tocPart
 	case canvas.LeanOf(float64(*v)) == canvas.LeanToB:
-		lean = shown + " · leans ToB"
+		lean = shown + " · " + e.ui.words().Lean(canvas.LeanToB)
 		segs = tobPart
 	default:
-		lean = shown + " · hybrid"
+		lean = shown + " · " + e.ui.words().Lean(canvas.LeanHybrid)
 		segs = append(tocPart, tobPart...)
 	}
 	e.guideTitle.SetText(fmt.Sprintf("Guidance: %s (%s)", txt.Name, lean))

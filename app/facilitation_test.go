@@ -673,8 +673,8 @@ func checkEditorHidesRound(t *testing.T, u *UI, placed int) {
 	if e.index.Text != "70" {
 		t.Errorf("ToB index during the round = %q, want 70 (the agreed value alone); hidden placements leak through the index", e.index.Text)
 	}
-	if l.Index.Label.Text != "ToB index 70 · "+canvas.LabelLeaningToB {
-		t.Errorf("chart index during the round = %q", l.Index.Label.Text)
+	if got, want := l.Index.Label.Label, (canvas.Label{Kind: canvas.LabelIndex, Value: 70, Band: canvas.BandLeaningToB}); got != want {
+		t.Errorf("chart index during the round = %+v, want %+v", got, want)
 	}
 	if !e.banner.Visible() || !strings.Contains(e.bannerTx.Text, fmt.Sprintf("%d of 3 have placed", placed)) {
 		t.Errorf("banner %v %q", e.banner.Visible(), e.bannerTx.Text)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 )
@@ -106,9 +107,13 @@ func (h *home) createRow() fyne.CanvasObject {
 	product.Truncation = fyne.TextTruncateEllipsis
 	updated := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
 	index := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
+	var indexSamples column
+	for _, b := range canvas.Bands() {
+		indexSamples = append(indexSamples, "100  "+h.ui.words().Band(b))
+	}
 	right := container.NewHBox(
 		container.New(column{dateSample}, updated),
-		container.New(column{"100  " + canvas.LabelStronglyToB, "100  " + canvas.LabelStronglyToC}, index))
+		container.New(indexSamples, index))
 	return newSessionRow(h, container.NewBorder(nil, nil, nil, right, container.NewGridWithColumns(2, title, product)))
 }
 
@@ -180,14 +185,14 @@ func (h *home) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	grid.Objects[0].(*widget.Label).SetText(s.Title)
 	grid.Objects[1].(*widget.Label).SetText(s.Product)
 	right.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(s.Updated.Local().Format("2 Jan 2006 15:04"))
-	right.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(indexText(s))
+	right.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(indexText(h.ui.words(), s))
 }
 
-func indexText(s store.Summary) string {
+func indexText(w *lang.Words, s store.Summary) string {
 	if !s.IndexValid {
 		return "index –"
 	}
-	return fmt.Sprintf("%.0f  %s", s.Index, s.Label)
+	return fmt.Sprintf("%.0f  %s", s.Index, w.Band(s.Band()))
 }
 
 // reload reads the summaries from the store, keeping the search and the

@@ -16,10 +16,12 @@ func (u *UI) words() *lang.Words { return lang.For(lang.EN) }
 // was saved with.
 func (u *UI) dimText(d canvas.Dimension) lang.DimensionText { return u.words().DimensionOf(d) }
 
-// chartLabels puts the interface's words on the chart's rows and groups.
+// chartLabels puts the interface's words on the chart: its rows, groups,
+// index, poles and legend.
 func (u *UI) chartLabels(o canvas.ChartOptions) canvas.ChartOptions {
 	w := u.words()
 	o.DimensionName = func(d canvas.Dimension) string { return w.DimensionOf(d).Name }
 	o.GroupName = w.Group
+	o.Words = w
 	return o
 }

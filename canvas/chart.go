@@ -44,6 +44,10 @@ type ChartOptions struct {
 	// the dimension's own name, else its key, and the group's key.
 	DimensionName func(Dimension) string
 	GroupName     func(key string) string
+	// Words writes the chart's own texts (the index heading, the poles,
+	// the legend) in the reader's language. Without it they are keys and
+	// figures.
+	Words ChartWords
 }
 
 func (o ChartOptions) dimensionName(d Dimension) string {
@@ -63,32 +67,18 @@ func (o ChartOptions) groupName(key string) string {
 	return key
 }
 
-// LegendItem explains one kind of marker. Kind is LegendAgreed,
-// LegendMedian, LegendTarget or LegendParticipant (with Marker set).
-type LegendItem struct {
-	Kind   string
-	Marker ParticipantMarker
-	Text   Text
-}
-
-// Legend kinds.
-const (
-	LegendAgreed      = "agreed"
-	LegendMedian      = "median"
-	LegendTarget      = "target"
-	LegendParticipant = "participant"
-)
-
 // Point is a position in chart units, y growing downwards.
 type Point struct{ X, Y float64 }
 
 // Line is a straight segment.
 type Line struct{ From, To Point }
 
-// Text is a label anchored at its left edge and vertical centre.
+// Text is a label anchored at its left edge and vertical centre. Label
+// says what it tells; Text is that in the reader's words.
 type Text struct {
 	At    Point
 	Text  string
+	Label Label
 	Size  float64
 	Bold  bool
 	Align Align
@@ -109,7 +99,7 @@ type ChartIndex struct {
 	Axis   Line
 	Ticks  []Line
 	Marker *Point // nil when the session has no index yet
-	Label  Text   // "ToB index 67 · Leaning ToB"
+	Label  Text   // LabelIndex, or LabelIndexNotSet
 	Poles  [2]Text
 }
 
@@ -151,7 +141,10 @@ type Chart struct {
 	AxisLabels    [2]Text
 	Groups        []Text
 	Rows          []ChartRow
-	Legend        []LegendItem
+	// Drawn lists the kinds of marker the rows show, in legend order; the
+	// legend explains these and no others.
+	Drawn  []LegendKind
+	Legend []LegendItem
 }
 
 // XFor maps a 0-100 value onto a row's axis.
@@ -176,45 +169,21 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 	}
 	c := Chart{Width: w, MarkerSize: chartMarkerSize}
 
-	// Index gauge across the full width.
-	y := chartPad + ChartIndexFont/2
-	if opt.NoIndex {
-		y = -1000 // laid out off the chart, and dropped below
-	}
 	// One pass over positions and placements feeds both the index and the
 	// rows: this runs on every slider move.
 	fig := s.figures()
 	groups, posOf, stats := fig.groups, fig.pos, fig.stats
-	idx := fig.index(s.PlacementsVisible())
-	label := "ToB index: not set yet"
-	if idx.Valid {
-		label = "ToB index " + formatInt(idx.Value) + " · " + idx.Label()
-	}
-	c.Index.Label = Text{At: Point{w / 2, y}, Text: label, Size: ChartIndexFont, Bold: true, Align: AlignCenter}
-	ay := y + 24
-	gx0, gx1 := chartPad+28, w-chartPad-28
-	c.Index.Axis = Line{Point{gx0, ay}, Point{gx1, ay}}
-	for _, v := range []float64{0, 20, 40, 60, 80, 100} {
-		x := gx0 + (gx1-gx0)*v/100
-		c.Index.Ticks = append(c.Index.Ticks, Line{Point{x, ay - 4}, Point{x, ay + 4}})
-	}
-	if idx.Valid {
-		c.Index.Marker = &Point{gx0 + (gx1-gx0)*idx.Value/100, ay}
-	}
-	c.Index.Poles = [2]Text{
-		{At: Point{chartPad, ay}, Text: "ToC", Size: ChartSmallFont, Bold: true},
-		{At: Point{w - chartPad, ay}, Text: "ToB", Size: ChartSmallFont, Bold: true, Align: AlignRight},
-	}
-	y = chartIndexHeight
-	if opt.NoIndex {
-		c.Index = ChartIndex{}
-		y = 0
+	y := 0.0
+	if !opt.NoIndex {
+		c.layoutIndex(opt, fig.index(s.PlacementsVisible()))
+		y = chartIndexHeight
 	}
 
 	c.AxisLabels = [2]Text{
-		{At: Point{x0, y + chartAxisHeight/2}, Text: "ToC 0", Size: ChartSmallFont},
-		{At: Point{x1, y + chartAxisHeight/2}, Text: "100 ToB", Size: ChartSmallFont, Align: AlignRight},
+		opt.text(Label{Kind: LabelAxisToC}, Point{x0, y + chartAxisHeight/2}, ChartSmallFont),
+		opt.text(Label{Kind: LabelAxisToB}, Point{x1, y + chartAxisHeight/2}, ChartSmallFont),
 	}
+	c.AxisLabels[1].Align = AlignRight
 	y += chartAxisHeight
 
 	pindex := make(map[string]int, len(s.Participants))
@@ -270,165 +239,86 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 		if visible && st.Count > 1 && st.Spread() > 0 {
 			row.Spread = &Line{Point{xAt(float64(st.Min)), cy - rowH*0.3}, Point{xAt(float64(st.Max)), cy - rowH*0.3}}
 		}
-		switch {
-		case pos.Current != nil:
-			row.Current = &Point{xAt(float64(*pos.Current)), cy}
-			row.Agreed = true
-			row.Value = Text{At: Point{w - chartPad, cy}, Text: formatInt(float64(*pos.Current)), Size: ChartFontSize, Bold: true, Align: AlignRight}
-		case visible:
-			if st.Count > 0 {
-				v := st.Median
-				row.Current = &Point{xAt(v), cy}
-				row.Value = Text{At: Point{w - chartPad, cy}, Text: "~" + formatInt(v), Size: ChartFontSize, Align: AlignRight}
-			} else {
-				row.Value = Text{At: Point{w - chartPad, cy}, Text: "–", Size: ChartFontSize, Align: AlignRight}
-			}
-		default:
-			row.Value = Text{At: Point{w - chartPad, cy}, Text: "–", Size: ChartFontSize, Align: AlignRight}
-		}
-		if pos.Target != nil {
-			row.Target = &Point{xAt(float64(*pos.Target)), cy}
-			if row.Current != nil && math.Abs(row.Target.X-row.Current.X) > chartMarkerSize/2 {
-				row.Arrow = &Line{*row.Current, *row.Target}
-			}
-		}
+		row.placePosition(pos, st, visible, xAt, w-chartPad)
 		c.Rows = append(c.Rows, row)
 		y += rowH
 	}
-	y = c.layoutLegend(s, visible, y+6)
+	c.Drawn = drawnKinds(c.Rows)
+	y = c.layoutLegend(s, opt, y+6)
 	c.Height = y + chartPad
 	return c
 }
 
-// layoutLegend lays the legend out in lines from y, estimating text widths
-// (a painter may measure a little differently; items have slack). It
-// returns the y below it.
-func (c *Chart) layoutLegend(s *Session, visible bool, y float64) float64 {
-	const size = ChartSmallFont
-	lineH := size + 7
-	x := 0.0
-	y += lineH / 2
-	add := func(kind string, m ParticipantMarker, label string) {
-		w := 14 + estimateWidth(label, size) + 14
-		if x > 0 && x+w > c.Width {
-			x, y = 0, y+lineH
-		}
-		m.At = Point{x + 5, y}
-		c.Legend = append(c.Legend, LegendItem{Kind: kind, Marker: m, Text: Text{At: Point{x + 14, y}, Text: label, Size: size}})
-		x += w
+// layoutIndex lays out the index gauge across the top of the chart.
+func (c *Chart) layoutIndex(opt ChartOptions, idx Index) {
+	w := c.Width
+	y := chartPad + ChartIndexFont/2
+	heading := Label{Kind: LabelIndexNotSet}
+	if idx.Valid {
+		heading = Label{Kind: LabelIndex, Value: RoundHalf(idx.Value), Band: idx.Band()}
 	}
-	add(LegendAgreed, ParticipantMarker{}, "agreed position")
-	if visible && len(s.Placements) > 0 {
-		add(LegendMedian, ParticipantMarker{}, "~ median, not agreed")
+	c.Index.Label = opt.text(heading, Point{w / 2, y}, ChartIndexFont)
+	c.Index.Label.Bold, c.Index.Label.Align = true, AlignCenter
+	ay := y + 24
+	gx0, gx1 := chartPad+28, w-chartPad-28
+	c.Index.Axis = Line{Point{gx0, ay}, Point{gx1, ay}}
+	for _, v := range []float64{0, 20, 40, 60, 80, 100} {
+		x := gx0 + (gx1-gx0)*v/100
+		c.Index.Ticks = append(c.Index.Ticks, Line{Point{x, ay - 4}, Point{x, ay + 4}})
 	}
-	add(LegendTarget, ParticipantMarker{}, "target")
-	if visible && len(s.Placements) > 0 {
-		if s.Settings.Anonymous {
-			add(LegendParticipant, MarkerStyle(s, -1, Point{}), "a participant (anonymous)")
-		} else {
-			for i, p := range s.Participants {
-				add(LegendParticipant, MarkerStyle(s, i, Point{}), p.Name)
-			}
-		}
+	if idx.Valid {
+		c.Index.Marker = &Point{gx0 + (gx1-gx0)*idx.Value/100, ay}
 	}
-	return y + lineH/2
+	c.Index.Poles = [2]Text{
+		opt.text(Label{Kind: LabelPoleToC}, Point{chartPad, ay}, ChartSmallFont),
+		opt.text(Label{Kind: LabelPoleToB}, Point{w - chartPad, ay}, ChartSmallFont),
+	}
+	c.Index.Poles[0].Bold, c.Index.Poles[1].Bold, c.Index.Poles[1].Align = true, true, AlignRight
 }
 
-// estimateWidth guesses a text's width without font metrics: wide for CJK
-// characters, about half an em for others.
-func estimateWidth(s string, size float64) float64 {
-	w := 0.0
-	for _, r := range s {
-		if r >= 0x2E80 {
-			w += size
-		} else {
-			w += size * 0.55
+// placePosition puts the row's current position (agreed, or the visible
+// placements' median as a proposal), its target and its value text, right
+// aligned at valueX.
+func (row *ChartRow) placePosition(pos Position, st Stats, visible bool, xAt func(float64) float64, valueX float64) {
+	cy := row.Axis.From.Y
+	row.Value = Text{At: Point{valueX, cy}, Text: "–", Size: ChartFontSize, Align: AlignRight}
+	switch {
+	case pos.Current != nil:
+		row.Current = &Point{xAt(float64(*pos.Current)), cy}
+		row.Agreed = true
+		row.Value.Text, row.Value.Bold = formatInt(float64(*pos.Current)), true
+	case visible && st.Count > 0:
+		row.Current = &Point{xAt(st.Median), cy}
+		row.Value.Text = "~" + formatInt(st.Median)
+	}
+	if pos.Target != nil {
+		row.Target = &Point{xAt(float64(*pos.Target)), cy}
+		if row.Current != nil && math.Abs(row.Target.X-row.Current.X) > chartMarkerSize/2 {
+			row.Arrow = &Line{*row.Current, *row.Target}
 		}
 	}
-	return w
 }
 
-// spreadMarkers nudges participants who chose the same value apart
-// vertically, so every marker stays visible.
-func spreadMarkers(ms []ParticipantMarker) {
-	var buf [32]int
-	keys := buf[:0]
-	for i := range ms {
-		keys = append(keys, int(ms[i].At.X+0.5))
+// drawnKinds lists the kinds of marker the rows show, in legend order.
+func drawnKinds(rows []ChartRow) []LegendKind {
+	var agreed, median, target, participant bool
+	for i := range rows {
+		r := &rows[i]
+		agreed = agreed || (r.Current != nil && r.Agreed)
+		median = median || (r.Current != nil && !r.Agreed)
+		target = target || r.Target != nil
+		participant = participant || len(r.Markers) > 0
 	}
-	for i := range ms {
-		n := 0 // markers before this one at the same spot
-		for j := range i {
-			if keys[j] == keys[i] {
-				n++
-			}
+	var out []LegendKind
+	for _, k := range []struct {
+		kind LegendKind
+		on   bool
+	}{{LegendAgreed, agreed}, {LegendMedian, median}, {LegendTarget, target}, {LegendParticipant, participant}} {
+		if k.on {
+			out = append(out, k.kind)
 		}
-		if n == 0 {
-			continue
-		}
-		off := float64((n+1)/2) * 3.5
-		if n%2 == 1 {
-			off = -off
-		}
-		ms[i].At.Y += off
 	}
+	return out
 }
 
 func formatInt(v float64) string { return strconv.Itoa(int(math.Round(v))) }
-
-// RGB is a colour shared by the screen and the PDF.
-type RGB struct{ R, G, B uint8 }
-
-// participantPalette is the Okabe-Ito palette, which stays distinguishable
-// for the common forms of colour blindness.
-var participantPalette = []RGB{
-	{0xE6, 0x9F, 0x00}, {0x56, 0xB4, 0xE9}, {0x00, 0x9E, 0x73}, {0xD5, 0x5E, 0x00},
-	{0x00, 0x72, 0xB2}, {0xCC, 0x79, 0xA7}, {0xF0, 0xE4, 0x42}, {0x55, 0x55, 0x55},
-}
-
-// ParticipantColour is the marker colour of the i-th participant.
-func ParticipantColour(i int) RGB { return participantPalette[i%len(participantPalette)] }
-
-// AnonymousColour is the one colour of every marker in an anonymous session.
-var AnonymousColour = RGB{0x8a, 0x93, 0xa3}
-
-// MarkerStyle is how participant i's marker looks at a point: their colour
-// and shape, or a neutral circle when the session is anonymous.
-func MarkerStyle(s *Session, i int, at Point) ParticipantMarker {
-	m := ParticipantMarker{At: at, Participant: i, Colour: AnonymousColour, Shape: ShapeCircle}
-	if !s.Settings.Anonymous && i >= 0 && i < len(s.Participants) {
-		p := s.Participants[i]
-		m.Colour = ParticipantColour(p.Colour)
-		m.Shape = p.Shape
-		if !ValidShape(m.Shape) {
-			m.Shape = ShapeCircle
-		}
-	}
-	return m
-}
-
-// ShapePoints returns the corners of a marker shape of radius r around c,
-// or nil for a circle, so every painter draws the same shapes.
-func ShapePoints(sh Shape, c Point, r float64) []Point {
-	n, rot := 0, -90.0
-	switch sh {
-	case ShapeTriangle:
-		n, r = 3, r*1.2
-	case ShapeSquare:
-		n, rot, r = 4, -45, r*1.15
-	case ShapeDiamond:
-		n, r = 4, r*1.25
-	case ShapePentagon:
-		n, r = 5, r*1.1
-	case ShapeHexagon:
-		n, rot, r = 6, 0, r*1.05
-	default:
-		return nil
-	}
-	pts := make([]Point, n)
-	for i := range pts {
-		a := (rot + float64(i)*360/float64(n)) * math.Pi / 180
-		pts[i] = Point{c.X + r*math.Cos(a), c.Y + r*math.Sin(a)}
-	}
-	return pts
-}

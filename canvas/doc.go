@@ -3,7 +3,12 @@
 // each language, are in assets/lang), sessions with their participants, placements, agreed positions
 // and actions, rounds, the ToB index, the session file format (file.go),
 // and the geometry of the profile chart that the screen, the PDF and the
-// PNG paint (chart.go, paint.go).
+// PNG paint (chart.go, chart_labels.go, chart_markers.go, paint.go).
+//
+// It returns figures, keys and typed values, never words: an index Band,
+// a Lean, chart Labels and LegendKinds. assets/lang names them in the
+// reader's language, so the interface, the PDF and the command line can
+// each speak their own.
 //
 // An open session changes through one path: an Owner (owner.go) takes
 // each change as an Op (ops.go), validates and applies it, records it for

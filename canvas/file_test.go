@@ -104,8 +104,8 @@ func TestDecodeExampleFile(t *testing.T) {
 
 	// The index of the imported session: customer has current 80,
 	// decision-makers has nothing, so the index is 80.
-	if x := s.Index(); !x.Valid || x.Value != 80 || x.Label() != "Leaning ToB" {
-		t.Errorf("Index() = %+v (%q), want 80 Leaning ToB", x, x.Label())
+	if x := s.Index(); !x.Valid || x.Value != 80 || x.Band() != canvas.BandLeaningToB {
+		t.Errorf("Index() = %+v (%q), want 80 leaning-tob", x, x.Band())
 	}
 }
 

@@ -1,15 +1,38 @@
 package canvas
 
-import "slices"
-
-// Index labels, from the consumer end to the business end.
-const (
-	LabelStronglyToC = "Strongly ToC"
-	LabelLeaningToC  = "Leaning ToC"
-	LabelHybrid      = "Hybrid"
-	LabelLeaningToB  = "Leaning ToB"
-	LabelStronglyToB = "Strongly ToB"
+import (
+	"encoding/json"
+	"slices"
 )
+
+// Band is where a value on the 0-100 scale sits, from the consumer end
+// to the business end. Its values are stable keys, not words: the session
+// list stores none, JSON carries them, and assets/lang names them in the
+// reader's language.
+type Band string
+
+// The bands of the ToB index.
+const (
+	BandStronglyToC Band = "strongly-toc"
+	BandLeaningToC  Band = "leaning-toc"
+	BandHybrid      Band = "hybrid"
+	BandLeaningToB  Band = "leaning-tob"
+	BandStronglyToB Band = "strongly-tob"
+)
+
+// Bands lists every band, from the consumer end to the business end.
+func Bands() []Band {
+	return []Band{BandStronglyToC, BandLeaningToC, BandHybrid, BandLeaningToB, BandStronglyToB}
+}
+
+// MarshalJSON writes no band (an index not set yet) as null, as the index
+// itself is written.
+func (b Band) MarshalJSON() ([]byte, error) {
+	if b == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(string(b))
+}
 
 // Index is the session's overall ToB index: the mean position of the
 // dimensions that have one. Valid is false when no dimension has a position.
@@ -18,28 +41,29 @@ type Index struct {
 	Valid bool
 }
 
-// Label names where the index sits, or "" when it is not valid.
-func (x Index) Label() string {
+// Band is where the index sits, or "" when it is not valid.
+func (x Index) Band() Band {
 	if !x.Valid {
 		return ""
 	}
-	return IndexLabel(x.Value)
+	return BandOf(x.Value)
 }
 
-// IndexLabel names a value on the 0-100 scale. The middle band is closed on
-// both ends (40 and 60 are Hybrid), the outer bands are open towards it.
-func IndexLabel(v float64) string {
+// BandOf says where a value on the 0-100 scale sits. The middle band is
+// closed on both ends (40 and 60 are hybrid, as for LeanOf), the outer
+// bands are open towards it.
+func BandOf(v float64) Band {
 	switch {
 	case v < 20:
-		return LabelStronglyToC
-	case v < 40:
-		return LabelLeaningToC
-	case v <= 60:
-		return LabelHybrid
+		return BandStronglyToC
+	case v < HybridFrom:
+		return BandLeaningToC
+	case v <= HybridTo:
+		return BandHybrid
 	case v <= 80:
-		return LabelLeaningToB
+		return BandLeaningToB
 	default:
-		return LabelStronglyToB
+		return BandStronglyToB
 	}
 }
 

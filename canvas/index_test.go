@@ -8,57 +8,62 @@ import (
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
 
-func TestIndexLabel(t *testing.T) {
+func TestBandOf(t *testing.T) {
 	tests := []struct {
 		v    float64
-		want string
+		want canvas.Band
 	}{
-		{0, "Strongly ToC"},
-		{10, "Strongly ToC"},
-		{19.99, "Strongly ToC"},
-		{20, "Leaning ToC"},
-		{39.99, "Leaning ToC"},
-		{40, "Hybrid"},
-		{50, "Hybrid"},
-		{60, "Hybrid"},
-		{60.01, "Leaning ToB"},
-		{80, "Leaning ToB"},
-		{80.01, "Strongly ToB"},
-		{100, "Strongly ToB"},
+		{0, canvas.BandStronglyToC},
+		{10, canvas.BandStronglyToC},
+		{19.99, canvas.BandStronglyToC},
+		{20, canvas.BandLeaningToC},
+		{39.99, canvas.BandLeaningToC},
+		{40, canvas.BandHybrid},
+		{50, canvas.BandHybrid},
+		{60, canvas.BandHybrid},
+		{60.01, canvas.BandLeaningToB},
+		{80, canvas.BandLeaningToB},
+		{80.01, canvas.BandStronglyToB},
+		{100, canvas.BandStronglyToB},
 	}
 	for _, tt := range tests {
-		if got := canvas.IndexLabel(tt.v); got != tt.want {
-			t.Errorf("IndexLabel(%v) = %q, want %q", tt.v, got, tt.want)
+		if got := canvas.BandOf(tt.v); got != tt.want {
+			t.Errorf("BandOf(%v) = %q, want %q", tt.v, got, tt.want)
 		}
 	}
-	consts := map[string]string{
-		canvas.LabelStronglyToC: "Strongly ToC",
-		canvas.LabelLeaningToC:  "Leaning ToC",
-		canvas.LabelHybrid:      "Hybrid",
-		canvas.LabelLeaningToB:  "Leaning ToB",
-		canvas.LabelStronglyToB: "Strongly ToB",
+	// The keys are stored in JSON output and read by scripts: they must
+	// never change.
+	keys := map[canvas.Band]string{
+		canvas.BandStronglyToC: "strongly-toc",
+		canvas.BandLeaningToC:  "leaning-toc",
+		canvas.BandHybrid:      "hybrid",
+		canvas.BandLeaningToB:  "leaning-tob",
+		canvas.BandStronglyToB: "strongly-tob",
 	}
-	for got, want := range consts {
-		if got != want {
-			t.Errorf("label constant = %q, want %q", got, want)
+	for got, want := range keys {
+		if string(got) != want {
+			t.Errorf("band key = %q, want %q", got, want)
 		}
+	}
+	if len(canvas.Bands()) != len(keys) {
+		t.Errorf("Bands() lists %d bands, want %d", len(canvas.Bands()), len(keys))
 	}
 }
 
-func TestIndexLabelMethod(t *testing.T) {
+func TestIndexBandMethod(t *testing.T) {
 	tests := []struct {
 		x    canvas.Index
-		want string
+		want canvas.Band
 	}{
 		{canvas.Index{}, ""},
 		{canvas.Index{Value: 50, Valid: false}, ""},
-		{canvas.Index{Value: 0, Valid: true}, "Strongly ToC"},
-		{canvas.Index{Value: 50, Valid: true}, "Hybrid"},
-		{canvas.Index{Value: 100, Valid: true}, "Strongly ToB"},
+		{canvas.Index{Value: 0, Valid: true}, canvas.BandStronglyToC},
+		{canvas.Index{Value: 50, Valid: true}, canvas.BandHybrid},
+		{canvas.Index{Value: 100, Valid: true}, canvas.BandStronglyToB},
 	}
 	for _, tt := range tests {
-		if got := tt.x.Label(); got != tt.want {
-			t.Errorf("%+v.Label() = %q, want %q", tt.x, got, tt.want)
+		if got := tt.x.Band(); got != tt.want {
+			t.Errorf("%+v.Band() = %q, want %q", tt.x, got, tt.want)
 		}
 	}
 }
@@ -121,12 +126,12 @@ func TestSessionIndex(t *testing.T) {
 		setup     func(t *testing.T, s *canvas.Session)
 		wantValid bool
 		wantValue float64
-		wantLabel string
+		wantBand  canvas.Band
 	}{
 		{
 			name:      "nothing set",
 			setup:     func(t *testing.T, s *canvas.Session) {},
-			wantValid: false, wantValue: 0, wantLabel: "",
+			wantValid: false, wantValue: 0, wantBand: "",
 		},
 		{
 			name: "only target and note",
@@ -139,14 +144,14 @@ func TestSessionIndex(t *testing.T) {
 					t.Fatal(err)
 				}
 			},
-			wantValid: false, wantValue: 0, wantLabel: "",
+			wantValid: false, wantValue: 0, wantBand: "",
 		},
 		{
 			name: "current of zero counts",
 			setup: func(t *testing.T, s *canvas.Session) {
 				mustSetCurrent(t, s, "customer", 0)
 			},
-			wantValid: true, wantValue: 0, wantLabel: "Strongly ToC",
+			wantValid: true, wantValue: 0, wantBand: canvas.BandStronglyToC,
 		},
 		{
 			name: "current only",
@@ -155,7 +160,7 @@ func TestSessionIndex(t *testing.T) {
 				mustSetCurrent(t, s, "value", 50)
 			},
 			// (100 + 50) / 2
-			wantValid: true, wantValue: 75, wantLabel: "Leaning ToB",
+			wantValid: true, wantValue: 75, wantBand: canvas.BandLeaningToB,
 		},
 		{
 			name: "median of placements, odd count",
@@ -163,7 +168,7 @@ func TestSessionIndex(t *testing.T) {
 				// sorted 10 20 90: median 20 (mean would be 40)
 				place(s, "decision-cycle", 90, 10, 20)
 			},
-			wantValid: true, wantValue: 20, wantLabel: "Leaning ToC",
+			wantValid: true, wantValue: 20, wantBand: canvas.BandLeaningToC,
 		},
 		{
 			name: "median of placements, even count",
@@ -171,7 +176,7 @@ func TestSessionIndex(t *testing.T) {
 				// sorted 30 50 70 100: median 60 (mean would be 62.5)
 				place(s, "acquisition", 100, 30, 70, 50)
 			},
-			wantValid: true, wantValue: 60, wantLabel: "Hybrid",
+			wantValid: true, wantValue: 60, wantBand: canvas.BandHybrid,
 		},
 		{
 			name: "current wins over placements",
@@ -179,7 +184,7 @@ func TestSessionIndex(t *testing.T) {
 				place(s, "customer", 0, 10, 20)
 				mustSetCurrent(t, s, "customer", 90)
 			},
-			wantValid: true, wantValue: 90, wantLabel: "Strongly ToB",
+			wantValid: true, wantValue: 90, wantBand: canvas.BandStronglyToB,
 		},
 		{
 			name: "mixed, untouched dimensions left out",
@@ -197,7 +202,7 @@ func TestSessionIndex(t *testing.T) {
 				}
 			},
 			// (80 + 50 + 30) / 3 = 53.33...
-			wantValid: true, wantValue: 160.0 / 3, wantLabel: "Hybrid",
+			wantValid: true, wantValue: 160.0 / 3, wantBand: canvas.BandHybrid,
 		},
 		{
 			name: "mean of positions crosses a band",
@@ -207,7 +212,7 @@ func TestSessionIndex(t *testing.T) {
 				place(s, "customization", 59, 60, 61, 100) // median 60.5
 			},
 			// (61 + 60 + 60.5) / 3 = 60.5
-			wantValid: true, wantValue: 60.5, wantLabel: "Leaning ToB",
+			wantValid: true, wantValue: 60.5, wantBand: canvas.BandLeaningToB,
 		},
 	}
 	for _, tt := range tests {
@@ -224,8 +229,8 @@ func TestSessionIndex(t *testing.T) {
 			if got.Value != tt.wantValue {
 				t.Errorf("Index().Value = %v, want %v", got.Value, tt.wantValue)
 			}
-			if got.Label() != tt.wantLabel {
-				t.Errorf("Index().Label() = %q, want %q", got.Label(), tt.wantLabel)
+			if got.Band() != tt.wantBand {
+				t.Errorf("Index().Band() = %q, want %q", got.Band(), tt.wantBand)
 			}
 		})
 	}

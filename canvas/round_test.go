@@ -202,8 +202,8 @@ func TestSummary(t *testing.T) {
 	if sum.Index == nil || *sum.Index != 42.5 {
 		t.Errorf("Index = %s, want 42.5", fmtFloat(sum.Index))
 	}
-	if sum.Label != canvas.LabelHybrid {
-		t.Errorf("Label = %q, want %q", sum.Label, canvas.LabelHybrid)
+	if sum.Band != canvas.BandHybrid {
+		t.Errorf("Band = %q, want %q", sum.Band, canvas.BandHybrid)
 	}
 	if sum.Threshold != 40 {
 		t.Errorf("Threshold = %d, want 40", sum.Threshold)
@@ -241,8 +241,8 @@ func TestSummary(t *testing.T) {
 func TestSummaryEmpty(t *testing.T) {
 	s, _ := quickWithPeople(t, "A")
 	sum := s.Summary()
-	if sum.Index != nil || sum.Label != "" {
-		t.Errorf("index/label of an empty session = %s/%q, want nil/\"\"", fmtFloat(sum.Index), sum.Label)
+	if sum.Index != nil || sum.Band != "" {
+		t.Errorf("index/band of an empty session = %s/%q, want nil/\"\"", fmtFloat(sum.Index), sum.Band)
 	}
 	if len(sum.Dimensions) != 8 {
 		t.Fatalf("%d dimensions, want 8", len(sum.Dimensions))
@@ -313,20 +313,20 @@ func TestSummaryJSONShape(t *testing.T) {
 		topKeys = append(topKeys, k)
 	}
 	sort.Strings(topKeys)
-	if want := []string{"actions", "dimensions", "id", "index", "label", "threshold"}; !slices.Equal(topKeys, want) {
+	if want := []string{"actions", "band", "dimensions", "id", "index", "threshold"}; !slices.Equal(topKeys, want) {
 		t.Errorf("summary JSON keys = %v, want %v\n%s", topKeys, want, data)
 	}
 	var head struct {
 		ID        string
 		Index     float64
-		Label     string
+		Band      string
 		Threshold int
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
 		t.Fatal(err)
 	}
 	// customer median 25 is the only position: Leaning ToC.
-	if head.ID != s.ID || head.Index != 25 || head.Label != canvas.LabelLeaningToC || head.Threshold != 40 {
+	if head.ID != s.ID || head.Index != 25 || head.Band != string(canvas.BandLeaningToC) || head.Threshold != 40 {
 		t.Errorf("summary head = %+v\n%s", head, data)
 	}
 
@@ -364,14 +364,14 @@ func TestSummaryJSONShape(t *testing.T) {
 		}
 	}
 
-	// Without any position the index is null and the label empty.
+	// Without any position the index and the band are null.
 	empty, _ := quickWithPeople(t)
 	data, err = json.Marshal(empty.Summary())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(data), `"index":null`) || !strings.Contains(string(data), `"label":""`) {
-		t.Errorf("summary of an empty session lacks a null index and empty label: %s", data)
+	if !strings.Contains(string(data), `"index":null`) || !strings.Contains(string(data), `"band":null`) {
+		t.Errorf("summary of an empty session lacks a null index and band: %s", data)
 	}
 }
 

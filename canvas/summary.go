@@ -21,11 +21,13 @@ type DimensionSummary struct {
 }
 
 // Summary is the one computation of a session's figures that the UI, the
-// PDF and `fulcrum summary --json` all show.
+// PDF and `fulcrum summary --json` all show. It holds figures and keys
+// only: Band is where the index sits (null without an index), and each
+// reader names it in their own language.
 type Summary struct {
 	ID         string             `json:"id"`
 	Index      *float64           `json:"index"`
-	Label      string             `json:"label"`
+	Band       Band               `json:"band"`
 	Threshold  int                `json:"threshold"`
 	Dimensions []DimensionSummary `json:"dimensions"`
 	Actions    []ActionSummary    `json:"actions"`
@@ -46,7 +48,7 @@ func (s *Session) Summary() Summary {
 	out := Summary{ID: s.ID, Threshold: s.Settings.DiscussThreshold()}
 	if idx := s.Index(); idx.Valid {
 		v := idx.Value
-		out.Index, out.Label = &v, idx.Label()
+		out.Index, out.Band = &v, idx.Band()
 	}
 	for _, d := range s.Dimensions {
 		out.Dimensions = append(out.Dimensions, s.DimensionSummary(d.Key))

@@ -53,7 +53,7 @@ func (r *report) header() {
 	big := style{size: 34, bold: true}
 	value, label := "–", r.w.T("export.pdf.index.none")
 	if idx.Valid {
-		value, label = strconv.Itoa(int(idx.Value+0.5)), idx.Label()
+		value, label = strconv.Itoa(int(idx.Value+0.5)), r.w.Band(idx.Band())
 	}
 	r.centre(bx, boxW, top+52, value, big)
 	r.color(ink)

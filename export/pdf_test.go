@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/export"
 )
@@ -97,11 +98,12 @@ func TestPDFContent(t *testing.T) {
 				t.Fatalf("test session %s has no index", tc.name)
 			}
 			value := strconv.Itoa(int(math.Round(idx.Value)))
-			if want := "ToB index " + value + " · " + idx.Label(); !x.has(want) {
+			band := lang.For(lang.EN).Band(idx.Band())
+			if want := "ToB index " + value + " · " + band; !x.has(want) {
 				t.Errorf("extracted text lacks the index line %q", want)
 			}
-			if n := x.count(idx.Label()); n < 2 {
-				t.Errorf("index label %q appears %d times; want it in the index box and in the chart", idx.Label(), n)
+			if n := x.count(band); n < 2 {
+				t.Errorf("index label %q appears %d times; want it in the index box and in the chart", band, n)
 			}
 			if !regexp.MustCompile(`(?m)^\s*` + value + `\s*$`).MatchString(x.plain) {
 				t.Errorf("index value %s is not printed on its own, as in the index box", value)

@@ -17,10 +17,12 @@ func wordsOr(w *lang.Words) *lang.Words {
 	return w
 }
 
-// chartLabels puts the export's words on the chart's rows and groups.
+// chartLabels puts the export's words on the chart: its rows, groups,
+// index, poles and legend.
 func chartLabels(w *lang.Words, o canvas.ChartOptions) canvas.ChartOptions {
 	o.DimensionName = func(d canvas.Dimension) string { return w.DimensionOf(d).Name }
 	o.GroupName = w.Group
+	o.Words = w
 	return o
 }
 

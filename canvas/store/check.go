@@ -89,8 +89,7 @@ func (s *Store) check(tx *bolt.Tx) error {
 }
 
 // summaryMismatch names the first field in which a stored summary differs
-// from the one its session gives, or "". The label is words, not data, so
-// it is left out; the index is compared with a tolerance, so that a
+// from the one its session gives, or "". The index is compared with a tolerance, so that a
 // different rounding of the same figures is not damage.
 func summaryMismatch(got, want Summary) string {
 	switch {

@@ -1132,8 +1132,8 @@ func TestSchemaV1FileStillOpens(t *testing.T) {
 		t.Helper()
 		must(t, st.Check())
 		checkSummaries(t, st, []wantSummary{
-			{"schema1-b", "Segunda sesión — 第二", "Widget Pro", time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC), 30, true, canvas.LabelLeaningToC},
-			{"schema1-a", "Q4 positioning · 第四季度定位", "Nubia CRM", time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC), 1498.0 / 23, true, canvas.LabelLeaningToB},
+			{"schema1-b", "Segunda sesión — 第二", "Widget Pro", time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC), 30, true, canvas.BandLeaningToC},
+			{"schema1-a", "Q4 positioning · 第四季度定位", "Nubia CRM", time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC), 1498.0 / 23, true, canvas.BandLeaningToB},
 			{"schema1-c", "Tercera, sin datos", "Nada", time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC), 0, false, ""},
 		})
 		for _, w := range []struct {

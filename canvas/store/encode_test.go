@@ -97,7 +97,8 @@ func FuzzAppendString(f *testing.F) {
 }
 
 // TestSummaryLayouts: a summary reads back as written for the earliest and
-// latest times, and a schema 2 summary (Unix nanoseconds) still reads.
+// latest times and holds figures, not words; summaries of schemas 2 and 3,
+// which held an English label, still read, their band from their index.
 func TestSummaryLayouts(t *testing.T) {
 	for _, at := range []time.Time{
 		time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC),
@@ -105,28 +106,53 @@ func TestSummaryLayouts(t *testing.T) {
 		time.Date(2026, 11, 28, 7, 30, 0, 123, time.UTC),
 		time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
 	} {
-		want := Summary{ID: "id", Title: "Título", Product: "产品", Updated: at, Index: 61.5, IndexValid: true, Label: "Leaning ToB"}
-		got, err := decodeSummary(encodeSummary(want))
-		if err != nil || !got.Updated.Equal(at) || got.Title != want.Title || got.Index != want.Index || !got.IndexValid || got.Label != want.Label {
+		want := Summary{ID: "id", Title: "Título", Product: "产品", Updated: at, Index: 61.5, IndexValid: true}
+		raw := encodeSummary(want)
+		got, err := decodeSummary(raw)
+		if err != nil || !got.Updated.Equal(at) || got.Title != want.Title || got.Index != want.Index || !got.IndexValid || got.Band() != canvas.BandLeaningToB {
 			t.Errorf("%v: decoded %+v, %v", at, got, err)
+		}
+		if raw[0] != summaryV4 {
+			t.Errorf("written as layout %d, want %d", raw[0], summaryV4)
+		}
+		// id, title and product, and nothing but figures after them.
+		if n := 1 + 3 + len("id") + len("Título") + len("产品") + summaryV3Tail; len(raw) != n {
+			t.Errorf("a summary takes %d bytes, want %d: only its three strings and figures", len(raw), n)
 		}
 	}
 
-	// The schema 2 layout, as the schema 2 build wrote it.
+	// The layouts of schemas 2 and 3, as those builds wrote them, with the
+	// English label the list used to show. The label is read past: the
+	// band comes from the index (30 is leaning-toc, whatever it says).
 	at := time.Date(2026, 11, 21, 10, 0, 0, 5, time.UTC)
-	v2 := []byte{summaryV2}
-	for _, s := range []string{"id", "t", "p", "Leaning ToC"} {
-		v2 = binary.AppendUvarint(v2, uint64(len(s)))
-		v2 = append(v2, s...)
+	withLabel := func(version byte, label string) []byte {
+		b := []byte{version}
+		for _, s := range []string{"id", "t", "p", label} {
+			b = binary.AppendUvarint(b, uint64(len(s)))
+			b = append(b, s...)
+		}
+		if version == summaryV2 {
+			b = binary.LittleEndian.AppendUint64(b, uint64(at.UnixNano()))
+		} else {
+			b = binary.LittleEndian.AppendUint64(b, uint64(at.Unix()))
+			b = binary.LittleEndian.AppendUint32(b, uint32(at.Nanosecond()))
+		}
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(30))
+		return append(b, 1)
 	}
-	v2 = binary.LittleEndian.AppendUint64(v2, uint64(at.UnixNano()))
-	v2 = binary.LittleEndian.AppendUint64(v2, math.Float64bits(30))
-	v2 = append(v2, 1)
-	got, err := decodeSummary(v2)
-	if err != nil || got.ID != "id" || !got.Updated.Equal(at) || got.Index != 30 || !got.IndexValid || got.Label != "Leaning ToC" {
-		t.Errorf("schema 2 summary decoded as %+v, %v", got, err)
+	v2, v3 := withLabel(summaryV2, "Leaning ToC"), withLabel(summaryV3, "Leaning ToC")
+	for name, raw := range map[string][]byte{"schema 2": v2, "schema 3": v3} {
+		got, err := decodeSummary(raw)
+		if err != nil || got.ID != "id" || got.Product != "p" || !got.Updated.Equal(at) || got.Index != 30 || !got.IndexValid || got.Band() != canvas.BandLeaningToC {
+			t.Errorf("%s summary decoded as %+v (band %q), %v", name, got, got.Band(), err)
+		}
 	}
-	for _, bad := range [][]byte{v2[:len(v2)-1], append(slices.Clone(v2), 0), {summaryV3}, {9}} {
+	// A version 4 summary is as long as a version 3 one without its label:
+	// one read with the other's string count must fail, not misread.
+	v4 := encodeSummary(Summary{ID: "id", Title: "t", Product: "p", Updated: at, Index: 30, IndexValid: true})
+	v3as4 := append([]byte{summaryV4}, v3[1:]...)
+	v4as3 := append([]byte{summaryV3}, v4[1:]...)
+	for _, bad := range [][]byte{v2[:len(v2)-1], append(slices.Clone(v2), 0), {summaryV3}, {summaryV4}, v4[:len(v4)-1], v3as4, v4as3, {5}, {9}} {
 		if _, err := decodeSummary(bad); err == nil {
 			t.Errorf("decodeSummary(%x) succeeded", bad)
 		}

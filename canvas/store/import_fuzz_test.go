@@ -74,7 +74,7 @@ func FuzzImportThroughStore(f *testing.F) {
 		}
 		wantSum := store.Summarize(want)
 		if sum := sums[0]; !sum.Updated.Equal(want.Updated) || sum.ID != wantSum.ID || sum.Title != wantSum.Title ||
-			sum.Product != wantSum.Product || sum.Label != wantSum.Label || sum.IndexValid != wantSum.IndexValid || sum.Index != wantSum.Index {
+			sum.Product != wantSum.Product || sum.Band() != wantSum.Band() || sum.IndexValid != wantSum.IndexValid || sum.Index != wantSum.Index {
 			t.Fatalf("summary %+v, want %+v", sum, wantSum)
 		}
 

@@ -16,7 +16,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Record layout, schemas 2 and 3 (3 changed only the summary's time).
+// Record layout, schemas 2 to 4 (3 and 4 changed only the summary).
 //
 // A session record is JSON without the dimension snapshot; the snapshot is
 // stored once per distinct content in the "dimsets" bucket, keyed by its
@@ -139,28 +139,34 @@ func (s *Store) decodeRecord(tx *bolt.Tx, data []byte) (*canvas.Session, error) 
 }
 
 // Binary summary layouts, told apart by their first byte; schema 1
-// summaries are JSON and start with '{'. Both end in a fixed tail after the
-// four strings (id, title, product, label):
+// summaries are JSON and start with '{'. Each holds some strings, then a
+// fixed tail:
 //
-//	summaryV2  updated as Unix nanoseconds (int64), index (float64), valid
-//	summaryV3  updated as Unix seconds (int64) and nanoseconds (uint32),
-//	           index (float64), valid
+//	summaryV2  id, title, product, label; updated as Unix nanoseconds
+//	           (int64), index (float64), valid
+//	summaryV3  id, title, product, label; updated as Unix seconds (int64)
+//	           and nanoseconds (uint32), index (float64), valid
+//	summaryV4  id, title, product; the tail of version 3
 //
 // Version 2 is still read: Unix nanoseconds overflow outside the years
 // 1678-2262, so 9999-12-31 read back as 1816. Version 3 holds every time a
-// session may have (years 0000-9999).
+// session may have (years 0000-9999). Versions 2 and 3 held the index
+// label in English; version 4 holds figures only, and the band is derived
+// from the index, so the list shows it in the reader's language. An older
+// label is read past and never shown.
 const (
 	summaryV2 = 2
 	summaryV3 = 3
+	summaryV4 = 4
 
 	summaryV2Tail = 8 + 8 + 1
 	summaryV3Tail = 8 + 4 + 8 + 1
 )
 
 func encodeSummary(sum Summary) []byte {
-	b := make([]byte, 0, 1+4*binary.MaxVarintLen64+len(sum.ID)+len(sum.Title)+len(sum.Product)+len(sum.Label)+summaryV3Tail)
-	b = append(b, summaryV3)
-	for _, s := range []string{sum.ID, sum.Title, sum.Product, sum.Label} {
+	b := make([]byte, 0, 1+3*binary.MaxVarintLen64+len(sum.ID)+len(sum.Title)+len(sum.Product)+summaryV3Tail)
+	b = append(b, summaryV4)
+	for _, s := range []string{sum.ID, sum.Title, sum.Product} {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
@@ -184,13 +190,17 @@ func decodeSummary(b []byte) (Summary, error) {
 		err := json.Unmarshal(b, &r)
 		return r.Summary, err
 	}
-	if len(b) == 0 || (b[0] != summaryV2 && b[0] != summaryV3) {
+	if len(b) == 0 || b[0] < summaryV2 || b[0] > summaryV4 {
 		return Summary{}, errSummary
 	}
 	version := b[0]
 	b = b[1:]
-	var strs [4]string
-	for i := range strs {
+	var strs [4]string // the fourth, a label, only before version 4
+	count := len(strs)
+	if version == summaryV4 {
+		count = 3
+	}
+	for i := range strs[:count] {
 		n, k := binary.Uvarint(b)
 		if k <= 0 || uint64(len(b)-k) < n {
 			return Summary{}, errSummary
@@ -198,12 +208,12 @@ func decodeSummary(b []byte) (Summary, error) {
 		strs[i] = string(b[k : k+int(n)])
 		b = b[k+int(n):]
 	}
-	sum := Summary{ID: strs[0], Title: strs[1], Product: strs[2], Label: strs[3]}
+	sum := Summary{ID: strs[0], Title: strs[1], Product: strs[2]}
 	switch {
 	case version == summaryV2 && len(b) == summaryV2Tail:
 		sum.Updated = time.Unix(0, int64(binary.LittleEndian.Uint64(b))).UTC()
 		b = b[8:]
-	case version == summaryV3 && len(b) == summaryV3Tail:
+	case version >= summaryV3 && len(b) == summaryV3Tail:
 		nsec := binary.LittleEndian.Uint32(b[8:])
 		if nsec >= 1e9 {
 			return Summary{}, errSummary

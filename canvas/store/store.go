@@ -25,10 +25,10 @@ import (
 
 // SchemaVersion is the version of the file layout and of every record this
 // build writes. A file with a higher version is refused, untouched.
-// Schema 3 changed only the summary's time (records.go), but a schema 2
-// build would call a version 3 summary damaged, so the file says it is
-// newer instead.
-const SchemaVersion = 3
+// Schemas 3 and 4 changed only the summary (records.go): its time, then
+// figures without the English label. An older build would call the newer
+// summary damaged, so the file says it is newer instead.
+const SchemaVersion = 4
 
 var (
 	// ErrLocked means another Fulcrum holds the file.
@@ -109,7 +109,9 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 }
 
 // Summary is what a list of sessions shows; it is stored beside each
-// session so listing never decodes sessions.
+// session so listing never decodes sessions. It holds figures, not words
+// (the JSON tags read schema 1 summaries, whose English label is passed
+// over).
 type Summary struct {
 	ID         string    `json:"id"`
 	Title      string    `json:"title"`
@@ -117,7 +119,12 @@ type Summary struct {
 	Updated    time.Time `json:"updated"`
 	Index      float64   `json:"index"`
 	IndexValid bool      `json:"index_valid"`
-	Label      string    `json:"label"`
+}
+
+// Band is where the session's index sits, or "" before it has one. It is
+// derived rather than stored, so it can never disagree with the index.
+func (s Summary) Band() canvas.Band {
+	return canvas.Index{Value: s.Index, Valid: s.IndexValid}.Band()
 }
 
 // Open opens or creates the session file at path.
@@ -250,7 +257,6 @@ func Summarize(sess *canvas.Session) Summary {
 		Updated:    sess.Updated,
 		Index:      idx.Value,
 		IndexValid: idx.Valid,
-		Label:      idx.Label(),
 	}
 }
 

@@ -241,7 +241,7 @@ type wantSummary struct {
 	updated            time.Time
 	index              float64
 	valid              bool
-	label              string
+	band               canvas.Band
 }
 
 func checkSummaries(t *testing.T, st *store.Store, want []wantSummary) {
@@ -256,7 +256,7 @@ func checkSummaries(t *testing.T, st *store.Store, want []wantSummary) {
 	for i, w := range want {
 		g := got[i]
 		if g.ID != w.id || g.Title != w.title || g.Product != w.product || !g.Updated.Equal(w.updated) ||
-			g.Index != w.index || g.IndexValid != w.valid || g.Label != w.label {
+			g.Index != w.index || g.IndexValid != w.valid || g.Band() != w.band {
 			t.Errorf("summary %d = %+v\nwant %+v", i, g, w)
 		}
 	}
@@ -295,8 +295,8 @@ func TestListSummariesFollowsChanges(t *testing.T) {
 	}
 	checkSummaries(t, st, []wantSummary{
 		{b.ID, "会话 B", "产品 B", baseTime.Add(3 * time.Hour), 0, false, ""},
-		{c.ID, "Sesión C", "Producto C", baseTime.Add(2 * time.Hour), 20, true, canvas.LabelLeaningToC},
-		{a.ID, "Sesión A", "Producto A", baseTime.Add(1 * time.Hour), 70, true, canvas.LabelLeaningToB},
+		{c.ID, "Sesión C", "Producto C", baseTime.Add(2 * time.Hour), 20, true, canvas.BandLeaningToC},
+		{a.ID, "Sesión A", "Producto A", baseTime.Add(1 * time.Hour), 70, true, canvas.BandLeaningToB},
 	})
 
 	// Re-save A with a new title, value moved to 0: (80+0+40)/3 = 40 ->
@@ -306,9 +306,9 @@ func TestListSummariesFollowsChanges(t *testing.T) {
 	a.Touch(baseTime.Add(4*time.Hour + 500*time.Millisecond))
 	must(t, st.Save(a))
 	checkSummaries(t, st, []wantSummary{
-		{a.ID, "Sesión A — revisada", "Producto A", baseTime.Add(4*time.Hour + 500*time.Millisecond), 40, true, canvas.LabelHybrid},
+		{a.ID, "Sesión A — revisada", "Producto A", baseTime.Add(4*time.Hour + 500*time.Millisecond), 40, true, canvas.BandHybrid},
 		{b.ID, "会话 B", "产品 B", baseTime.Add(3 * time.Hour), 0, false, ""},
-		{c.ID, "Sesión C", "Producto C", baseTime.Add(2 * time.Hour), 20, true, canvas.LabelLeaningToC},
+		{c.ID, "Sesión C", "Producto C", baseTime.Add(2 * time.Hour), 20, true, canvas.BandLeaningToC},
 	})
 
 	// Delete B.
@@ -317,8 +317,8 @@ func TestListSummariesFollowsChanges(t *testing.T) {
 		t.Errorf("Load after Delete: %v, want ErrNotFound", err)
 	}
 	checkSummaries(t, st, []wantSummary{
-		{a.ID, "Sesión A — revisada", "Producto A", baseTime.Add(4*time.Hour + 500*time.Millisecond), 40, true, canvas.LabelHybrid},
-		{c.ID, "Sesión C", "Producto C", baseTime.Add(2 * time.Hour), 20, true, canvas.LabelLeaningToC},
+		{a.ID, "Sesión A — revisada", "Producto A", baseTime.Add(4*time.Hour + 500*time.Millisecond), 40, true, canvas.BandHybrid},
+		{c.ID, "Sesión C", "Producto C", baseTime.Add(2 * time.Hour), 20, true, canvas.BandLeaningToC},
 	})
 
 	// Import D (customer 100, value 95: 97.5 -> Strongly ToB), oldest.
@@ -339,10 +339,10 @@ func TestListSummariesFollowsChanges(t *testing.T) {
 		t.Fatalf("Import ids = %v, want [%s %s]", ids, d.ID, e.ID)
 	}
 	want := []wantSummary{
-		{e.ID, "Sesión E", "Producto E", baseTime.Add(5 * time.Hour), 61, true, canvas.LabelLeaningToB},
-		{a.ID, "Sesión A — revisada", "Producto A", baseTime.Add(4*time.Hour + 500*time.Millisecond), 40, true, canvas.LabelHybrid},
-		{c.ID, "Sesión C", "Producto C", baseTime.Add(2 * time.Hour), 20, true, canvas.LabelLeaningToC},
-		{d.ID, "Sesión D", "Producto D", baseTime.Add(30 * time.Minute), 97.5, true, canvas.LabelStronglyToB},
+		{e.ID, "Sesión E", "Producto E", baseTime.Add(5 * time.Hour), 61, true, canvas.BandLeaningToB},
+		{a.ID, "Sesión A — revisada", "Producto A", baseTime.Add(4*time.Hour + 500*time.Millisecond), 40, true, canvas.BandHybrid},
+		{c.ID, "Sesión C", "Producto C", baseTime.Add(2 * time.Hour), 20, true, canvas.BandLeaningToC},
+		{d.ID, "Sesión D", "Producto D", baseTime.Add(30 * time.Minute), 97.5, true, canvas.BandStronglyToB},
 	}
 	checkSummaries(t, st, want)
 

@@ -89,7 +89,8 @@ func TestCheck(t *testing.T) {
 	}
 	assertNotExist(t, missing)
 
-	// An empty file fails cleanly; a panic would end the test binary.
+	// An empty file fails cleanly, as damaged (it holds no Fulcrum data);
+	// a panic would end the test binary.
 	empty := writeFile(t, filepath.Join(dir, "empty.db"), "")
 	if r := runCLI(t, nil, "check", "--db", empty); r.code != cli.ExitDamaged {
 		t.Errorf("check of an empty file: exit %d, want %d (damaged)", r.code, cli.ExitDamaged)

@@ -27,9 +27,13 @@ import (
 // check) can tell damage from other failures without reading words that
 // change with the language.
 const (
-	ExitOK      = 0
-	ExitError   = 1
-	ExitUsage   = 2
+	ExitOK    = 0
+	ExitError = 1
+	ExitUsage = 2
+	// ExitDamaged says a file the command read is damaged, as against
+	// ExitError, that it could not be read at all (missing, locked, from a
+	// newer Fulcrum). The app runs `check` as a child and tells the two
+	// apart by this code alone: the message is in the reader's language.
 	ExitDamaged = 3
 )
 

@@ -159,6 +159,7 @@ type listEntry struct {
 	Updated string   `json:"updated"`
 	Index   *float64 `json:"index"`
 	Label   string   `json:"label"`
+	Band    *string  `json:"band"`
 }
 
 func listJSON(t *testing.T, db string) (raw string, entries []listEntry) {

@@ -7,18 +7,27 @@ import (
 	"os"
 	"time"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
+	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 )
 
 // listEntry is the JSON shape of `list --json`; scripts rely on the names.
+// Band is the index's band as a stable key (null without an index); Label
+// names it in English, whatever the language, so a script reads the same
+// JSON on every machine.
 type listEntry struct {
-	ID      string   `json:"id"`
-	Title   string   `json:"title"`
-	Product string   `json:"product"`
-	Updated string   `json:"updated"`
-	Index   *float64 `json:"index"`
-	Label   string   `json:"label"`
+	ID      string      `json:"id"`
+	Title   string      `json:"title"`
+	Product string      `json:"product"`
+	Updated string      `json:"updated"`
+	Index   *float64    `json:"index"`
+	Label   string      `json:"label"`
+	Band    canvas.Band `json:"band"`
 }
+
+// jsonWords names typed values in JSON output: English, in every language.
+var jsonWords = lang.For(lang.EN)
 
 func runList(env *Env, args []string) int {
 	f := newFlags(env, "list")
@@ -49,7 +58,8 @@ func runList(env *Env, args []string) int {
 	if *asJSON {
 		out := make([]listEntry, 0, len(sums))
 		for _, s := range sums {
-			e := listEntry{ID: s.ID, Title: s.Title, Product: s.Product, Updated: s.Updated.UTC().Format(time.RFC3339), Label: s.Label}
+			e := listEntry{ID: s.ID, Title: s.Title, Product: s.Product, Updated: s.Updated.UTC().Format(time.RFC3339),
+				Label: jsonWords.Band(s.Band()), Band: s.Band()}
 			if s.IndexValid {
 				v := s.Index
 				e.Index = &v
@@ -70,7 +80,7 @@ func runList(env *Env, args []string) int {
 		if s.IndexValid {
 			idx = fmt.Sprintf("%.0f", s.Index)
 		}
-		rows = append(rows, []string{s.ID, s.Updated.Local().Format("2006-01-02 15:04"), idx, indexLabel(s),
+		rows = append(rows, []string{s.ID, s.Updated.Local().Format("2006-01-02 15:04"), idx, indexLabel(w, s),
 			oneLine(s.Title), oneLine(s.Product)})
 	}
 	writeTable(env.Stdout, rows)
@@ -95,14 +105,17 @@ func runSummary(env *Env, args []string) int {
 	if s == nil {
 		return code
 	}
-	return writeJSON(env, "summary", s.Summary())
+	sum := s.Summary()
+	return writeJSON(env, "summary", summaryJSON{Summary: sum, Label: jsonWords.Band(sum.Band)})
 }
 
-// indexLabel names where a session's index sits, for the table.
-//
-// The stored summary carries canvas's English label until canvas gives a
-// typed band (issue 13, the "values" part); this is the one place to put
-// the reader's words on it then. --json keeps the label as it is.
-func indexLabel(s store.Summary) string {
-	return s.Label
+// summaryJSON is the shape of `summary --json`: canvas's figures, with the
+// band also named in English as "label" ("" without an index).
+type summaryJSON struct {
+	canvas.Summary
+	Label string `json:"label"`
 }
+
+// indexLabel names where a session's index sits, for the table, in the
+// reader's language.
+func indexLabel(w *lang.Words, s store.Summary) string { return w.Band(s.Band()) }

@@ -54,10 +54,11 @@ func TestList(t *testing.T) {
 
 	raw, entries := listJSON(t, db)
 	f := func(v float64) *float64 { return &v }
+	band := func(s string) *string { return &s }
 	want := []listEntry{
 		{ID: "c-empty", Title: "Empty one", Product: "Nada", Updated: "2026-05-01T10:00:00Z", Index: nil, Label: ""},
-		{ID: "a-index", Title: "Index check", Product: "Widget", Updated: "2026-03-01T10:00:00Z", Index: f(56.25), Label: "Hybrid"},
-		{ID: "b-tob", Title: "ToB end", Product: "Mainframe", Updated: "2026-01-15T08:30:00Z", Index: f(90.5), Label: "Strongly ToB"},
+		{ID: "a-index", Title: "Index check", Product: "Widget", Updated: "2026-03-01T10:00:00Z", Index: f(56.25), Label: "Hybrid", Band: band("hybrid")},
+		{ID: "b-tob", Title: "ToB end", Product: "Mainframe", Updated: "2026-01-15T08:30:00Z", Index: f(90.5), Label: "Strongly ToB", Band: band("strongly-tob")},
 	}
 	if !reflect.DeepEqual(entries, want) {
 		t.Errorf("list --json =\n%s\nwant (newest first)\n%+v", raw, want)
@@ -74,7 +75,7 @@ func TestList(t *testing.T) {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys)
-		if !slices.Equal(keys, []string{"id", "index", "label", "product", "title", "updated"}) {
+		if !slices.Equal(keys, []string{"band", "id", "index", "label", "product", "title", "updated"}) {
 			t.Errorf("list entry keys = %v", keys)
 		}
 		for _, k := range []string{"id", "title", "product", "updated", "label"} {
@@ -86,8 +87,8 @@ func TestList(t *testing.T) {
 	if v, ok := generic[1]["index"].(float64); !ok || v != 56.25 {
 		t.Errorf("index of a-index is %#v, want the number 56.25", generic[1]["index"])
 	}
-	if generic[0]["index"] != nil {
-		t.Errorf("index of a session without positions is %#v, want null", generic[0]["index"])
+	if generic[0]["index"] != nil || generic[0]["band"] != nil {
+		t.Errorf("index and band of a session without positions are %#v and %#v, want null", generic[0]["index"], generic[0]["band"])
 	}
 
 	// The human list shows every title, the rounded index and the label,

@@ -14,6 +14,7 @@ type summaryJSON struct {
 	ID         string    `json:"id"`
 	Index      *float64  `json:"index"`
 	Label      string    `json:"label"`
+	Band       *string   `json:"band"`
 	Threshold  int       `json:"threshold"`
 	Dimensions []dimJSON `json:"dimensions"`
 	Actions    []struct {
@@ -111,6 +112,9 @@ func TestSummaryJSON(t *testing.T) {
 			{Key: "acquisition", Current: ip(30), Target: ip(10)},
 			{Key: "value"},
 		},
+	}
+	if got.Band == nil || *got.Band != "leaning-toc" {
+		t.Errorf("band = %s, want \"leaning-toc\"\n%s", jsonString(t, got.Band), raw)
 	}
 	if got.ID != want.ID || got.Label != want.Label || got.Threshold != want.Threshold {
 		t.Errorf("id/label/threshold = %q/%q/%d, want %q/%q/%d", got.ID, got.Label, got.Threshold, want.ID, want.Label, want.Threshold)
