@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -40,11 +38,12 @@ type actionFields struct {
 	dims []string
 }
 
-const noDimension = "No dimension"
-
 func newActionFields(e *editor) *actionFields {
 	f := &actionFields{text: newActionText(), owner: newOwnerField(), due: newDueField(e.ui.opt.now, e.ui.typedKey)}
 	f.text.hook, f.owner.hook = e.ui.typedKey, e.ui.typedKey
+	f.owner.SetPlaceHolder(e.ui.T("app.actions.owner"))
+	f.due.SetPlaceHolder(e.ui.T("app.actions.due"))
+	noDimension := e.ui.T("app.actions.no-dimension")
 	opts := []string{noDimension}
 	f.dims = []string{""}
 	for _, d := range e.s.Dimensions {
@@ -81,13 +80,13 @@ func (f *actionFields) details() fyne.CanvasObject {
 
 func newActionsPanel(e *editor) *actionsPanel {
 	p := &actionsPanel{e: e, list: container.NewVBox()}
-	p.tab = container.NewTabItem("Actions", nil)
+	p.tab = container.NewTabItem(e.ui.N("app.actions.tab", 0), nil)
 	p.draft = newActionFields(e)
-	p.draft.text.SetPlaceHolder("New action: what needs doing?")
+	p.draft.text.SetPlaceHolder(e.ui.T("app.actions.new"))
 	p.draft.text.OnSubmitted = func(string) { p.addDraft() }
 	p.draft.text.OnChanged = func(string) { p.checkDraft() }
 	p.draft.due.OnChanged = func(string) { p.checkDraft() }
-	p.add = p.e.ui.newKeyButton("Add", theme.ContentAddIcon(), p.addDraft)
+	p.add = p.e.ui.newKeyButton(e.ui.T("app.actions.add"), theme.ContentAddIcon(), p.addDraft)
 	p.add.Importance = widget.HighImportance
 	p.add.Disable()
 	p.hint = widget.NewLabel("")
@@ -99,7 +98,7 @@ func newActionsPanel(e *editor) *actionsPanel {
 		p.draft.details(),
 		widget.NewSeparator(),
 	)
-	p.empty = widget.NewLabel("No actions yet. Write what the team will do, who does it and by when.")
+	p.empty = widget.NewLabel(e.ui.T("app.actions.empty"))
 	p.empty.Wrapping = fyne.TextWrapWord
 	p.content = container.NewBorder(form, p.hint, nil, nil, container.NewVScroll(container.NewVBox(p.empty, p.list)))
 	p.tab.Content = p.content
@@ -146,7 +145,7 @@ func (p *actionsPanel) addDraft() {
 		return
 	}
 	a := canvas.Action{Text: f.text.Text, Owner: f.owner.Text, Due: f.due.Text, Dimension: f.dimension()}
-	if !p.e.apply("Add action", canvas.AddAction{Action: a}) {
+	if !p.e.apply(p.e.ui.T("app.op.add-action"), canvas.AddAction{Action: a}) {
 		return
 	}
 	f.text.SetText("")
@@ -168,7 +167,7 @@ func (p *actionsPanel) startFor(key string) {
 // position, so the field being typed in keeps its focus.
 func (p *actionsPanel) refresh() {
 	s := p.e.s
-	title := fmt.Sprintf("Actions (%d)", len(s.Actions))
+	title := p.e.ui.N("app.actions.tab", len(s.Actions))
 	if p.tab.Text != title {
 		p.tab.Text = title
 		if p.e.tabs != nil {
@@ -224,10 +223,10 @@ func (p *actionsPanel) newRow(i int) *actionRow {
 	f := r.f
 	r.done = newKeyCheck("", e.ui.typedKey, func(on bool) {
 		if !r.loading {
-			e.apply("Mark action done", canvas.SetActionDone{Index: r.i, Done: on})
+			e.apply(e.ui.T("app.op.action-done"), canvas.SetActionDone{Index: r.i, Done: on})
 		}
 	})
-	f.text.SetPlaceHolder("What needs doing?")
+	f.text.SetPlaceHolder(e.ui.T("app.actions.text"))
 	f.text.OnChanged = func(text string) {
 		if r.loading {
 			return
@@ -237,14 +236,14 @@ func (p *actionsPanel) newRow(i int) *actionRow {
 		err := canvas.CheckActionText(text)
 		p.showHint(err)
 		if err == nil && text != r.action().Text {
-			e.apply("Edit action", canvas.SetActionText{Index: r.i, Text: text})
+			e.apply(e.ui.T("app.op.edit-action"), canvas.SetActionText{Index: r.i, Text: text})
 		}
 	}
 	f.text.onFocusLost = r.finish
 	f.text.onMove = r.move
 	f.owner.OnChanged = func(name string) {
 		if !r.loading && name != r.action().Owner {
-			e.apply("Set action owner", canvas.SetActionOwner{Index: r.i, Owner: name})
+			e.apply(e.ui.T("app.op.action-owner"), canvas.SetActionOwner{Index: r.i, Owner: name})
 		}
 	}
 	f.owner.onFocusLost = r.finish
@@ -255,19 +254,19 @@ func (p *actionsPanel) newRow(i int) *actionRow {
 		err := canvas.CheckDue(due)
 		p.showHint(err)
 		if err == nil && due != r.action().Due {
-			e.apply("Set due date", canvas.SetActionDue{Index: r.i, Due: due})
+			e.apply(e.ui.T("app.op.action-due"), canvas.SetActionDue{Index: r.i, Due: due})
 		}
 	}
 	f.due.onFocusLost = r.finish
 	f.dim.OnChanged = func(string) {
 		if !r.loading && f.dimension() != r.action().Dimension {
-			e.apply("Link action", canvas.SetActionDimension{Index: r.i, Dimension: f.dimension()})
+			e.apply(e.ui.T("app.op.link-action"), canvas.SetActionDimension{Index: r.i, Dimension: f.dimension()})
 		}
 	}
 	r.up = r.p.e.ui.newKeyButton("", theme.MoveUpIcon(), func() { r.move(-1) })
 	r.down = r.p.e.ui.newKeyButton("", theme.MoveDownIcon(), func() { r.move(1) })
 	r.del = r.p.e.ui.newKeyButton("", theme.DeleteIcon(), func() {
-		e.apply("Delete action", canvas.DeleteAction{Index: r.i})
+		e.apply(e.ui.T("app.op.delete-action"), canvas.DeleteAction{Index: r.i})
 	})
 	r.box = container.NewVBox(
 		container.NewBorder(nil, nil, r.done, container.NewHBox(r.up, r.down, r.del), f.text),
@@ -339,7 +338,7 @@ func (r *actionRow) move(delta int) {
 	}
 	c := p.e.ui.win.Canvas()
 	focused := c.Focused()
-	if !p.e.apply("Reorder actions", canvas.MoveAction{Index: r.i, Delta: delta}) {
+	if !p.e.apply(p.e.ui.T("app.op.reorder-actions"), canvas.MoveAction{Index: r.i, Delta: delta}) {
 		return
 	}
 	to := p.rows[j]

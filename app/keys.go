@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 )
 
 // A facilitator runs the whole workshop from the keyboard. Every key is
@@ -32,17 +33,17 @@ type binding struct {
 // windowBindings are the keys that work on every screen.
 func (u *UI) windowBindings() []binding {
 	return []binding{
-		{what: "New session", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyN)}, run: u.newSessionDialog},
-		{what: "Show the session list", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyO)}, run: u.ShowHome},
-		{what: "Save now", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyS)}, run: u.SaveNow},
-		{what: "Export PDF summary", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyE)}, run: func() { u.exportDialog(exportPDF) }},
-		{what: "Undo", shortcuts: []fyne.Shortcut{&fyne.ShortcutUndo{}}, run: u.Undo},
-		{what: "Redo", shortcuts: []fyne.Shortcut{redoShiftZ, &fyne.ShortcutRedo{}}, run: u.Redo},
-		{what: "Quit", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyQ)}, run: u.Quit},
-		{what: "Agree on the selected dimension's median", shortcuts: []fyne.Shortcut{agreeShortcut}, run: u.agreeSelected},
-		{what: "Clear the selected dimension's agreement", shortcuts: []fyne.Shortcut{clearShortcut}, run: u.clearSelected},
-		{what: "Keyboard shortcuts", key: fyne.KeyF1, run: u.showShortcuts},
-		{what: "Move focus: toolbar, dimensions, then each tab of the side panel", key: fyne.KeyF6, run: u.cycleFocus},
+		{what: "app.keys.new-session", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyN)}, run: u.newSessionDialog},
+		{what: "app.keys.session-list", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyO)}, run: u.ShowHome},
+		{what: "app.keys.save", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyS)}, run: u.SaveNow},
+		{what: "app.keys.export-pdf", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyE)}, run: func() { u.exportDialog(exportPDF) }},
+		{what: "app.keys.undo", shortcuts: []fyne.Shortcut{&fyne.ShortcutUndo{}}, run: u.Undo},
+		{what: "app.keys.redo", shortcuts: []fyne.Shortcut{redoShiftZ, &fyne.ShortcutRedo{}}, run: u.Redo},
+		{what: "app.keys.quit", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyQ)}, run: u.Quit},
+		{what: "app.keys.agree", shortcuts: []fyne.Shortcut{agreeShortcut}, run: u.agreeSelected},
+		{what: "app.keys.clear", shortcuts: []fyne.Shortcut{clearShortcut}, run: u.clearSelected},
+		{what: "app.keys.shortcuts", key: fyne.KeyF1, run: u.showShortcuts},
+		{what: "app.keys.f6", key: fyne.KeyF6, run: u.cycleFocus},
 	}
 }
 
@@ -86,14 +87,15 @@ func dispatch[T any](table []keyAction[T], k fyne.KeyName, on T) bool {
 // keyHelp is one line of the shortcuts list.
 type keyHelp struct{ keys, what string }
 
-func helpOf[T any](table []keyAction[T]) []keyHelp {
+// helpOf lists a key table's keys with their descriptions in w's words.
+func helpOf[T any](w *lang.Words, table []keyAction[T]) []keyHelp {
 	var out []keyHelp
 	for _, a := range table {
 		var names []string
 		for _, k := range a.keys {
 			names = append(names, keyLabel(k))
 		}
-		out = append(out, keyHelp{strings.Join(names, ", "), a.what})
+		out = append(out, keyHelp{strings.Join(names, ", "), w.T(a.what)})
 	}
 	return out
 }

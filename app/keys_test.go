@@ -430,7 +430,7 @@ func TestF1ListsEveryShortcut(t *testing.T) {
 			t.Errorf("the shortcuts list does not mention %s", w)
 		}
 	}
-	for _, h := range append(append(helpOf(presentKeys), helpOf(listKeys)...), helpOf(sliderKeys)...) {
+	for _, h := range append(append(helpOf(en, presentKeys), helpOf(en, listKeys)...), helpOf(en, sliderKeys)...) {
 		if !hasText(texts, h.what) {
 			t.Errorf("the shortcuts list leaves out %q", h.what)
 		}

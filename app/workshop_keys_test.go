@@ -164,6 +164,7 @@ func TestWholeWorkshopByKeyboard(t *testing.T) {
 	dir := t.TempDir()
 	u.app.Preferences().SetString(fileDialogFolderKey, storage.NewFileURI(dir).String())
 	sc(shortcut(fyne.KeyE))
+	key(c, fyne.KeyReturn) // the PDF's language: the interface's
 	tabUntil(t, c, "the file name", func(f fyne.Focusable) bool {
 		en, ok := f.(*widget.Entry)
 		return ok && strings.HasSuffix(en.Text, ".pdf")
