@@ -14,15 +14,6 @@ import (
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 )
 
-// saveState is what the window title says about persistence.
-type saveState int
-
-const (
-	stateSaved saveState = iota
-	stateUnsaved
-	stateFailed
-)
-
 // editor shows one session: a row per dimension, the profile chart, the
 // ToB index, guidance, participants and the discussion agenda. Every
 // change goes through owner (see change.go) and is handed to an autosaver;
@@ -171,13 +162,6 @@ func (e *editor) build() {
 	e.content = container.NewBorder(container.NewVBox(top, e.banner, widget.NewSeparator()), e.notice, nil, nil, split)
 
 	e.refreshAll()
-}
-
-// newSaver saves the session into the UI's current store.
-func (e *editor) newSaver() *store.Autosaver {
-	return store.NewAutosaver(e.ui.store, e.ui.opt.AutosaveDelay, func(err error) {
-		fyne.Do(func() { e.saved(err) })
-	})
 }
 
 // refreshAll mirrors the whole session into the screen when the editor is
@@ -351,62 +335,6 @@ func (e *editor) rowOf(key string) int {
 		}
 	}
 	return -1
-}
-
-func (e *editor) saveNow() {
-	if err := e.saver.Flush(); err != nil {
-		e.ui.showError(e.ui.T("app.error.save"), err)
-	}
-	if !e.saver.Pending() {
-		e.state = stateSaved
-		e.updateTitle()
-	}
-}
-
-// saved runs on the UI thread after each autosave attempt.
-func (e *editor) saved(err error) {
-	if e.closed {
-		return
-	}
-	switch {
-	case err != nil:
-		e.state = stateFailed
-	case e.saver.Pending():
-		e.state = stateUnsaved
-	default:
-		e.state = stateSaved
-	}
-	e.updateTitle()
-}
-
-func (e *editor) updateTitle() {
-	state := e.ui.T("app.editor.state.saved")
-	switch e.state {
-	case stateUnsaved:
-		state = e.ui.T("app.editor.state.unsaved")
-	case stateFailed:
-		state = e.ui.T("app.editor.state.failed")
-	}
-	if e.status.Text != state {
-		e.status.SetText(state)
-		// "saved" and "unsaved changes" differ in width: lay the toolbar
-		// out again, or the next button covers the word.
-		if e.toolbar != nil {
-			e.toolbar.Refresh()
-		}
-	}
-	e.ui.win.SetTitle(e.ui.T("app.editor.window-title", e.s.Title, state))
-}
-
-// close persists what is pending; the editor is unusable afterwards, and
-// its history ends with it.
-func (e *editor) close() {
-	e.stopListening()
-	e.sync()
-	if err := e.saver.Close(); err != nil {
-		e.ui.showError(e.ui.T("app.error.save-before-closing"), err)
-	}
-	e.closed = true
 }
 
 // poleHeading starts a pole's guidance on its own line.
