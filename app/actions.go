@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -113,29 +115,38 @@ func (p *actionsPanel) checkDraft() {
 	setEnabled(p.add, textErr == nil && dueErr == nil)
 	switch {
 	case dueErr != nil:
-		p.showHint(dueErr)
+		p.showHint(dueErr, hintDue, f.due.Text)
 	case textErr != nil && f.text.Text != "":
-		p.showHint(textErr)
+		p.showHint(textErr, hintText, "")
 	default:
-		p.showHint(nil)
+		p.showHint(nil, hintText, "")
 	}
 }
 
-// showHint shows why typed input is held back, or hides the hint.
-func (p *actionsPanel) showHint(err error) {
+// The fields whose typing the hint explains.
+const (
+	hintText = iota
+	hintDue
+)
+
+// showHint shows why input typed in field is held back, in the
+// interface's words, or hides the hint. canvas says why in English for
+// the logs; the person reads what to type instead.
+func (p *actionsPanel) showHint(err error, field int, typed string) {
 	if err == nil {
 		p.hint.Hide()
 		return
 	}
-	p.hint.SetText(capitalise(err.Error()))
-	p.hint.Show()
-}
-
-func capitalise(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
+	u := p.e.ui
+	switch {
+	case field == hintDue:
+		p.hint.SetText(u.T("app.actions.hint.due", typed))
+	case errors.Is(err, canvas.ErrActionText):
+		p.hint.SetText(u.T("app.actions.hint.text"))
+	default:
+		p.hint.SetText(u.T("app.actions.hint.control"))
 	}
-	return string(s[0]-'a'+'A') + s[1:]
+	p.hint.Show()
 }
 
 // addDraft adds the form's action and clears the form for the next one.

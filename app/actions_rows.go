@@ -39,7 +39,7 @@ func (p *actionsPanel) newRow(i int) *actionRow {
 		// A text canvas refuses (an empty one, mid-edit) is held back,
 		// with the hint saying why; the stored one stays.
 		err := canvas.CheckActionText(text)
-		p.showHint(err)
+		p.showHint(err, hintText, "")
 		if err == nil && text != r.action().Text {
 			e.apply(e.ui.T("app.op.edit-action"), canvas.SetActionText{Index: r.i, Text: text})
 		}
@@ -57,7 +57,7 @@ func (p *actionsPanel) newRow(i int) *actionRow {
 			return
 		}
 		err := canvas.CheckDue(due)
-		p.showHint(err)
+		p.showHint(err, hintDue, due)
 		if err == nil && due != r.action().Due {
 			e.apply(e.ui.T("app.op.action-due"), canvas.SetActionDue{Index: r.i, Due: due})
 		}
@@ -127,7 +127,7 @@ func setEnabled(w fyne.Disableable, on bool) {
 // step, and a text held back as invalid gives way to the stored one.
 func (r *actionRow) finish() {
 	r.p.e.owner.Seal()
-	r.p.showHint(nil)
+	r.p.showHint(nil, hintText, "")
 	if r.i < len(r.p.e.s.Actions) {
 		r.show(r.action(), len(r.p.e.s.Actions), r.f.owner.names)
 	}

@@ -597,3 +597,17 @@ func TestKeyTablesAreMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusalsSpeakTheLanguage: a rule canvas enforces reaches the person
+// in the interface's words, not canvas's English.
+func TestRefusalsSpeakTheLanguage(t *testing.T) {
+	u, _ := startUIIn(t, filepath.Join(t.TempDir(), "f.db"), lang.ES)
+	if err := u.createSession(canvas.TemplateQuick, "Q4", "Nubia CRM", ""); err != nil {
+		t.Fatal(err)
+	}
+	u.editor.people.add() // no name typed
+	texts := textsOf(onScreen(u))
+	if !containsText(texts, "Cada participante necesita un nombre.") || containsText(texts, canvas.ErrNameRequired.Error()) {
+		t.Errorf("the refusal reads %q", texts)
+	}
+}

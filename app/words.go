@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -92,10 +93,34 @@ func (u *UI) confirm(title, msg string, done func(bool)) {
 	u.show(d)
 }
 
-// showError shows err under the words of what failed (context). The error
-// itself is wrapped, not replaced, so its details stay on screen.
+// showError shows err under the words of what failed (context). A refusal
+// canvas names with a sentinel is said in the interface's words; any other
+// error is wrapped, not replaced, so its details stay on screen.
 func (u *UI) showError(context string, err error) {
+	for _, s := range refusals {
+		if errors.Is(err, s.err) {
+			u.errorBox(fmt.Errorf("%s: %s", context, u.T(s.key)))
+			return
+		}
+	}
 	u.errorBox(fmt.Errorf("%s: %w", context, err))
+}
+
+// refusals are the rules canvas enforces that a person can run into from
+// the interface, with the message that explains each.
+var refusals = []struct {
+	err error
+	key string
+}{
+	{canvas.ErrNoProposal, "app.refused.no-proposal"},
+	{canvas.ErrNameRequired, "app.refused.name-required"},
+	{canvas.ErrTooManyPeople, "app.refused.too-many-people"},
+	{canvas.ErrNoParticipants, "app.round.no-people"},
+	{canvas.ErrLastInRound, "app.refused.last-in-round"},
+	{canvas.ErrNobodyElse, "app.refused.nobody-else"},
+	{canvas.ErrValueRange, "app.refused.value-range"},
+	{canvas.ErrNoValue, "app.refused.no-value"},
+	{canvas.ErrActionText, "app.actions.hint.text"},
 }
 
 // errorBox shows err in a dialog titled Error in the interface's words.
