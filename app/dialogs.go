@@ -108,6 +108,7 @@ type shortcutSection struct {
 // shortcutSections are the lines of the shortcuts list: the menus' keys,
 // the window's, then those of each screen.
 func (u *UI) shortcutSections() []shortcutSection {
+	w := u.words()
 	var everywhere []keyHelp
 	seen := map[string]bool{}
 	add := func(keys, what string) {
@@ -119,10 +120,10 @@ func (u *UI) shortcutSections() []shortcutSection {
 	for _, b := range u.bindings {
 		var keys []string
 		for _, sc := range b.shortcuts {
-			keys = append(keys, shortcutLabel(sc))
+			keys = append(keys, shortcutLabel(w, sc))
 		}
 		if b.key != "" {
-			keys = append(keys, keyLabel(b.key))
+			keys = append(keys, keyLabel(w, b.key))
 		}
 		for _, k := range keys {
 			seen[k] = true
@@ -134,14 +135,13 @@ func (u *UI) shortcutSections() []shortcutSection {
 	for _, m := range u.mainMenu.Items {
 		for _, it := range m.Items {
 			if it.Shortcut != nil {
-				add(shortcutLabel(it.Shortcut), strings.TrimSuffix(it.Label, "…"))
+				add(shortcutLabel(w, it.Shortcut), strings.TrimSuffix(it.Label, "…"))
 			}
 		}
 	}
-	w := u.words()
 	var editor []keyHelp
 	for _, k := range editorKeys {
-		editor = append(editor, keyHelp{k.keys, w.T(k.what)})
+		editor = append(editor, keyHelp{keyLabel(w, fyne.KeyName(k.keys)), w.T(k.what)})
 	}
 	return []shortcutSection{
 		{w.T("app.keys.section.everywhere"), everywhere},

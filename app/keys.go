@@ -94,26 +94,33 @@ func helpOf[T any](w *lang.Words, table []keyAction[T]) []keyHelp {
 	for _, a := range table {
 		var names []string
 		for _, k := range a.keys {
-			names = append(names, keyLabel(k))
+			names = append(names, keyLabel(w, k))
 		}
 		out = append(out, keyHelp{strings.Join(names, ", "), w.T(a.what)})
 	}
 	return out
 }
 
-// keyLabel is how a key is written on a keyboard.
-func keyLabel(k fyne.KeyName) string {
+// keyNames are the keys whose names a keyboard of the language writes in
+// its own way (Re Pág, Intro); the others are written as Fyne names them.
+var keyNames = map[fyne.KeyName]string{
+	fyne.KeyPageUp:    "app.key.page-up",
+	fyne.KeyPageDown:  "app.key.page-down",
+	fyne.KeyReturn:    "app.key.return",
+	fyne.KeyEnter:     "app.key.keypad-enter",
+	fyne.KeyEscape:    "app.key.escape",
+	fyne.KeySpace:     "app.key.space",
+	fyne.KeyHome:      "app.key.home",
+	fyne.KeyEnd:       "app.key.end",
+	fyne.KeyBackspace: "app.key.backspace",
+}
+
+// keyLabel is how a key is written on a keyboard, in w's language.
+func keyLabel(w *lang.Words, k fyne.KeyName) string {
+	if key, ok := keyNames[k]; ok {
+		return w.T(key)
+	}
 	switch k {
-	case fyne.KeyPageUp:
-		return "Page Up"
-	case fyne.KeyPageDown:
-		return "Page Down"
-	case fyne.KeyReturn:
-		return "Enter"
-	case fyne.KeyEnter:
-		return "Keypad Enter"
-	case fyne.KeyEscape:
-		return "Esc"
 	case fyne.KeyLeft:
 		return "←"
 	case fyne.KeyRight:
@@ -126,8 +133,8 @@ func keyLabel(k fyne.KeyName) string {
 	return string(k)
 }
 
-// shortcutLabel writes a shortcut as the keys to press.
-func shortcutLabel(sc fyne.Shortcut) string {
+// shortcutLabel writes a shortcut as the keys to press, in w's language.
+func shortcutLabel(w *lang.Words, sc fyne.Shortcut) string {
 	switch s := sc.(type) {
 	case *desktop.CustomShortcut:
 		var parts []string
@@ -138,9 +145,9 @@ func shortcutLabel(sc fyne.Shortcut) string {
 			parts = append(parts, "Alt")
 		}
 		if s.Modifier&fyne.KeyModifierShift != 0 {
-			parts = append(parts, "Shift")
+			parts = append(parts, w.T("app.key.shift"))
 		}
-		return strings.Join(append(parts, keyLabel(s.KeyName)), "+")
+		return strings.Join(append(parts, keyLabel(w, s.KeyName)), "+")
 	case *fyne.ShortcutUndo:
 		return "Ctrl+Z"
 	case *fyne.ShortcutRedo:
