@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -173,11 +172,14 @@ func TestWholeWorkshopByKeyboard(t *testing.T) {
 	tabUntil(t, c, "Save", func(f fyne.Focusable) bool { b, ok := f.(*widget.Button); return ok && b.Text == "Save" })
 	key(c, fyne.KeySpace)
 	path := filepath.Join(dir, "workshop.pdf")
-	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(e.notice.Text, path); {
-		if time.Now().After(deadline) {
-			t.Fatalf("the PDF was not written; the editor says %q", e.notice.Text)
-		}
-		time.Sleep(20 * time.Millisecond)
+	// lastExport closes once the result is on screen: reading the notice
+	// before that would race with the export's goroutine.
+	if u.lastExport == nil {
+		t.Fatal("Save started no export")
+	}
+	<-u.lastExport
+	if !strings.Contains(e.notice.Text, path) {
+		t.Fatalf("the PDF was not written; the editor says %q", e.notice.Text)
 	}
 	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
 	if err != nil {
