@@ -202,7 +202,7 @@ func TestActionsTabEndToEnd(t *testing.T) {
 	c.Focus(r1.f.text)
 	r1.f.text.TypedShortcut(&fyne.ShortcutSelectAll{})
 	r1.f.text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
-	if r1.f.text.Text != "" || e.s.Actions[1].Text != "Llamar al cliente" || c.Overlays().Top() != nil || p.hint.Text != "An action needs a text" {
+	if r1.f.text.Text != "" || e.s.Actions[1].Text != "Llamar al cliente" || c.Overlays().Top() != nil || p.hint.Text != en.T("app.actions.hint.text") {
 		t.Errorf("an emptied text: field %q, stored %q, hint %q", r1.f.text.Text, e.s.Actions[1].Text, p.hint.Text)
 	}
 	c.Unfocus()

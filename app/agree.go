@@ -30,9 +30,9 @@ type agreeLine struct {
 func newAgreeLine(r *dimRow) *agreeLine {
 	a := &agreeLine{r: r}
 	a.status = widget.NewLabel("")
-	a.agree = r.e.ui.newKeyButton("Agree", theme.ConfirmIcon(), func() { r.e.agree(r.i) })
+	a.agree = r.e.ui.newKeyButton(r.e.ui.T("app.agree.agree"), theme.ConfirmIcon(), func() { r.e.agree(r.i) })
 	a.agree.Importance = widget.HighImportance
-	a.clear = r.e.ui.newKeyButton("Clear", theme.ContentClearIcon(), func() { r.e.clearAgreement(r.i) })
+	a.clear = r.e.ui.newKeyButton(r.e.ui.T("app.agree.clear"), theme.ContentClearIcon(), func() { r.e.clearAgreement(r.i) })
 	a.clear.Importance = widget.LowImportance
 	// The row's header reads "median, not agreed  ~85  [Agree]" or
 	// "agreed  75  [Clear]": the words, the row's value, the action.
@@ -46,13 +46,13 @@ func (a *agreeLine) refresh() {
 	p := a.r.e.s.PositionOf(a.r.dim.Key)
 	switch p.Kind {
 	case canvas.PositionProposed:
-		a.status.SetText(notAgreed)
+		a.status.SetText(a.r.e.ui.T("app.agree.not-agreed"))
 		a.status.Importance = widget.WarningImportance
 		a.r.value.SetText("~" + strconv.Itoa(canvas.RoundHalf(p.Value)))
 		a.agree.Show()
 		a.clear.Hide()
 	case canvas.PositionAgreed:
-		a.status.SetText("agreed")
+		a.status.SetText(a.r.e.ui.T("app.agree.agreed"))
 		a.status.Importance = widget.SuccessImportance
 		a.agree.Hide()
 		a.clear.Show()
@@ -66,24 +66,20 @@ func (a *agreeLine) refresh() {
 	a.status.Refresh()
 }
 
-// notAgreed is the words every screen puts on a proposal.
-const notAgreed = "median, not agreed"
-
 // positionText says a dimension's position and whether it is agreed, for
 // presentation mode.
-func positionText(s *canvas.Session, key string) string {
+func (u *UI) positionText(s *canvas.Session, key string) string {
 	p := s.PositionOf(key)
 	switch p.Kind {
 	case canvas.PositionAgreed:
-		t := "Agreed " + strconv.Itoa(canvas.RoundHalf(p.Value))
 		if tg := s.Position(key).Target; tg != nil {
-			t += " → target " + strconv.Itoa(*tg)
+			return u.T("app.agree.position.target", canvas.RoundHalf(p.Value), *tg)
 		}
-		return t
+		return u.T("app.agree.position", canvas.RoundHalf(p.Value))
 	case canvas.PositionProposed:
-		return "Median " + strconv.Itoa(canvas.RoundHalf(p.Value)) + ", not agreed"
+		return u.T("app.agree.position.median", canvas.RoundHalf(p.Value))
 	}
-	return "No agreed position yet"
+	return u.T("app.agree.position.none")
 }
 
 // agree takes row i's proposal as agreed. A row that is agreed already,
@@ -96,7 +92,7 @@ func (e *editor) agree(i int) {
 	if _, ok := e.s.Proposal(key); !ok {
 		return
 	}
-	e.apply("Agree", canvas.Agree{Dimension: key})
+	e.apply(e.ui.T("app.op.agree"), canvas.Agree{Dimension: key})
 	e.owner.Seal()
 	e.selectRow(i)
 }
@@ -110,7 +106,7 @@ func (e *editor) clearAgreement(i int) {
 	if e.s.Position(key).Current == nil {
 		return
 	}
-	e.apply("Clear agreement", canvas.SetCurrent{Dimension: key})
+	e.apply(e.ui.T("app.op.clear-agreement"), canvas.SetCurrent{Dimension: key})
 	e.owner.Seal()
 	e.selectRow(i)
 }

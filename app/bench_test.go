@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/benchdata"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
@@ -31,7 +32,7 @@ func BenchmarkSliderUpdate(b *testing.B) {
 	if err := st.Save(s); err != nil {
 		b.Fatal(err)
 	}
-	u := New(a, st, Options{AutosaveDelay: time.Hour, ProgressDelay: time.Hour, TimerTick: time.Hour})
+	u := New(a, st, Options{AutosaveDelay: time.Hour, ProgressDelay: time.Hour, TimerTick: time.Hour, Lang: lang.EN})
 	u.Window().Resize(fyne.NewSize(1280, 800))
 	if err := u.OpenSession(s.ID); err != nil {
 		b.Fatal(err)

@@ -163,7 +163,7 @@ func (u *UI) travel(step func(*canvas.Owner) error) {
 		return
 	}
 	if err != nil {
-		u.showError("Undo", err)
+		u.showError(u.T("app.menu.undo"), err)
 		return
 	}
 	e.sync()

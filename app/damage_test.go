@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store/storetest"
@@ -155,7 +156,7 @@ func TestLaunchRemovesLeftovers(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := test.NewTempApp(t)
-	l := Launch(a, path, Options{AutosaveDelay: time.Hour, ProgressDelay: time.Hour, TimerTick: time.Hour, BackgroundDelay: time.Hour})
+	l := Launch(a, path, Options{AutosaveDelay: time.Hour, ProgressDelay: time.Hour, TimerTick: time.Hour, BackgroundDelay: time.Hour, Lang: lang.EN})
 	defer l.Shutdown()
 	if l.UI() == nil {
 		t.Fatal("the window did not open")

@@ -15,8 +15,8 @@ import (
 
 // dialogKeys are the keys of every dialog.
 var dialogKeys = []keyAction[*dialogButtons]{
-	{keys: []fyne.KeyName{fyne.KeyReturn, fyne.KeyEnter}, what: "Confirm the dialog (its highlighted button)", do: func(b *dialogButtons) { b.press(b.confirm) }},
-	{keys: []fyne.KeyName{fyne.KeyEscape}, what: "Cancel or close the dialog", do: func(b *dialogButtons) { b.press(b.cancel) }},
+	{keys: []fyne.KeyName{fyne.KeyReturn, fyne.KeyEnter}, what: "app.keys.dialog.confirm", do: func(b *dialogButtons) { b.press(b.confirm) }},
+	{keys: []fyne.KeyName{fyne.KeyEscape}, what: "app.keys.dialog.cancel", do: func(b *dialogButtons) { b.press(b.cancel) }},
 }
 
 // dialogButtons are the buttons along the bottom of a Fyne dialog.

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -26,7 +24,7 @@ func (u *UI) newSessionDialog() {
 	last := u.app.Preferences().String(prefLastTemplate)
 	chosen := ""
 	for _, t := range canvas.Templates() {
-		l := fmt.Sprintf("%s — %d dimensions", u.words().Template(t.Key), len(t.Dimensions))
+		l := u.N("app.new.template", len(t.Dimensions), u.words().Template(t.Key))
 		labels = append(labels, l)
 		keyOf[l] = t.Key
 		if t.Key == last || chosen == "" {
@@ -36,22 +34,22 @@ func (u *UI) newSessionDialog() {
 	tmpl := u.newKeyRadio(labels, nil)
 	tmpl.SetSelected(chosen)
 	title := u.newKeyEntry()
-	title.SetPlaceHolder("e.g. Q4 positioning")
-	title.Validator = requiredText("a title")
+	title.SetPlaceHolder(u.T("app.new.title.placeholder"))
+	title.Validator = requiredText(u.T("app.form.title.required"))
 	product := u.newKeyEntry()
-	product.SetPlaceHolder("e.g. Nubia CRM")
+	product.SetPlaceHolder(u.T("app.new.product.placeholder"))
 	facilitator := u.newKeyEntry()
-	facilitator.SetPlaceHolder("optional")
+	facilitator.SetPlaceHolder(u.T("app.new.optional"))
 
 	// The template comes last: it has a sensible default, and Tab from the
 	// title must reach the product first.
 	items := []*widget.FormItem{
-		widget.NewFormItem("Title", title),
-		widget.NewFormItem("Product", product),
-		widget.NewFormItem("Facilitator", facilitator),
-		widget.NewFormItem("Template", tmpl),
+		widget.NewFormItem(u.T("app.form.title"), title),
+		widget.NewFormItem(u.T("app.form.product"), product),
+		widget.NewFormItem(u.T("app.new.facilitator"), facilitator),
+		widget.NewFormItem(u.T("app.new.template.label"), tmpl),
 	}
-	d := u.formDialog("New session", "Create", "Cancel", items, func(ok bool) {
+	d := u.formDialog(u.T("app.new.dialog"), u.T("app.new.create"), u.T("app.dialog.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -59,7 +57,7 @@ func (u *UI) newSessionDialog() {
 		err := u.createSession(key, strings.TrimSpace(title.Text),
 			strings.TrimSpace(product.Text), strings.TrimSpace(facilitator.Text))
 		if err != nil {
-			u.showError("Create session", err)
+			u.showError(u.T("app.error.create-session"), err)
 			return
 		}
 		u.app.Preferences().SetString(prefLastTemplate, key)
@@ -97,7 +95,7 @@ func (u *UI) showShortcuts() {
 	for _, s := range u.shortcutSections() {
 		section(s.title, s.lines)
 	}
-	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), u.win)
+	d := dialog.NewCustom(u.T("app.keys.shortcuts"), u.T("app.dialog.close"), container.NewVScroll(grid), u.win)
 	d.Resize(u.dialogSize(820, 640))
 	u.show(d)
 }
@@ -110,6 +108,7 @@ type shortcutSection struct {
 // shortcutSections are the lines of the shortcuts list: the menus' keys,
 // the window's, then those of each screen.
 func (u *UI) shortcutSections() []shortcutSection {
+	w := u.words()
 	var everywhere []keyHelp
 	seen := map[string]bool{}
 	add := func(keys, what string) {
@@ -121,31 +120,35 @@ func (u *UI) shortcutSections() []shortcutSection {
 	for _, b := range u.bindings {
 		var keys []string
 		for _, sc := range b.shortcuts {
-			keys = append(keys, shortcutLabel(sc))
+			keys = append(keys, shortcutLabel(w, sc))
 		}
 		if b.key != "" {
-			keys = append(keys, keyLabel(b.key))
+			keys = append(keys, keyLabel(w, b.key))
 		}
 		for _, k := range keys {
 			seen[k] = true
 		}
-		everywhere = append(everywhere, keyHelp{strings.Join(keys, ", "), b.what})
+		everywhere = append(everywhere, keyHelp{strings.Join(keys, ", "), u.T(b.what)})
 	}
 	// A menu item's shortcut that no binding registers still works from
 	// the menu, so it is listed too.
 	for _, m := range u.mainMenu.Items {
 		for _, it := range m.Items {
 			if it.Shortcut != nil {
-				add(shortcutLabel(it.Shortcut), strings.TrimSuffix(it.Label, "…"))
+				add(shortcutLabel(w, it.Shortcut), strings.TrimSuffix(it.Label, "…"))
 			}
 		}
 	}
+	var editor []keyHelp
+	for _, k := range editorKeys {
+		editor = append(editor, keyHelp{keyLabel(w, fyne.KeyName(k.keys)), w.T(k.what)})
+	}
 	return []shortcutSection{
-		{"Everywhere", everywhere},
-		{"In a dialog", helpOf(dialogKeys)},
-		{"Session list", helpOf(listKeys)},
-		{"Editor", append(slices.Clone(editorKeys), helpOf(sliderKeys)...)},
-		{"Presentation mode", helpOf(presentKeys)},
-		{"Larger chart", helpOf(largeChartKeys)},
+		{w.T("app.keys.section.everywhere"), everywhere},
+		{w.T("app.keys.section.dialog"), helpOf(w, dialogKeys)},
+		{w.T("app.keys.section.list"), helpOf(w, listKeys)},
+		{w.T("app.keys.section.editor"), append(editor, helpOf(w, sliderKeys)...)},
+		{w.T("app.keys.section.present"), helpOf(w, presentKeys)},
+		{w.T("app.keys.section.large"), helpOf(w, largeChartKeys)},
 	}
 }

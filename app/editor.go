@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strconv"
 	"sync"
 
@@ -13,15 +12,6 @@ import (
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
-)
-
-// saveState is what the window title says about persistence.
-type saveState int
-
-const (
-	stateSaved saveState = iota
-	stateUnsaved
-	stateFailed
 )
 
 // editor shows one session: a row per dimension, the profile chart, the
@@ -83,7 +73,16 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	s = e.s
 	e.timerSettings = s.Settings
 	e.saver = e.newSaver()
+	e.build()
+	e.selectRow(0)
+	e.stopListening = e.owner.Listen(e.heard)
+	return e
+}
 
+// build makes the editor's widgets, in the interface's language, and draws
+// the session into them (see rebuild for a language switch).
+func (e *editor) build() {
+	u, s := e.ui, e.s
 	e.chart = newChartView(e.ui, func() *canvas.Session { return e.s })
 	e.index = fynecanvas.NewText("", theme.Color(theme.ColorNamePrimary))
 	e.index.TextSize = 28
@@ -104,7 +103,7 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	for i, d := range s.Dimensions {
 		if d.Group != lastGroup {
 			lastGroup = d.Group
-			h := widget.NewLabelWithStyle(e.ui.words().Group(d.Group), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			h := widget.NewLabelWithStyle(u.words().Group(d.Group), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			h.Importance = widget.HighImportance
 			left.Add(h)
 		}
@@ -117,15 +116,15 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 
 	// Sessions leaves through the one way out, like every other exit. The
 	// toolbar's buttons pass F6 and F1 on, so the keyboard can leave it.
-	back := u.newKeyButton("Sessions", theme.NavigateBackIcon(), u.ShowHome)
+	back := u.newKeyButton(u.T("app.editor.sessions"), theme.NavigateBackIcon(), u.ShowHome)
 	e.title = widget.NewLabelWithStyle(s.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.title.Truncation = fyne.TextTruncateEllipsis
 	e.product = widget.NewLabel(s.Product)
 	e.product.Truncation = fyne.TextTruncateEllipsis
 	saveBtn := u.newKeyButton("", theme.DocumentSaveIcon(), e.saveNow)
-	exportBtn := u.newKeyButton("Export PDF", theme.DocumentPrintIcon(), func() { u.exportDialog(exportPDF) })
-	roundBtn := u.newKeyButton("Start round", theme.MediaPlayIcon(), u.startRoundDialog)
-	presentBtn := u.newKeyButton("Present", theme.ViewFullScreenIcon(), u.Present)
+	exportBtn := u.newKeyButton(u.T("app.editor.export-pdf"), theme.DocumentPrintIcon(), func() { u.exportDialog(exportPDF) })
+	roundBtn := u.newKeyButton(u.T("app.editor.start-round"), theme.MediaPlayIcon(), u.startRoundDialog)
+	presentBtn := u.newKeyButton(u.T("app.editor.present"), theme.ViewFullScreenIcon(), u.Present)
 	settingsBtn := u.newKeyButton("", theme.SettingsIcon(), u.settingsDialog)
 	top := container.NewBorder(nil, nil, back,
 		container.NewHBox(u.timer.view, e.status, saveBtn, roundBtn, presentBtn, exportBtn, settingsBtn),
@@ -135,16 +134,16 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	e.bannerTx = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.banner = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()),
 		container.NewHBox(
-			u.newKeyButton("Continue round", theme.MediaPlayIcon(), u.continueRound),
-			u.newKeyButton("Reveal", theme.VisibilityIcon(), u.reveal),
+			u.newKeyButton(u.T("app.editor.continue-round"), theme.MediaPlayIcon(), u.continueRound),
+			u.newKeyButton(u.T("app.editor.reveal"), theme.VisibilityIcon(), u.reveal),
 		), e.bannerTx)
 
-	largeBtn := u.newKeyButton("Larger chart", theme.ZoomInIcon(), u.showLargeChart)
+	largeBtn := u.newKeyButton(u.T("app.editor.larger-chart"), theme.ZoomInIcon(), u.showLargeChart)
 	// The label gives way first (…) where the panel is narrow, so the
 	// index line never widens the window: 1366×768 at FYNE_SCALE=1.5 is
 	// 910 units wide.
 	e.label.Truncation = fyne.TextTruncateEllipsis
-	e.indexLine = container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("ToB index"), e.index), nil, e.label)
+	e.indexLine = container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(u.T("app.editor.index")), e.index), nil, e.label)
 	indexBox := container.NewBorder(nil, nil, nil, largeBtn, e.indexLine)
 	guidance := widget.NewCard("", "", container.NewVBox(e.guideTitle, e.guideBody))
 	charts := container.NewVSplit(container.NewVScroll(e.chart), container.NewVScroll(guidance))
@@ -153,9 +152,9 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	e.agenda = newAgendaPanel(e)
 	e.actions = newActionsPanel(e)
 	e.tabs = container.NewAppTabs(
-		container.NewTabItem("Profile", container.NewBorder(indexBox, nil, nil, nil, charts)),
-		container.NewTabItem("Participants", e.people.content),
-		container.NewTabItem("Agenda", e.agenda.content),
+		container.NewTabItem(u.T("app.editor.tab.profile"), container.NewBorder(indexBox, nil, nil, nil, charts)),
+		container.NewTabItem(u.T("app.editor.tab.participants"), e.people.content),
+		container.NewTabItem(u.T("app.editor.tab.agenda"), e.agenda.content),
 		e.actions.tab,
 	)
 	split := container.NewHSplit(e.scroll, e.tabs)
@@ -163,16 +162,6 @@ func newEditor(u *UI, s *canvas.Session) *editor {
 	e.content = container.NewBorder(container.NewVBox(top, e.banner, widget.NewSeparator()), e.notice, nil, nil, split)
 
 	e.refreshAll()
-	e.selectRow(0)
-	e.stopListening = e.owner.Listen(e.heard)
-	return e
-}
-
-// newSaver saves the session into the UI's current store.
-func (e *editor) newSaver() *store.Autosaver {
-	return store.NewAutosaver(e.ui.store, e.ui.opt.AutosaveDelay, func(err error) {
-		fyne.Do(func() { e.saved(err) })
-	})
 }
 
 // refreshAll mirrors the whole session into the screen when the editor is
@@ -195,12 +184,11 @@ func (e *editor) refreshBanner() {
 		return
 	}
 	r := e.s.Round
-	mode := "Blind round"
+	key := "app.editor.banner.blind"
 	if r.Mode == canvas.RoundRecord {
-		mode = "Recorded round"
+		key = "app.editor.banner.recorded"
 	}
-	e.bannerTx.SetText(fmt.Sprintf("%s in progress: %d of %d have placed. Markers stay hidden until the reveal.",
-		mode, len(r.Done), len(r.Order)))
+	e.bannerTx.SetText(e.ui.T(key, len(r.Done), len(r.Order)))
 	e.banner.Show()
 }
 
@@ -210,7 +198,7 @@ func (e *editor) refreshBanner() {
 func (e *editor) setCurrent(i int, v int) {
 	r := e.rows[i]
 	if cur := e.s.Position(r.dim.Key).Current; cur == nil || *cur != v {
-		e.apply("Set position", canvas.SetCurrent{Dimension: r.dim.Key, Value: &v})
+		e.apply(e.ui.T("app.op.set-position"), canvas.SetCurrent{Dimension: r.dim.Key, Value: &v})
 	}
 	e.selectRow(i)
 }
@@ -218,7 +206,7 @@ func (e *editor) setCurrent(i int, v int) {
 func (e *editor) setTarget(i int, v int) {
 	r := e.rows[i]
 	if cur := e.s.Position(r.dim.Key).Target; cur == nil || *cur != v {
-		e.apply("Set target", canvas.SetTarget{Dimension: r.dim.Key, Value: &v})
+		e.apply(e.ui.T("app.op.set-target"), canvas.SetTarget{Dimension: r.dim.Key, Value: &v})
 	}
 	e.selectRow(i)
 }
@@ -228,7 +216,7 @@ func (e *editor) setTarget(i int, v int) {
 func (e *editor) setNote(i int, text string) {
 	key := e.rows[i].dim.Key
 	if e.s.Position(key).Note != text {
-		e.apply("Set note", canvas.SetNote{Dimension: key, Note: text})
+		e.apply(e.ui.T("app.op.set-note"), canvas.SetNote{Dimension: key, Note: text})
 	}
 }
 
@@ -236,7 +224,7 @@ func (e *editor) refreshIndex() {
 	idx := e.s.Index()
 	if !idx.Valid {
 		e.index.Text = "–"
-		e.label.SetText("move a slider to place the product")
+		e.label.SetText(e.ui.T("app.editor.index.none"))
 	} else {
 		e.index.Text = strconv.Itoa(canvas.RoundHalf(idx.Value))
 		e.label.SetText(e.ui.words().Band(idx.Band()))
@@ -264,34 +252,35 @@ func (e *editor) selectRow(i int) {
 	ok := pos.Kind != canvas.PositionNone
 	val := canvas.RoundHalf(pos.Value)
 	v := &val
+	w := e.ui.words()
 	shown := strconv.Itoa(val)
 	if pos.Kind == canvas.PositionProposed {
-		shown = "median " + shown
+		shown = w.T("app.editor.guide.median", val)
 	}
-	lean := "not placed yet"
+	lean := w.T("app.editor.guide.not-placed")
 	var segs []widget.RichTextSegment
 	tocPart := []widget.RichTextSegment{
-		&widget.TextSegment{Text: "Towards ToC — " + txt.ToC, Style: poleHeading},
+		&widget.TextSegment{Text: w.T("app.editor.guide.toc", txt.ToC), Style: poleHeading},
 		&widget.TextSegment{Text: txt.GuidanceToC, Style: widget.RichTextStyleParagraph},
 	}
 	tobPart := []widget.RichTextSegment{
-		&widget.TextSegment{Text: "Towards ToB — " + txt.ToB, Style: poleHeading},
+		&widget.TextSegment{Text: w.T("app.editor.guide.tob", txt.ToB), Style: poleHeading},
 		&widget.TextSegment{Text: txt.GuidanceToB, Style: widget.RichTextStyleParagraph},
 	}
 	switch {
 	case !ok:
 		segs = append(tocPart, tobPart...)
 	case canvas.LeanOf(float64(*v)) == canvas.LeanToC:
-		lean = shown + " · " + e.ui.words().Lean(canvas.LeanToC)
+		lean = w.T("app.editor.guide.leans-toc", shown)
 		segs = tocPart
 	case canvas.LeanOf(float64(*v)) == canvas.LeanToB:
-		lean = shown + " · " + e.ui.words().Lean(canvas.LeanToB)
+		lean = w.T("app.editor.guide.leans-tob", shown)
 		segs = tobPart
 	default:
-		lean = shown + " · " + e.ui.words().Lean(canvas.LeanHybrid)
+		lean = w.T("app.editor.guide.hybrid", shown)
 		segs = append(tocPart, tobPart...)
 	}
-	e.guideTitle.SetText(fmt.Sprintf("Guidance: %s (%s)", txt.Name, lean))
+	e.guideTitle.SetText(w.T("app.editor.guide.title", txt.Name, lean))
 	e.guideBody.Segments = segs
 	e.guideBody.Refresh()
 }
@@ -334,9 +323,9 @@ func (e *editor) rowFocused(i int) {
 
 // editorKeys are the editor's keys that Fyne's focus traversal handles.
 var editorKeys = []keyHelp{
-	{"Tab", "Next field in reading order: slider, target, note, then the next dimension"},
-	{"Shift+Tab", "Previous field"},
-	{"Space", "Press the focused button or tick the focused box"},
+	{"Tab", "app.keys.tab"},
+	{"Shift+Tab", "app.keys.shift-tab"},
+	{"Space", "app.keys.space"},
 }
 
 func (e *editor) rowOf(key string) int {
@@ -346,62 +335,6 @@ func (e *editor) rowOf(key string) int {
 		}
 	}
 	return -1
-}
-
-func (e *editor) saveNow() {
-	if err := e.saver.Flush(); err != nil {
-		e.ui.showError("Save", err)
-	}
-	if !e.saver.Pending() {
-		e.state = stateSaved
-		e.updateTitle()
-	}
-}
-
-// saved runs on the UI thread after each autosave attempt.
-func (e *editor) saved(err error) {
-	if e.closed {
-		return
-	}
-	switch {
-	case err != nil:
-		e.state = stateFailed
-	case e.saver.Pending():
-		e.state = stateUnsaved
-	default:
-		e.state = stateSaved
-	}
-	e.updateTitle()
-}
-
-func (e *editor) updateTitle() {
-	state := "saved"
-	switch e.state {
-	case stateUnsaved:
-		state = "unsaved changes"
-	case stateFailed:
-		state = "not saved, retrying"
-	}
-	if e.status.Text != state {
-		e.status.SetText(state)
-		// "saved" and "unsaved changes" differ in width: lay the toolbar
-		// out again, or the next button covers the word.
-		if e.toolbar != nil {
-			e.toolbar.Refresh()
-		}
-	}
-	e.ui.win.SetTitle(fmt.Sprintf("%s — Fulcrum (%s)", e.s.Title, state))
-}
-
-// close persists what is pending; the editor is unusable afterwards, and
-// its history ends with it.
-func (e *editor) close() {
-	e.stopListening()
-	e.sync()
-	if err := e.saver.Close(); err != nil {
-		e.ui.showError("Save before closing", err)
-	}
-	e.closed = true
 }
 
 // poleHeading starts a pole's guidance on its own line.

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -21,14 +19,14 @@ import (
 // memory, so leave keeps the editor on screen and asks first; see
 // warnUnsaved. verb names the exit on the button that goes anyway ("Quit"
 // gives "Quit without saving").
-func (u *UI) leave(verb string, then func()) {
+func (u *UI) leave(anyway string, then func()) {
 	if u.leaving != nil {
 		return // the warning on screen already asks; it would stack otherwise
 	}
 	if e := u.editor; e != nil {
 		e.sync() // a change heard but not yet drawn is saved too
 		if err := e.saver.Flush(); err != nil {
-			u.warnUnsaved(err, verb, then)
+			u.warnUnsaved(err, anyway, then)
 			return
 		}
 		u.closeEditor()
@@ -40,10 +38,8 @@ func (u *UI) leave(verb string, then func()) {
 // the session file elsewhere (the changes then live in that file, to be
 // imported later), keep editing while the autosaver retries, or go anyway
 // and lose them.
-func (u *UI) warnUnsaved(err error, verb string, then func()) {
-	msg := widget.NewLabel(fmt.Sprintf("Your last changes could not be saved:\n%v\n\n"+
-		"They are still in this window, and Fulcrum keeps retrying while the session is open. "+
-		"To keep them, export the session file somewhere else; you can import it later.", err))
+func (u *UI) warnUnsaved(err error, anywayText string, then func()) {
+	msg := widget.NewLabel(u.T("app.unsaved.body", err.Error()))
 	msg.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
 	choose := func(f func()) func() {
@@ -53,18 +49,18 @@ func (u *UI) warnUnsaved(err error, verb string, then func()) {
 			f()
 		}
 	}
-	exp := u.newKeyButton("Export session file…", theme.DocumentSaveIcon(), choose(func() {
+	exp := u.newKeyButton(u.T("app.menu.export-json"), theme.DocumentSaveIcon(), choose(func() {
 		u.exportDialog(exportJSON)
 	}))
 	exp.Importance = widget.HighImportance
-	stay := u.newKeyButton("Keep editing", nil, choose(func() {}))
-	anyway := u.newKeyButton(verb+" without saving", nil, choose(func() {
+	stay := u.newKeyButton(u.T("app.unsaved.keep-editing"), nil, choose(func() {}))
+	anyway := u.newKeyButton(anywayText, nil, choose(func() {
 		u.discardEditor()
 		then()
 	}))
 	anyway.Importance = widget.DangerImportance
 	// Esc keeps editing, the one choice that changes nothing.
-	cd := dialog.NewCustomWithoutButtons("Changes not saved", msg, u.win)
+	cd := dialog.NewCustomWithoutButtons(u.T("app.unsaved.title"), msg, u.win)
 	cd.SetButtons([]fyne.CanvasObject{exp, stay, anyway})
 	d = cd
 	d.Resize(u.dialogSize(600, 280))
@@ -74,11 +70,11 @@ func (u *UI) warnUnsaved(err error, verb string, then func()) {
 
 // Close leaves the editor and closes the window; it is the window's close
 // intercept, so it must close the window itself.
-func (u *UI) Close() { u.leave("Close", u.win.Close) }
+func (u *UI) Close() { u.leave(u.T("app.leave.close"), u.win.Close) }
 
 // Quit leaves the editor and quits, for File → Quit and Ctrl+Q: app.Quit
 // alone stops the app without a word to the editor.
-func (u *UI) Quit() { u.leave("Quit", u.app.Quit) }
+func (u *UI) Quit() { u.leave(u.T("app.leave.quit"), u.app.Quit) }
 
 // saveOnStop saves what the editor holds when the app has stopped without
 // asking it: Fyne quits at once on SIGTERM (a logout) or Ctrl+C in a

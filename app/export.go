@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/export"
 )
@@ -22,22 +23,29 @@ const prefPaper = "pdf.paper"
 
 // exportKind is one of the files the editor can export.
 type exportKind struct {
-	name  string // for messages: "PDF summary"
+	name  string // message key of its name: "app.export.kind.pdf"
 	ext   string // ".pdf"
-	write func(w io.Writer, s *canvas.Session, paper string, now time.Time) error
+	write func(w io.Writer, s *canvas.Session, job exportJob) error
+}
+
+// exportJob is how one export is written: the PDF's paper, its date and
+// its language, which may differ from the interface's (the report's reader
+// may not be the facilitator).
+type exportJob struct {
+	paper string
+	now   time.Time
+	lang  lang.Tag
 }
 
 var (
-	exportPDF = exportKind{"PDF summary", ".pdf", func(w io.Writer, s *canvas.Session, paper string, now time.Time) error {
-		return export.WritePDF(w, s, export.PDFOptions{Paper: paper, Generated: now})
+	exportPDF = exportKind{"app.export.kind.pdf", ".pdf", writePDF}
+	exportPNG = exportKind{"app.export.kind.png", ".png", func(w io.Writer, s *canvas.Session, job exportJob) error {
+		return export.WritePNG(w, s, export.PNGOptions{Words: lang.For(job.lang)})
 	}}
-	exportPNG = exportKind{"chart image", ".png", func(w io.Writer, s *canvas.Session, _ string, _ time.Time) error {
-		return export.WritePNG(w, s, export.PNGOptions{})
+	exportCSV = exportKind{"app.export.kind.csv", ".csv", func(w io.Writer, s *canvas.Session, job exportJob) error {
+		return export.WriteCSV(w, s, export.CSVOptions{Words: lang.For(job.lang)})
 	}}
-	exportCSV = exportKind{"dimension table", ".csv", func(w io.Writer, s *canvas.Session, _ string, _ time.Time) error {
-		return export.WriteCSV(w, s, export.CSVOptions{})
-	}}
-	exportJSON = exportKind{"session file", ".json", func(w io.Writer, s *canvas.Session, _ string, _ time.Time) error {
+	exportJSON = exportKind{"app.export.kind.json", ".json", func(w io.Writer, s *canvas.Session, _ exportJob) error {
 		return canvas.EncodeFile(w, s)
 	}}
 )
@@ -52,13 +60,13 @@ func (u *UI) setPaper(p string) {
 }
 
 // suggestedName is "<product> - <date><ext>", made safe for file systems.
-func suggestedName(s *canvas.Session, now time.Time, ext string) string {
+func (u *UI) suggestedName(s *canvas.Session, now time.Time, ext string) string {
 	base := strings.TrimSpace(s.Product)
 	if base == "" {
 		base = strings.TrimSpace(s.Title)
 	}
 	if base == "" {
-		base = "Fulcrum session"
+		base = u.T("app.export.default-name")
 	}
 	base = strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 0x20 {
@@ -69,16 +77,30 @@ func suggestedName(s *canvas.Session, now time.Time, ext string) string {
 	return base + " - " + now.Local().Format("2006-01-02") + ext
 }
 
-// exportDialog asks where to save and then exports the open session.
+// exportDialog asks where to save and then exports the open session; a
+// PDF's language and paper are asked first (see pdfDialog).
 func (u *UI) exportDialog(kind exportKind) {
 	if u.editor == nil {
-		u.show(dialog.NewInformation("Export", "Open a session first.", u.win))
+		u.inform(u.T("app.export.title"), u.T("app.export.no-session"))
+		return
+	}
+	job := exportJob{paper: u.paper(), lang: u.lang}
+	if kind.ext == exportPDF.ext {
+		u.pdfDialog(job, func(job exportJob) { u.saveDialog(kind, job) })
+		return
+	}
+	u.saveDialog(kind, job)
+}
+
+// saveDialog asks where to save and then exports the open session.
+func (u *UI) saveDialog(kind exportKind, job exportJob) {
+	if u.editor == nil {
 		return
 	}
 	snap := u.editor.s.Clone()
 	d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
 		if err != nil {
-			u.showError("Export "+kind.name, err)
+			u.showError(u.T("app.export.failed", u.T(kind.name)), err)
 			return
 		}
 		if uc == nil {
@@ -94,9 +116,9 @@ func (u *UI) exportDialog(kind exportKind) {
 			u.refuseExport(kind, err)
 			return
 		}
-		u.lastExport = u.exportTo(kind, snap, withExtension(path, kind.ext))
+		u.lastExport = u.exportWith(kind, snap, withExtension(path, kind.ext), job)
 	}, u.win)
-	d.SetFileName(suggestedName(snap, u.opt.Now(), kind.ext))
+	d.SetFileName(u.suggestedName(snap, u.opt.Now(), kind.ext))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{kind.ext}))
 	d.Resize(u.dialogSize(820, 560))
 	d.Show()
@@ -136,6 +158,11 @@ func (u *UI) protectedPaths() []string {
 // nothing is written. The returned channel is closed when the export is
 // over and its result is on screen.
 func (u *UI) exportTo(kind exportKind, snap *canvas.Session, path string) <-chan struct{} {
+	return u.exportWith(kind, snap, path, exportJob{paper: u.paper(), lang: u.lang})
+}
+
+// exportWith is exportTo with the paper and language of job.
+func (u *UI) exportWith(kind exportKind, snap *canvas.Session, path string, job exportJob) <-chan struct{} {
 	done := make(chan struct{})
 	protected := u.protectedPaths()
 	if err := export.CheckTarget(path, protected...); err != nil {
@@ -143,7 +170,8 @@ func (u *UI) exportTo(kind exportKind, snap *canvas.Session, path string) <-chan
 		close(done)
 		return done
 	}
-	paper, now := u.paper(), u.opt.Now()
+	job.now = u.opt.Now()
+	name := u.T(kind.name)
 	finished := make(chan struct{})
 	var progress dialog.Dialog
 	timer := time.AfterFunc(u.opt.ProgressDelay, func() {
@@ -154,13 +182,13 @@ func (u *UI) exportTo(kind exportKind, snap *canvas.Session, path string) <-chan
 			default:
 			}
 			bar := widget.NewProgressBarInfinite()
-			progress = dialog.NewCustomWithoutButtons("Exporting "+kind.name+"…", bar, u.win)
+			progress = dialog.NewCustomWithoutButtons(u.T("app.export.progress", name), bar, u.win)
 			progress.Show()
 		})
 	})
 	go func() {
 		defer close(done)
-		err := export.WriteFile(path, func(w io.Writer) error { return kind.write(w, snap, paper, now) }, protected...)
+		err := export.WriteFile(path, func(w io.Writer) error { return kind.write(w, snap, job) }, protected...)
 		timer.Stop()
 		fyne.DoAndWait(func() {
 			close(finished)
@@ -168,10 +196,10 @@ func (u *UI) exportTo(kind exportKind, snap *canvas.Session, path string) <-chan
 				progress.Hide()
 			}
 			if err != nil {
-				u.show(dialog.NewError(fmt.Errorf("the %s was not saved: %w", kind.name, err), u.win))
+				u.errorBox(fmt.Errorf("%s: %w", u.T("app.export.not-saved", name), err))
 				return
 			}
-			u.notice(fmt.Sprintf("Saved %s to %s", kind.name, path))
+			u.notice(u.T("app.export.saved", name, path))
 		})
 	}()
 	return done
@@ -179,7 +207,7 @@ func (u *UI) exportTo(kind exportKind, snap *canvas.Session, path string) <-chan
 
 // refuseExport says why an export was refused; nothing was written.
 func (u *UI) refuseExport(kind exportKind, err error) {
-	u.show(dialog.NewError(fmt.Errorf("the %s was not saved: %w; choose another file", kind.name, err), u.win))
+	u.errorBox(fmt.Errorf("%s: %w. %s", u.T("app.export.not-saved", u.T(kind.name)), err, u.T("app.export.choose-another")))
 }
 
 // notice shows a short message in the open editor's status line.

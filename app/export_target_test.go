@@ -28,6 +28,9 @@ func saveThroughDialog(t *testing.T, u *UI, kind exportKind, dir, name string) {
 	u.app.Preferences().SetString(fileDialogFolderKey, storage.NewFileURI(dir).String())
 	c := u.Window().Canvas()
 	u.exportDialog(kind)
+	if kind.ext == exportPDF.ext {
+		key(c, fyne.KeyReturn) // the PDF's language: the interface's
+	}
 	dlg := c.Overlays().Top()
 	if dlg == nil {
 		t.Fatal("no save dialog")

@@ -656,7 +656,7 @@ func checkEditorHidesRound(t *testing.T, u *UI, placed int) {
 			t.Errorf("the chart names %s before the reveal", tn.name)
 		}
 	}
-	want := fmt.Sprintf("%s placed · hidden until the reveal", plural(placed, "marker"))
+	want := en.N("app.row.hidden", placed)
 	for _, i := range []int{0, 2, 5} {
 		if got := e.rows[i].stats.Text; got != want || !e.rows[i].statsLine.Visible() {
 			t.Errorf("row %d stats %q (shown %v), want %q", i, got, e.rows[i].statsLine.Visible(), want)

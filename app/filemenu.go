@@ -21,9 +21,9 @@ import (
 // never opens a terminal.
 func (u *UI) fileItems() []*fyne.MenuItem {
 	return []*fyne.MenuItem{
-		fyne.NewMenuItem("Import session file…", u.importDialog),
-		fyne.NewMenuItem("Back up now", u.backupNow),
-		fyne.NewMenuItem("Restore from a backup…", u.restoreDialog),
+		fyne.NewMenuItem(u.T("app.menu.import"), u.importDialog),
+		fyne.NewMenuItem(u.T("app.menu.backup"), u.backupNow),
+		fyne.NewMenuItem(u.T("app.menu.restore"), u.restoreDialog),
 	}
 }
 
@@ -33,7 +33,7 @@ func (u *UI) fileItems() []*fyne.MenuItem {
 func (u *UI) importDialog() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			u.showError("Import", err)
+			u.showError(u.T("app.error.import"), err)
 			return
 		}
 		if r == nil {
@@ -53,25 +53,25 @@ func (u *UI) importDialog() {
 func (u *UI) importFile(path string) {
 	s, err := readSessionFile(path, u)
 	if err != nil {
-		u.showProblems("Nothing was imported", canvas.FileProblems(path, err))
+		u.showProblems(u.T("app.import.nothing"), canvas.FileProblems(path, err))
 		return
 	}
 	ids, err := u.store.Import([]*canvas.Session{s})
 	if err != nil {
-		u.showProblems("Nothing was imported", []string{err.Error()})
+		u.showProblems(u.T("app.import.nothing"), []string{err.Error()})
 		return
 	}
 	u.home.reload()
 	if u.editor == nil && len(ids) == 1 {
 		u.home.selectSession(ids[0])
 	}
-	u.show(dialog.NewInformation("Imported", fmt.Sprintf("Imported %q from\n%s\nIt is in the session list.", s.Title, path), u.win))
+	u.inform(u.T("app.import.done.title"), u.T("app.import.done", s.Title, path))
 }
 
 func readSessionFile(path string, u *UI) (*canvas.Session, error) {
 	f, err := export.OpenInput(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read: %w", err)
+		return nil, fmt.Errorf("%s: %w", u.T("app.import.cannot-read"), err)
 	}
 	defer f.Close()
 	return canvas.DecodeFile(f, u.opt.now())
@@ -82,8 +82,8 @@ func readSessionFile(path string, u *UI) (*canvas.Session, error) {
 func (u *UI) showProblems(title string, lines []string) {
 	text := widget.NewLabel(strings.Join(lines, "\n"))
 	text.Wrapping = fyne.TextWrapWord
-	head := widget.NewLabel(plural(len(lines), "problem") + " found. Fix them and import the file again.")
-	d := dialog.NewCustom(title, "Close", container.NewBorder(head, nil, nil, nil, container.NewVScroll(text)), u.win)
+	head := widget.NewLabel(u.N("app.import.problems", len(lines)))
+	d := dialog.NewCustom(title, u.T("app.dialog.close"), container.NewBorder(head, nil, nil, nil, container.NewVScroll(text)), u.win)
 	d.Resize(u.dialogSize(720, 420))
 	u.show(d)
 }
@@ -93,10 +93,10 @@ func (u *UI) backupNow() {
 	u.SaveNow()
 	path, err := u.store.Backup(u.opt.now())
 	if err != nil {
-		u.showError("Back up", err)
+		u.showError(u.T("app.error.backup"), err)
 		return
 	}
-	u.show(dialog.NewInformation("Backed up", "The session file is backed up and checked:\n"+path, u.win))
+	u.inform(u.T("app.backup.done.title"), u.T("app.backup.done", path))
 }
 
 // restoreDialog lists the backups with their dates; the chosen one is
@@ -106,22 +106,22 @@ func (u *UI) restoreDialog() {
 	path := u.store.Path()
 	list, err := store.BackupFiles(path)
 	if err != nil {
-		u.showError("Restore", err)
+		u.showError(u.T("app.error.restore"), err)
 		return
 	}
 	if len(list) == 0 {
-		u.show(dialog.NewInformation("Restore from a backup", "There are no backups of\n"+path+"\nyet. Use File → Back up now to make one.", u.win))
+		u.inform(u.T("app.restore.title"), u.T("app.restore.none", path))
 		return
 	}
 	var d dialog.Dialog
 	chosen := -1
-	restore := u.newKeyButton("Restore…", nil, nil)
+	restore := u.newKeyButton(u.T("app.restore.button"), nil, nil)
 	restore.Importance = widget.HighImportance
 	restore.Disable()
 	lst := u.newKeyPickList(func() int { return len(list) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(backupLabel(list[i]))
+			o.(*widget.Label).SetText(u.backupLabel(list[i]))
 		})
 	lst.OnSelected = func(i widget.ListItemID) { chosen = i; restore.Enable() }
 	restore.OnTapped = func() {
@@ -131,44 +131,44 @@ func (u *UI) restoreDialog() {
 		d.Hide()
 		u.confirmRestore(list[chosen])
 	}
-	cancel := u.newKeyButton("Cancel", nil, func() { d.Hide() })
-	head := widget.NewLabel("Choose the backup to go back to. Newest first; times are this computer's.")
+	cancel := u.newKeyButton(u.T("app.dialog.cancel"), nil, func() { d.Hide() })
+	head := widget.NewLabel(u.T("app.restore.head"))
 	head.Wrapping = fyne.TextWrapWord
-	cd := dialog.NewCustomWithoutButtons("Restore from a backup", container.NewBorder(head, nil, nil, nil, lst), u.win)
+	cd := dialog.NewCustomWithoutButtons(u.T("app.restore.title"), container.NewBorder(head, nil, nil, nil, lst), u.win)
 	cd.SetButtons([]fyne.CanvasObject{cancel, restore})
 	d = cd
 	d.Resize(u.dialogSize(560, 420))
 	d.Show()
 }
 
-func backupLabel(b store.BackupFile) string {
-	return b.Taken.Local().Format("Mon 2 Jan 2006, 15:04:05") + "    " + filepath.Base(b.Path)
+func (u *UI) backupLabel(b store.BackupFile) string {
+	t := b.Taken.Local()
+	return u.T("app.date.time", u.words().Date(t), t.Format("15:04:05")) + "    " + filepath.Base(b.Path)
 }
 
 // confirmRestore checks the backup first, so a person is never asked to
 // confirm a restore that would fail, then asks.
 func (u *UI) confirmRestore(b store.BackupFile) {
 	if err := store.VerifyFile(b.Path); err != nil {
-		u.showError("This backup cannot be restored: it does not pass the check", err)
+		u.showError(u.T("app.restore.bad"), err)
 		return
 	}
 	path := u.store.Path()
-	msg := fmt.Sprintf("Go back to the backup of %s?\n\nThe session file as it is now is kept beside it, renamed to end in \".before-restore-\" and the date, so nothing is lost.", backupLabel(b))
-	u.show(dialog.NewConfirm("Restore from a backup", msg, func(ok bool) {
+	u.confirm(u.T("app.restore.title"), u.T("app.restore.confirm", u.backupLabel(b)), func(ok bool) {
 		if !ok {
 			return
 		}
 		// Leaving saves the open session into the current file first, so
 		// the file kept aside holds everything up to now.
-		u.leave("Restore", func() {
+		u.leave(u.T("app.leave.restore"), func() {
 			var aside string
-			u.replaceFile("Restore", true, func() (err error) {
+			u.replaceFile(u.T("app.error.restore"), true, func() (err error) {
 				aside, err = store.Restore(path, b.Path, u.opt.now())
 				return err
 			})
 			if aside != "" {
-				u.show(dialog.NewInformation("Restored", fmt.Sprintf("Restored %s from the backup of %s.\n\nThe file as it was is kept as\n%s", path, backupLabel(b), aside), u.win))
+				u.inform(u.T("app.restore.done.title"), u.T("app.restore.done", path, u.backupLabel(b), aside))
 			}
 		})
-	}, u.win))
+	})
 }

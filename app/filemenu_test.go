@@ -218,7 +218,7 @@ func TestRestoreFromABackup(t *testing.T) {
 	}
 	texts := strings.Join(textsOf(rendered(dlg)), "\n")
 	for _, when := range []time.Time{older, older.Add(time.Hour)} {
-		if d := when.Local().Format("Mon 2 Jan 2006, 15:04:05"); !strings.Contains(texts, d) {
+		if d := en.Date(when.Local()) + " " + when.Local().Format("15:04:05"); !strings.Contains(texts, d) {
 			t.Errorf("the restore dialog does not show the backup of %s:\n%s", d, texts)
 		}
 	}

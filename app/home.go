@@ -4,14 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 )
@@ -45,7 +44,7 @@ type home struct {
 func newHome(u *UI) *home {
 	h := &home{ui: u}
 	h.search = u.newKeyEntry()
-	h.search.SetPlaceHolder("Search by title or product")
+	h.search.SetPlaceHolder(u.T("app.home.search"))
 	h.search.OnChanged = func(string) { h.filter() }
 	// Down from the search goes to the list, Enter there opens.
 	h.search.onDown = func() { h.step(1) }
@@ -66,29 +65,29 @@ func newHome(u *UI) *home {
 		h.updateButtons()
 	}
 
-	h.newBtn = u.newKeyButton("New session", theme.ContentAddIcon(), u.newSessionDialog)
+	h.newBtn = u.newKeyButton(u.T("app.home.new-session"), theme.ContentAddIcon(), u.newSessionDialog)
 	h.newBtn.Importance = widget.HighImportance
-	h.openBtn = h.ui.newKeyButton("Open", theme.FolderOpenIcon(), h.openSelected)
-	h.dupBtn = h.ui.newKeyButton("Duplicate", theme.ContentCopyIcon(), h.duplicateSelected)
-	h.renBtn = h.ui.newKeyButton("Rename", theme.DocumentCreateIcon(), h.renameSelected)
-	h.delBtn = h.ui.newKeyButton("Delete", theme.DeleteIcon(), h.deleteSelected)
+	h.openBtn = h.ui.newKeyButton(u.T("app.home.open"), theme.FolderOpenIcon(), h.openSelected)
+	h.dupBtn = h.ui.newKeyButton(u.T("app.home.duplicate"), theme.ContentCopyIcon(), h.duplicateSelected)
+	h.renBtn = h.ui.newKeyButton(u.T("app.home.rename"), theme.DocumentCreateIcon(), h.renameSelected)
+	h.delBtn = h.ui.newKeyButton(u.T("app.home.delete"), theme.DeleteIcon(), h.deleteSelected)
 
 	h.undoLabel = widget.NewLabel("")
 	h.undoBar = container.NewBorder(nil, nil, nil,
-		h.ui.newKeyButton("Undo", theme.ContentUndoIcon(), h.undoDelete), h.undoLabel)
+		h.ui.newKeyButton(u.T("app.home.undo"), theme.ContentUndoIcon(), h.undoDelete), h.undoLabel)
 	h.undoBar.Hide()
 
 	// The empty state is one sentence that keeps its line (a wrapping
 	// label in a centring box is given no width and wraps each letter)
 	// and a button of its own.
-	sentence := widget.NewLabelWithStyle("No sessions yet: create one to place your product between ToC and ToB.",
+	sentence := widget.NewLabelWithStyle(u.T("app.home.empty"),
 		fyne.TextAlignCenter, fyne.TextStyle{})
-	emptyNew := u.newKeyButton("New session", theme.ContentAddIcon(), u.newSessionDialog)
+	emptyNew := u.newKeyButton(u.T("app.home.new-session"), theme.ContentAddIcon(), u.newSessionDialog)
 	emptyNew.Importance = widget.HighImportance
 	h.empty = container.NewCenter(container.NewVBox(sentence, container.NewCenter(emptyNew)))
 	h.count = widget.NewLabel("")
 
-	heading := widget.NewLabelWithStyle("Fulcrum — ToB / ToC workshop sessions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading := widget.NewLabelWithStyle(u.T("app.home.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	actions := container.NewHBox(h.openBtn, h.dupBtn, h.renBtn, h.delBtn)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, heading, h.newBtn),
@@ -112,14 +111,20 @@ func (h *home) createRow() fyne.CanvasObject {
 		indexSamples = append(indexSamples, "100  "+h.ui.words().Band(b))
 	}
 	right := container.NewHBox(
-		container.New(column{dateSample}, updated),
+		container.New(column(h.dateSamples()), updated),
 		container.New(indexSamples, index))
 	return newSessionRow(h, container.NewBorder(nil, nil, nil, right, container.NewGridWithColumns(2, title, product)))
 }
 
-// dateSample is the widest text of the date column: M and m are the
-// widest letters, and the figures are tabular.
-const dateSample = "28 Mmm 2026 20:00"
+// dateSamples are the texts the date column must fit: a two-digit day of
+// every month, in the interface's language (month names differ in width).
+func (h *home) dateSamples() []string {
+	var out []string
+	for m := time.January; m <= time.December; m++ {
+		out = append(out, h.ui.dateTime(time.Date(2026, m, 28, 20, 0, 0, 0, time.Local)))
+	}
+	return out
+}
 
 // column lays its objects out at the width a label needs for the widest
 // of its sample texts, so the date and index columns, and with them the
@@ -184,15 +189,15 @@ func (h *home) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	right := row.Objects[1].(*fyne.Container)
 	grid.Objects[0].(*widget.Label).SetText(s.Title)
 	grid.Objects[1].(*widget.Label).SetText(s.Product)
-	right.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(s.Updated.Local().Format("2 Jan 2006 15:04"))
-	right.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(indexText(h.ui.words(), s))
+	right.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(h.ui.dateTime(s.Updated))
+	right.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(h.ui.indexText(s))
 }
 
-func indexText(w *lang.Words, s store.Summary) string {
+func (u *UI) indexText(s store.Summary) string {
 	if !s.IndexValid {
-		return "index –"
+		return u.T("app.home.no-index")
 	}
-	return fmt.Sprintf("%.0f  %s", s.Index, w.Band(s.Band()))
+	return fmt.Sprintf("%.0f  %s", s.Index, u.words().Band(s.Band()))
 }
 
 // reload reads the summaries from the store, keeping the search and the
@@ -208,7 +213,7 @@ func (h *home) reload() {
 			h.ui.damaged(err)
 			return
 		}
-		h.ui.showError("List sessions", err)
+		h.ui.showError(h.ui.T("app.error.list-sessions"), err)
 		return
 	}
 	h.all = all
@@ -240,18 +245,11 @@ func (h *home) filter() {
 	case len(h.all) == 0:
 		h.count.SetText("")
 	case len(h.shown) == len(h.all):
-		h.count.SetText(plural(len(h.all), "session"))
+		h.count.SetText(h.ui.N("app.home.count", len(h.all)))
 	default:
-		h.count.SetText(fmt.Sprintf("%d of %s", len(h.shown), plural(len(h.all), "session")))
+		h.count.SetText(h.ui.N("app.home.count-shown", len(h.all), len(h.shown)))
 	}
 	h.updateButtons()
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func (h *home) updateButtons() {
@@ -283,9 +281,9 @@ type keyList struct {
 
 // listKeys are the session list's keys.
 var listKeys = []keyAction[*home]{
-	{keys: []fyne.KeyName{fyne.KeyUp}, what: "Select the session above", do: func(h *home) { h.step(-1) }},
-	{keys: []fyne.KeyName{fyne.KeyDown}, what: "Select the session below (from the search field too)", do: func(h *home) { h.step(1) }},
-	{keys: []fyne.KeyName{fyne.KeyReturn, fyne.KeyEnter}, what: "Open the selected session", do: (*home).openSelected},
+	{keys: []fyne.KeyName{fyne.KeyUp}, what: "app.keys.list.up", do: func(h *home) { h.step(-1) }},
+	{keys: []fyne.KeyName{fyne.KeyDown}, what: "app.keys.list.down", do: func(h *home) { h.step(1) }},
+	{keys: []fyne.KeyName{fyne.KeyReturn, fyne.KeyEnter}, what: "app.keys.list.open", do: (*home).openSelected},
 }
 
 func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
@@ -313,107 +311,4 @@ func (h *home) step(delta int) {
 	next = max(0, min(len(h.shown)-1, next))
 	h.list.Select(next)
 	h.ui.win.Canvas().Focus(h.list)
-}
-
-func (h *home) openSelected() {
-	if h.selected == "" {
-		return
-	}
-	if err := h.ui.OpenSession(h.selected); err != nil {
-		h.ui.showError("Open session", err)
-	}
-}
-
-func (h *home) duplicateSelected() {
-	s, err := h.ui.store.Load(h.selected)
-	if err != nil {
-		h.ui.showError("Duplicate session", err)
-		return
-	}
-	c := s.Duplicate(h.ui.opt.Now())
-	c.Title = s.Title + " (copy)"
-	if err := h.ui.store.Save(c); err != nil {
-		h.ui.showError("Duplicate session", err)
-		return
-	}
-	h.reload()
-	h.selectSession(c.ID)
-}
-
-func (h *home) renameSelected() {
-	s, err := h.ui.store.Load(h.selected)
-	if err != nil {
-		h.ui.showError("Rename session", err)
-		return
-	}
-	title := h.ui.newKeyEntry()
-	title.SetText(s.Title)
-	product := h.ui.newKeyEntry()
-	product.SetText(s.Product)
-	items := []*widget.FormItem{widget.NewFormItem("Title", title), widget.NewFormItem("Product", product)}
-	d := h.ui.formDialog("Rename session", "Rename", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
-		s.Title = strings.TrimSpace(title.Text)
-		s.Product = strings.TrimSpace(product.Text)
-		s.Touch(h.ui.opt.Now())
-		if err := h.ui.store.Save(s); err != nil {
-			h.ui.showError("Rename session", err)
-			return
-		}
-		h.reload()
-		h.selectSession(s.ID)
-	})
-	title.Validator = requiredText("a title")
-	d.Resize(h.ui.dialogSize(480, 220))
-	d.Show()
-	h.ui.win.Canvas().Focus(title)
-}
-
-func (h *home) deleteSelected() {
-	id := h.selected
-	s, err := h.ui.store.Load(id)
-	if err != nil {
-		h.ui.showError("Delete session", err)
-		return
-	}
-	msg := fmt.Sprintf("Delete “%s”?\nYou can undo this from the session list.", s.Title)
-	h.ui.show(dialog.NewConfirm("Delete session", msg, func(ok bool) {
-		if !ok {
-			return
-		}
-		if err := h.ui.store.Delete(id); err != nil {
-			h.ui.showError("Delete session", err)
-			return
-		}
-		h.deleted = s
-		h.undoLabel.SetText(fmt.Sprintf("Deleted “%s”.", s.Title))
-		h.undoBar.Show()
-		h.reload()
-	}, h.ui.win))
-}
-
-func (h *home) undoDelete() {
-	if h.deleted == nil {
-		return
-	}
-	s := h.deleted
-	if err := h.ui.store.Save(s); err != nil {
-		h.ui.showError("Undo delete", err)
-		return
-	}
-	h.deleted = nil
-	h.undoBar.Hide()
-	h.reload()
-	h.selectSession(s.ID)
-}
-
-func requiredText(what string) fyne.StringValidator {
-	return func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return fmt.Errorf("enter %s", what)
-		}
-		return nil
-	}
 }

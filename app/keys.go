@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 )
 
 // A facilitator runs the whole workshop from the keyboard. Every key is
@@ -32,17 +34,17 @@ type binding struct {
 // windowBindings are the keys that work on every screen.
 func (u *UI) windowBindings() []binding {
 	return []binding{
-		{what: "New session", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyN)}, run: u.newSessionDialog},
-		{what: "Show the session list", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyO)}, run: u.ShowHome},
-		{what: "Save now", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyS)}, run: u.SaveNow},
-		{what: "Export PDF summary", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyE)}, run: func() { u.exportDialog(exportPDF) }},
-		{what: "Undo", shortcuts: []fyne.Shortcut{&fyne.ShortcutUndo{}}, run: u.Undo},
-		{what: "Redo", shortcuts: []fyne.Shortcut{redoShiftZ, &fyne.ShortcutRedo{}}, run: u.Redo},
-		{what: "Quit", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyQ)}, run: u.Quit},
-		{what: "Agree on the selected dimension's median", shortcuts: []fyne.Shortcut{agreeShortcut}, run: u.agreeSelected},
-		{what: "Clear the selected dimension's agreement", shortcuts: []fyne.Shortcut{clearShortcut}, run: u.clearSelected},
-		{what: "Keyboard shortcuts", key: fyne.KeyF1, run: u.showShortcuts},
-		{what: "Move focus: toolbar, dimensions, then each tab of the side panel", key: fyne.KeyF6, run: u.cycleFocus},
+		{what: "app.keys.new-session", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyN)}, run: u.newSessionDialog},
+		{what: "app.keys.session-list", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyO)}, run: u.ShowHome},
+		{what: "app.keys.save", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyS)}, run: u.SaveNow},
+		{what: "app.keys.export-pdf", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyE)}, run: func() { u.exportDialog(exportPDF) }},
+		{what: "app.keys.undo", shortcuts: []fyne.Shortcut{&fyne.ShortcutUndo{}}, run: u.Undo},
+		{what: "app.keys.redo", shortcuts: []fyne.Shortcut{redoShiftZ, &fyne.ShortcutRedo{}}, run: u.Redo},
+		{what: "app.keys.quit", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyQ)}, run: u.Quit},
+		{what: "app.keys.agree", shortcuts: []fyne.Shortcut{agreeShortcut}, run: u.agreeSelected},
+		{what: "app.keys.clear", shortcuts: []fyne.Shortcut{clearShortcut}, run: u.clearSelected},
+		{what: "app.keys.shortcuts", key: fyne.KeyF1, run: u.showShortcuts},
+		{what: "app.keys.f6", key: fyne.KeyF6, run: u.cycleFocus},
 	}
 }
 
@@ -86,31 +88,39 @@ func dispatch[T any](table []keyAction[T], k fyne.KeyName, on T) bool {
 // keyHelp is one line of the shortcuts list.
 type keyHelp struct{ keys, what string }
 
-func helpOf[T any](table []keyAction[T]) []keyHelp {
+// helpOf lists a key table's keys with their descriptions in w's words.
+func helpOf[T any](w *lang.Words, table []keyAction[T]) []keyHelp {
 	var out []keyHelp
 	for _, a := range table {
 		var names []string
 		for _, k := range a.keys {
-			names = append(names, keyLabel(k))
+			names = append(names, keyLabel(w, k))
 		}
-		out = append(out, keyHelp{strings.Join(names, ", "), a.what})
+		out = append(out, keyHelp{strings.Join(names, ", "), w.T(a.what)})
 	}
 	return out
 }
 
-// keyLabel is how a key is written on a keyboard.
-func keyLabel(k fyne.KeyName) string {
+// keyNames are the keys whose names a keyboard of the language writes in
+// its own way (Re Pág, Intro); the others are written as Fyne names them.
+var keyNames = map[fyne.KeyName]string{
+	fyne.KeyPageUp:    "app.key.page-up",
+	fyne.KeyPageDown:  "app.key.page-down",
+	fyne.KeyReturn:    "app.key.return",
+	fyne.KeyEnter:     "app.key.keypad-enter",
+	fyne.KeyEscape:    "app.key.escape",
+	fyne.KeySpace:     "app.key.space",
+	fyne.KeyHome:      "app.key.home",
+	fyne.KeyEnd:       "app.key.end",
+	fyne.KeyBackspace: "app.key.backspace",
+}
+
+// keyLabel is how a key is written on a keyboard, in w's language.
+func keyLabel(w *lang.Words, k fyne.KeyName) string {
+	if key, ok := keyNames[k]; ok {
+		return w.T(key)
+	}
 	switch k {
-	case fyne.KeyPageUp:
-		return "Page Up"
-	case fyne.KeyPageDown:
-		return "Page Down"
-	case fyne.KeyReturn:
-		return "Enter"
-	case fyne.KeyEnter:
-		return "Keypad Enter"
-	case fyne.KeyEscape:
-		return "Esc"
 	case fyne.KeyLeft:
 		return "←"
 	case fyne.KeyRight:
@@ -123,8 +133,8 @@ func keyLabel(k fyne.KeyName) string {
 	return string(k)
 }
 
-// shortcutLabel writes a shortcut as the keys to press.
-func shortcutLabel(sc fyne.Shortcut) string {
+// shortcutLabel writes a shortcut as the keys to press, in w's language.
+func shortcutLabel(w *lang.Words, sc fyne.Shortcut) string {
 	switch s := sc.(type) {
 	case *desktop.CustomShortcut:
 		var parts []string
@@ -135,9 +145,9 @@ func shortcutLabel(sc fyne.Shortcut) string {
 			parts = append(parts, "Alt")
 		}
 		if s.Modifier&fyne.KeyModifierShift != 0 {
-			parts = append(parts, "Shift")
+			parts = append(parts, w.T("app.key.shift"))
 		}
-		return strings.Join(append(parts, keyLabel(s.KeyName)), "+")
+		return strings.Join(append(parts, keyLabel(w, s.KeyName)), "+")
 	case *fyne.ShortcutUndo:
 		return "Ctrl+Z"
 	case *fyne.ShortcutRedo:

@@ -406,16 +406,16 @@ func TestF1ListsEveryShortcut(t *testing.T) {
 	for _, m := range u.Window().MainMenu().Items {
 		for _, it := range m.Items {
 			if it.Shortcut != nil {
-				want = append(want, shortcutLabel(it.Shortcut))
+				want = append(want, shortcutLabel(en, it.Shortcut))
 			}
 		}
 	}
 	for _, b := range u.bindings {
 		for _, sc := range b.shortcuts {
-			want = append(want, shortcutLabel(sc))
+			want = append(want, shortcutLabel(en, sc))
 		}
 		if b.key != "" {
-			want = append(want, keyLabel(b.key))
+			want = append(want, keyLabel(en, b.key))
 		}
 	}
 	// The keys a facilitator is told about, spelled out so that a table
@@ -430,7 +430,7 @@ func TestF1ListsEveryShortcut(t *testing.T) {
 			t.Errorf("the shortcuts list does not mention %s", w)
 		}
 	}
-	for _, h := range append(append(helpOf(presentKeys), helpOf(listKeys)...), helpOf(sliderKeys)...) {
+	for _, h := range append(append(helpOf(en, presentKeys), helpOf(en, listKeys)...), helpOf(en, sliderKeys)...) {
 		if !hasText(texts, h.what) {
 			t.Errorf("the shortcuts list leaves out %q", h.what)
 		}

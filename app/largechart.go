@@ -15,7 +15,7 @@ const largeChartScale = 1.6
 
 // largeChartKeys are the larger chart's keys.
 var largeChartKeys = []keyAction[*UI]{
-	{keys: []fyne.KeyName{fyne.KeyEscape}, what: "Back to the editor", do: (*UI).backToEditor},
+	{keys: []fyne.KeyName{fyne.KeyEscape}, what: "app.round.back", do: (*UI).backToEditor},
 }
 
 // showLargeChart shows the profile chart over the whole window, larger.
@@ -27,12 +27,13 @@ func (u *UI) showLargeChart() {
 	}
 	chart := newChartView(u, func() *canvas.Session { return e.s })
 	chart.scale = largeChartScale
-	back := u.newKeyButton("Back to the editor (Esc)", theme.NavigateBackIcon(), u.backToEditor)
-	title := widget.NewLabelWithStyle(e.s.Title+" — profile", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	back := u.newKeyButton(u.T("app.large.back"), theme.NavigateBackIcon(), u.backToEditor)
+	title := widget.NewLabelWithStyle(u.T("app.large.title", e.s.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
 	u.showScreen(container.NewBorder(container.NewBorder(nil, nil, back, nil, title), nil, nil, nil,
 		container.NewVScroll(chart)))
 	u.onScreenChange = func(canvas.Change) { chart.Refresh() }
+	u.redrawScreen = u.showLargeChart
 	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if !u.dialogKey(ev) && !dispatch(largeChartKeys, ev.Name, u) {
 			u.typedKey(ev)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 )
 
@@ -128,9 +129,9 @@ func (l *Launcher) background(st *store.Store, ready chan struct{}, retire <-cha
 	fyne.Do(func() {
 		switch {
 		case err != nil:
-			l.ui.notice("Start-up check failed: " + err.Error())
+			l.ui.notice(l.ui.T("app.launch.check-failed", err.Error()))
 		case made:
-			l.ui.notice("Checked and backed up to " + path)
+			l.ui.notice(l.ui.T("app.launch.checked", path))
 		}
 	})
 	tk := time.NewTicker(store.BackupInterval)
@@ -153,9 +154,9 @@ func (l *Launcher) backup(st *store.Store) {
 	fyne.Do(func() {
 		switch {
 		case err != nil:
-			l.ui.notice("Backup failed: " + err.Error())
+			l.ui.notice(l.ui.T("app.launch.backup-failed", err.Error()))
 		case made:
-			l.ui.notice("Backed up to " + path)
+			l.ui.notice(l.ui.T("app.launch.backed-up", path))
 		}
 	})
 }
@@ -163,10 +164,11 @@ func (l *Launcher) backup(st *store.Store) {
 // problem explains why path cannot be used and offers a way on.
 func (l *Launcher) problem(path string, err error) {
 	w := l.a.NewWindow("Fulcrum")
-	msg := fmt.Sprintf("Fulcrum could not open the session file\n%s\n\nChoose another file, or quit.", path)
+	words := lang.For(chosenLang(l.a, l.opt))
+	msg := words.T("app.launch.cannot-open", path)
 	details := true
 	var actions []fyne.CanvasObject
-	choose := widget.NewButtonWithIcon("Choose another file…", theme.FolderOpenIcon(), func() {
+	choose := widget.NewButtonWithIcon(words.T("app.launch.choose"), theme.FolderOpenIcon(), func() {
 		d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
 			if err != nil || uc == nil {
 				return
@@ -183,18 +185,18 @@ func (l *Launcher) problem(path string, err error) {
 	})
 	switch {
 	case errors.Is(err, store.ErrLocked):
-		msg = fmt.Sprintf("This session file is open in another Fulcrum window:\n%s\n\nSwitch to that window, or choose another file.", path)
+		msg = words.T("app.launch.locked", path)
 		details = false
 	case errors.Is(err, store.ErrDamaged):
-		msg = damagedText(path, false)
-		actions = append(actions, widget.NewButtonWithIcon("Restore the newest good backup", theme.HistoryIcon(), func() {
+		msg = damagedText(words, path, false)
+		actions = append(actions, widget.NewButtonWithIcon(words.T("app.damaged.restore"), theme.HistoryIcon(), func() {
 			if err := recoverFile(path, true, l.opt.now()); err != nil {
 				dialog.ShowError(err, w)
 				return
 			}
 			w.Close()
 			l.open(path)
-		}), widget.NewButtonWithIcon("Start a new file", theme.ContentAddIcon(), func() {
+		}), widget.NewButtonWithIcon(words.T("app.damaged.new-file"), theme.ContentAddIcon(), func() {
 			if err := recoverFile(path, false, l.opt.now()); err != nil {
 				dialog.ShowError(err, w)
 				return
@@ -203,15 +205,15 @@ func (l *Launcher) problem(path string, err error) {
 			l.open(path)
 		}))
 	case errors.Is(err, store.ErrTooNew):
-		msg = fmt.Sprintf("This session file was written by a newer Fulcrum:\n%s\n\nUpdate Fulcrum to open it. It has not been changed.", path)
+		msg = words.T("app.launch.too-new", path)
 		details = false
 	}
-	var text fyne.CanvasObject = explained(msg, nil)
+	var text fyne.CanvasObject = explained(words, msg, nil)
 	if details {
-		text = explained(msg, err)
+		text = explained(words, msg, err)
 	}
 	choose.Importance = widget.HighImportance
-	actions = append(actions, choose, widget.NewButton("Quit", l.a.Quit))
+	actions = append(actions, choose, widget.NewButton(words.T("app.menu.quit"), l.a.Quit))
 	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(actions...), nil, nil, text)))
 	w.Resize(fyne.NewSize(640, 470))
 	w.Show()
@@ -246,17 +248,17 @@ func (u *UI) damaged(err error) {
 		return
 	}
 	path := u.store.Path()
-	msg := explained(damagedText(path, u.editor != nil), err)
+	msg := explained(u.words(), damagedText(u.words(), path, u.editor != nil), err)
 	var d dialog.Dialog
 	replace := func(fromBackup bool) {
 		d.Hide()
 		u.damage = nil
-		u.replaceFile("Recover", false, func() error { return recoverFile(path, fromBackup, u.opt.now()) })
+		u.replaceFile(u.T("app.error.recover"), false, func() error { return recoverFile(path, fromBackup, u.opt.now()) })
 	}
-	restore := widget.NewButtonWithIcon("Restore the newest good backup", theme.HistoryIcon(), func() { replace(true) })
+	restore := widget.NewButtonWithIcon(u.T("app.damaged.restore"), theme.HistoryIcon(), func() { replace(true) })
 	restore.Importance = widget.HighImportance
-	fresh := widget.NewButtonWithIcon("Start a new file", theme.ContentAddIcon(), func() { replace(false) })
-	d = dialog.NewCustomWithoutButtons("Damaged session file",
+	fresh := widget.NewButtonWithIcon(u.T("app.damaged.new-file"), theme.ContentAddIcon(), func() { replace(false) })
+	d = dialog.NewCustomWithoutButtons(u.T("app.damaged.title"),
 		container.NewBorder(nil, container.NewHBox(restore, fresh), nil, nil, msg), u.win)
 	d.Resize(u.dialogSize(620, 470))
 	u.damage = d
@@ -274,7 +276,7 @@ func (u *UI) replaceFile(what string, keep bool, swap func() error) {
 	path := u.store.Path()
 	u.pauseSaving()
 	if cerr := u.store.Close(); cerr != nil {
-		u.showError("Close "+path, cerr)
+		u.showError(u.T("app.error.close-file", path), cerr)
 	}
 	if l := u.launcher; l != nil && l.retire != nil {
 		close(l.retire)
@@ -288,7 +290,7 @@ func (u *UI) replaceFile(what string, keep bool, swap func() error) {
 	}
 	st, oerr := store.Open(path, store.Options{Verify: u.opt.Verify})
 	if oerr != nil {
-		u.showError("Open", oerr)
+		u.showError(u.T("app.error.open-file", path), oerr)
 		return
 	}
 	u.store = st
@@ -309,14 +311,10 @@ func (u *UI) replaceFile(what string, keep bool, swap func() error) {
 
 // damagedText tells a person what a damaged file means and what each way
 // on does; the technical detail goes under Details (see explained).
-func damagedText(path string, sessionOpen bool) string {
-	msg := fmt.Sprintf("This session file is damaged:\n%s\n\n"+
-		"Fulcrum will not write to it, so nothing in it is changed or lost. "+
-		"Whatever you choose, the damaged file is kept beside the new one under a name ending in \".damaged-\" and the date.\n\n"+
-		"Restore the newest good backup: carry on from the last backup that passes the check (Fulcrum backs up every %d minutes).\n"+
-		"Start a new file: begin again with an empty session list.", path, int(store.BackupInterval/time.Minute))
+func damagedText(w *lang.Words, path string, sessionOpen bool) string {
+	msg := w.T("app.damaged.body", path, int(store.BackupInterval/time.Minute))
 	if sessionOpen {
-		msg += "\n\nThe session on screen stays open and is saved into the file you choose."
+		msg += "\n\n" + w.T("app.damaged.session-open")
 	}
 	return msg
 }
@@ -324,7 +322,7 @@ func damagedText(path string, sessionOpen bool) string {
 // explained shows msg, and err's text behind a collapsed Details item: a
 // person reads what happened and what to do; the technical words are there
 // for whoever helps them.
-func explained(msg string, err error) fyne.CanvasObject {
+func explained(w *lang.Words, msg string, err error) fyne.CanvasObject {
 	text := widget.NewLabel(msg)
 	text.Wrapping = fyne.TextWrapWord
 	if err == nil {
@@ -333,6 +331,6 @@ func explained(msg string, err error) fyne.CanvasObject {
 	detail := widget.NewLabel(err.Error())
 	detail.Wrapping = fyne.TextWrapWord
 	detail.TextStyle.Monospace = true
-	acc := widget.NewAccordion(widget.NewAccordionItem("Details", detail))
+	acc := widget.NewAccordion(widget.NewAccordionItem(w.T("app.damaged.details"), detail))
 	return container.NewVScroll(container.NewVBox(text, acc))
 }

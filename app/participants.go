@@ -1,12 +1,10 @@
 package app
 
 import (
-	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,22 +26,22 @@ func newParticipantsPanel(e *editor) *participantsPanel {
 	p := &participantsPanel{e: e, list: container.NewVBox()}
 	// Fulcrum's entries pass F6 on, so the keyboard can leave the panel.
 	p.name = e.ui.newKeyEntry()
-	p.name.SetPlaceHolder("Name")
+	p.name.SetPlaceHolder(e.ui.T("app.people.name"))
 	p.role = e.ui.newKeyEntry()
-	p.role.SetPlaceHolder("Role (optional)")
+	p.role.SetPlaceHolder(e.ui.T("app.people.role-optional"))
 	p.name.OnSubmitted = func(string) { p.add() }
 	p.role.OnSubmitted = func(string) { p.add() }
-	add := p.e.ui.newKeyButton("Add", theme.ContentAddIcon(), p.add)
+	add := p.e.ui.newKeyButton(e.ui.T("app.people.add"), theme.ContentAddIcon(), p.add)
 	add.Importance = widget.HighImportance
 	form := container.NewBorder(nil, nil, nil, add, container.NewGridWithColumns(2, p.name, p.role))
-	hint := widget.NewLabel("The order here is the turn order of a blind round.")
+	hint := widget.NewLabel(e.ui.T("app.people.hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	p.content = container.NewBorder(form, hint, nil, nil, container.NewVScroll(p.list))
 	return p
 }
 
 func (p *participantsPanel) add() {
-	if !p.e.apply("Add participant", canvas.AddParticipant{Name: p.name.Text, Role: p.role.Text}) {
+	if !p.e.apply(p.e.ui.T("app.op.add-participant"), canvas.AddParticipant{Name: p.name.Text, Role: p.role.Text}) {
 		return
 	}
 	p.name.SetText("")
@@ -55,7 +53,7 @@ func (p *participantsPanel) refresh() {
 	s := p.e.s
 	p.list.RemoveAll()
 	if len(s.Participants) == 0 {
-		l := widget.NewLabel("No participants yet. Add the people in the room to run a blind round.")
+		l := widget.NewLabel(p.e.ui.T("app.people.empty"))
 		l.Wrapping = fyne.TextWrapWord
 		p.list.Add(l)
 	}
@@ -66,7 +64,7 @@ func (p *participantsPanel) refresh() {
 			label += " · " + pp.Role
 		}
 		if s.InRound() && containsID(s.Round.Done, id) {
-			label += "  ✓ placed"
+			label = p.e.ui.T("app.people.placed", label)
 		}
 		up := p.e.ui.newKeyButton("", theme.MoveUpIcon(), func() { p.move(id, -1) })
 		down := p.e.ui.newKeyButton("", theme.MoveDownIcon(), func() { p.move(id, 1) })
@@ -94,7 +92,7 @@ func containsID(ids []string, id string) bool {
 }
 
 func (p *participantsPanel) move(id string, delta int) {
-	p.e.apply("Reorder", canvas.MoveParticipant{ID: id, Delta: delta})
+	p.e.apply(p.e.ui.T("app.op.reorder-participants"), canvas.MoveParticipant{ID: id, Delta: delta})
 }
 
 func (p *participantsPanel) edit(id string) {
@@ -104,15 +102,16 @@ func (p *participantsPanel) edit(id string) {
 	}
 	name := p.e.ui.newKeyEntry()
 	name.SetText(pp.Name)
-	name.Validator = requiredText("a name")
+	name.Validator = requiredText(p.e.ui.T("app.people.name.required"))
 	role := p.e.ui.newKeyEntry()
 	role.SetText(pp.Role)
-	items := []*widget.FormItem{widget.NewFormItem("Name", name), widget.NewFormItem("Role", role)}
-	d := p.e.ui.formDialog("Edit participant", "Save", "Cancel", items, func(ok bool) {
+	u := p.e.ui
+	items := []*widget.FormItem{widget.NewFormItem(u.T("app.people.name"), name), widget.NewFormItem(u.T("app.people.role"), role)}
+	d := u.formDialog(u.T("app.people.edit"), u.T("app.dialog.save"), u.T("app.dialog.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
-		p.e.apply("Edit participant", canvas.UpdateParticipant{ID: id, Name: name.Text, Role: role.Text})
+		p.e.apply(u.T("app.people.edit"), canvas.UpdateParticipant{ID: id, Name: name.Text, Role: role.Text})
 	})
 	d.Resize(p.e.ui.dialogSize(420, 200))
 	d.Show()
@@ -125,18 +124,17 @@ func (p *participantsPanel) remove(id string) {
 	if !ok {
 		return
 	}
-	do := func() { p.e.apply("Remove participant", canvas.RemoveParticipant{ID: id}) }
+	do := func() { p.e.apply(p.e.ui.T("app.people.remove"), canvas.RemoveParticipant{ID: id}) }
 	if !s.HasPlacements(id) {
 		do()
 		return
 	}
-	p.e.ui.show(dialog.NewConfirm("Remove participant",
-		fmt.Sprintf("%s has placed markers. Remove them and their placements?\nYou can undo this with Edit → Undo (Ctrl+Z).", pp.Name),
+	p.e.ui.confirm(p.e.ui.T("app.people.remove"), p.e.ui.T("app.people.remove.body", pp.Name),
 		func(ok bool) {
 			if ok {
 				do()
 			}
-		}, p.e.ui.win))
+		})
 }
 
 // markerSwatch shows a participant's marker: their colour and shape.
@@ -176,23 +174,23 @@ func newAgendaPanel(e *editor) *agendaPanel {
 func (a *agendaPanel) refresh() {
 	s := a.e.s
 	a.list.RemoveAll()
-	head := widget.NewLabel(fmt.Sprintf("Dimensions whose markers spread %d points or more, widest first.", s.Settings.DiscussThreshold()))
+	head := widget.NewLabel(a.e.ui.T("app.agenda.head", s.Settings.DiscussThreshold()))
 	head.Wrapping = fyne.TextWrapWord
 	a.list.Add(head)
 	switch {
 	case !s.PlacementsVisible():
-		a.list.Add(widget.NewLabel("The agenda appears after the reveal."))
+		a.list.Add(widget.NewLabel(a.e.ui.T("app.agenda.after-reveal")))
 	case len(s.Placements) == 0:
-		a.list.Add(widget.NewLabel("No placements yet: run a round first."))
+		a.list.Add(widget.NewLabel(a.e.ui.T("app.agenda.no-placements")))
 	default:
 		items := s.Agenda()
 		if len(items) == 0 {
-			a.list.Add(widget.NewLabel("The room agrees everywhere: nothing is flagged."))
+			a.list.Add(widget.NewLabel(a.e.ui.T("app.agenda.agreed")))
 		}
 		for _, it := range items {
 			d, _ := s.Dimension(it.Key)
 			i := a.e.rowOf(it.Key)
-			b := a.e.ui.newKeyButton(fmt.Sprintf("%s — spread %d (%d–%d)", a.e.ui.dimText(d).Name, *it.Spread, *it.Min, *it.Max), nil, func() { a.e.focusRow(i) })
+			b := a.e.ui.newKeyButton(a.e.ui.T("app.agenda.item", a.e.ui.dimText(d).Name, *it.Spread, *it.Min, *it.Max), nil, func() { a.e.focusRow(i) })
 			b.Alignment = widget.ButtonAlignLeading
 			a.list.Add(b)
 		}

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -104,7 +103,7 @@ func (u *UI) present() *presenter {
 		o.NoIndex = true
 		return o
 	}
-	p.reasons = newPresentReasons()
+	p.reasons = newPresentReasons(u)
 	bg := fynecanvas.NewRectangle(projector.bg)
 	p.closing = newClosingScreen()
 	// Each pole has a line of its own: side by side, a long ToB pole ran
@@ -153,12 +152,12 @@ func (u *UI) present() *presenter {
 
 // presentKeys are presentation mode's keys; a clicker sends the Page keys.
 var presentKeys = []keyAction[*presenter]{
-	{keys: []fyne.KeyName{fyne.KeyRight, fyne.KeyPageDown, fyne.KeySpace}, what: "Next dimension", do: func(p *presenter) { p.move(1) }},
-	{keys: []fyne.KeyName{fyne.KeyLeft, fyne.KeyPageUp}, what: "Previous dimension", do: func(p *presenter) { p.move(-1) }},
-	{keys: []fyne.KeyName{fyne.KeyDown}, what: "Scroll the reasons or the actions down; at their end, next dimension", do: func(p *presenter) { p.scrollOrMove(1) }},
-	{keys: []fyne.KeyName{fyne.KeyUp}, what: "Scroll the reasons or the actions up; at their top, previous dimension", do: func(p *presenter) { p.scrollOrMove(-1) }},
-	{keys: []fyne.KeyName{fyne.KeyR}, what: "Show or hide the reasons", do: (*presenter).toggleReasons},
-	{keys: []fyne.KeyName{fyne.KeyEscape}, what: "Leave presentation mode", do: (*presenter).leave},
+	{keys: []fyne.KeyName{fyne.KeyRight, fyne.KeyPageDown, fyne.KeySpace}, what: "app.keys.present.next", do: func(p *presenter) { p.move(1) }},
+	{keys: []fyne.KeyName{fyne.KeyLeft, fyne.KeyPageUp}, what: "app.keys.present.previous", do: func(p *presenter) { p.move(-1) }},
+	{keys: []fyne.KeyName{fyne.KeyDown}, what: "app.keys.present.down", do: func(p *presenter) { p.scrollOrMove(1) }},
+	{keys: []fyne.KeyName{fyne.KeyUp}, what: "app.keys.present.up", do: func(p *presenter) { p.scrollOrMove(-1) }},
+	{keys: []fyne.KeyName{fyne.KeyR}, what: "app.keys.present.reasons", do: (*presenter).toggleReasons},
+	{keys: []fyne.KeyName{fyne.KeyEscape}, what: "app.keys.present.leave", do: (*presenter).leave},
 }
 
 // key gives an open dialog (the shortcuts list) its keys first.
@@ -237,21 +236,22 @@ func (p *presenter) show() {
 	txt := p.u.dimText(d)
 	p.name.Text = txt.Name
 	p.question.Text = txt.Question
-	p.toc.Text = "← ToC: " + txt.ToC
-	p.tob.Text = "ToB: " + txt.ToB + " →"
+	u := p.u
+	p.toc.Text = u.T("app.present.toc", txt.ToC)
+	p.tob.Text = u.T("app.present.tob", txt.ToB)
 	switch {
 	case ds.Count == 0:
-		p.figures.Text = "No markers placed"
+		p.figures.Text = u.T("app.present.no-markers")
 	case !s.PlacementsVisible():
-		p.figures.Text = fmt.Sprintf("%s placed · hidden until the reveal", plural(ds.Count, "marker"))
+		p.figures.Text = u.N("app.row.hidden", ds.Count)
 	default:
-		p.figures.Text = fmt.Sprintf("Spread %d (%d–%d) · median %s", *ds.Spread, *ds.Min, *ds.Max, oneDecimal(*ds.Median))
+		p.figures.Text = u.T("app.present.figures", *ds.Spread, *ds.Min, *ds.Max, u.decimal(*ds.Median))
 		if ds.Flagged {
-			p.figures.Text += " · DISCUSS"
+			p.figures.Text = u.T("app.present.figures.discuss", p.figures.Text)
 		}
 	}
-	p.agreed.Text = positionText(s, d.Key)
-	p.footer.Text = fmt.Sprintf("%d / %d   ←  →  to move   ·   R for reasons   ·   Ctrl+Enter to agree   ·   Esc to leave", p.i+1, len(e.rows))
+	p.agreed.Text = u.positionText(s, d.Key)
+	p.footer.Text = u.T("app.present.footer", p.i+1, len(e.rows))
 	for _, c := range p.fits {
 		c.Refresh() // lays the new text out at a size that fits
 	}

@@ -33,7 +33,7 @@ const (
 
 func newClosingScreen() *closingScreen {
 	c := &closingScreen{list: container.NewVBox()}
-	c.title = fynecanvas.NewText("Actions", projector.fg)
+	c.title = fynecanvas.NewText("", projector.fg)
 	c.title.TextSize = presentNameSize
 	c.title.TextStyle.Bold = true
 	c.title.Alignment = fyne.TextAlignCenter
@@ -48,8 +48,10 @@ func newClosingScreen() *closingScreen {
 // show lists the session's actions.
 func (c *closingScreen) show(w *lang.Words, s *canvas.Session) {
 	c.list.RemoveAll()
+	c.title.Text = w.T("app.present.actions")
+	c.title.Refresh()
 	if len(s.Actions) == 0 {
-		c.list.Add(projectorLine("No actions recorded yet. Add them in the editor's Actions tab."))
+		c.list.Add(projectorLine(w.T("app.present.actions.none")))
 	}
 	for i, a := range s.Actions {
 		mark := "○"
@@ -82,16 +84,16 @@ func actionDetails(w *lang.Words, s *canvas.Session, a canvas.Action) string {
 	if a.Owner != "" {
 		parts = append(parts, a.Owner)
 	} else {
-		parts = append(parts, "no owner yet")
+		parts = append(parts, w.T("app.present.actions.no-owner"))
 	}
 	if a.Due != "" {
-		parts = append(parts, "due "+a.Due)
+		parts = append(parts, w.T("app.present.actions.due", a.Due))
 	}
 	if d, ok := s.Dimension(a.Dimension); ok {
 		parts = append(parts, w.DimensionOf(d).Name)
 	}
 	if a.Done {
-		parts = append(parts, "done")
+		parts = append(parts, w.T("app.present.actions.done"))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -109,7 +111,7 @@ func (p *presenter) showClosing() bool {
 	p.body.Hide()
 	p.closing.view.Show()
 	p.closing.show(p.u.words(), e.s)
-	p.footer.Text = "Actions   ·   ←  to go back   ·   Esc to leave"
+	p.footer.Text = p.u.T("app.present.actions.footer")
 	p.footer.Refresh()
 	return true
 }

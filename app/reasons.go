@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"image/color"
 	"slices"
 	"strconv"
@@ -23,6 +22,7 @@ import (
 
 // reasonsList is the lines of one dimension's reasons.
 type reasonsList struct {
+	u   *UI
 	box *fyne.Container
 	// big is presentation mode's type size; zero is the theme's.
 	big float32
@@ -33,8 +33,8 @@ type reasonsList struct {
 	resized func()
 }
 
-func newReasonsList(resized func()) *reasonsList {
-	l := &reasonsList{box: container.NewVBox(), resized: resized}
+func newReasonsList(u *UI, resized func()) *reasonsList {
+	l := &reasonsList{u: u, box: container.NewVBox(), resized: resized}
 	l.box.Hide()
 	return l
 }
@@ -67,19 +67,19 @@ func (l *reasonsList) refresh(s *canvas.Session, key string) {
 
 // reasonName is how a reason names its person: by name, or by number in
 // an anonymous session.
-func reasonName(r canvas.Reason) string {
+func (u *UI) reasonName(r canvas.Reason) string {
 	if r.Name == "" {
-		return fmt.Sprintf("Participant %d", r.Number)
+		return u.T("app.reasons.participant", r.Number)
 	}
 	return r.Name
 }
 
 // confidenceText is "confidence 3/5", or "" when none was given.
-func confidenceText(c int) string {
+func (u *UI) confidenceText(c int) string {
 	if c <= 0 {
 		return ""
 	}
-	return fmt.Sprintf("confidence %d/%d", c, canvas.MaxConfidence)
+	return u.T("app.reasons.confidence", c, canvas.MaxConfidence)
 }
 
 // line is one person: marker, name, value and confidence, then the
@@ -89,10 +89,10 @@ func (l *reasonsList) line(r canvas.Reason, cols *reasonColumns) fyne.CanvasObje
 	if l.big > 0 {
 		d = l.big
 	}
-	who := widget.NewLabelWithStyle(reasonName(r)+"  "+strconv.Itoa(r.Value), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	who := widget.NewLabelWithStyle(l.u.reasonName(r)+"  "+strconv.Itoa(r.Value), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	icon := newMarkerIcon(r.Marker, d)
 	var left fyne.CanvasObject = container.NewHBox(icon, who)
-	if c := confidenceText(r.Confidence); c != "" {
+	if c := l.u.confidenceText(r.Confidence); c != "" {
 		// The confidence goes in small type under the name, tight to it,
 		// so the person's column stays narrow and a line stays short.
 		conf := fynecanvas.NewText(c, theme.Color(theme.ColorNameForeground))
@@ -106,7 +106,7 @@ func (l *reasonsList) line(r canvas.Reason, cols *reasonColumns) fyne.CanvasObje
 	}
 	why := widget.NewLabel(r.Note)
 	if r.Note == "" {
-		why.SetText("no reason given")
+		why.SetText(l.u.T("app.reasons.none"))
 		why.Importance = widget.LowImportance
 		why.TextStyle.Italic = true
 	}
@@ -190,8 +190,8 @@ type presentReasons struct {
 // than the figures, large enough to read from the back of a room.
 const presentReasonsSize = 22
 
-func newPresentReasons() *presentReasons {
-	r := &presentReasons{list: newReasonsList(nil)}
+func newPresentReasons(u *UI) *presentReasons {
+	r := &presentReasons{list: newReasonsList(u, nil)}
 	r.list.big = presentReasonsSize
 	r.empty = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	r.scroll = container.NewVScroll(container.NewVBox(r.empty, r.list.box))
@@ -239,10 +239,10 @@ func (r *presentReasons) show(s *canvas.Session, key string) {
 	r.list.refresh(s, key)
 	switch {
 	case !s.PlacementsVisible():
-		r.empty.SetText("Reasons show after the reveal.")
+		r.empty.SetText(r.list.u.T("app.reasons.after-reveal"))
 		r.empty.Show()
 	case len(s.Reasons(key)) == 0:
-		r.empty.SetText("Nobody placed a marker here.")
+		r.empty.SetText(r.list.u.T("app.reasons.nobody"))
 		r.empty.Show()
 	default:
 		r.empty.Hide()

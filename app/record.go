@@ -36,7 +36,7 @@ func newRecordView(u *UI) *recordView {
 	v := &recordView{u: u, order: slices.Clone(s.Round.Order), cells: map[[2]string]*editEntry{}}
 	cols := len(s.Round.Order) + 1
 	grid := container.New(&recordGrid{cols: cols})
-	grid.Add(widget.NewLabelWithStyle("Dimension", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	grid.Add(widget.NewLabelWithStyle(u.T("app.record.dimension"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, id := range s.Round.Order {
 		// A long name is cut, not the grid widened: the column is the cell's.
 		h := widget.NewLabelWithStyle(u.name(id), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
@@ -56,27 +56,27 @@ func newRecordView(u *UI) *recordView {
 				if strings.TrimSpace(t) == "" {
 					return nil
 				}
-				return intIn(canvas.MinValue, canvas.MaxValue, "a value")(t)
+				return intIn(canvas.MinValue, canvas.MaxValue, u.T("app.record.value.invalid", canvas.MinValue, canvas.MaxValue))(t)
 			}
 			pid := id
 			ent.OnChanged = func(t string) {
 				if v.loading || sameValue(cellValue(t), recorded(e.s, pid, key)) {
 					return
 				}
-				e.apply("Record value", canvas.RecordValue{Participant: pid, Dimension: key, Value: cellValue(t)})
+				e.apply(u.T("app.op.record-value"), canvas.RecordValue{Participant: pid, Dimension: key, Value: cellValue(t)})
 			}
 			v.cells[[2]string{id, key}] = ent
 			grid.Add(v.cell(pid, key, ent))
 		}
 	}
 	v.refresh()
-	reveal := u.newKeyButton("Reveal", theme.VisibilityIcon(), u.reveal)
+	reveal := u.newKeyButton(u.T("app.editor.reveal"), theme.VisibilityIcon(), u.reveal)
 	reveal.Importance = widget.HighImportance
-	back := u.newKeyButton("Back to the editor", theme.NavigateBackIcon(), u.backToEditor)
+	back := u.newKeyButton(u.T("app.round.back"), theme.NavigateBackIcon(), u.backToEditor)
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, back, u.timer.view,
-			widget.NewLabelWithStyle("Record the room's values", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})),
-		widget.NewLabel("Type each person's value from 0 (ToC) to 100 (ToB). Nothing is shown on the chart until the reveal."),
+			widget.NewLabelWithStyle(u.T("app.record.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})),
+		widget.NewLabel(u.T("app.record.body")),
 	)
 	v.content = container.NewBorder(head, container.NewPadded(reveal), nil, nil, container.NewScroll(container.NewThemeOverride(grid, compactTheme{})))
 	return v
@@ -86,6 +86,7 @@ func newRecordView(u *UI) *recordView {
 func (u *UI) showRecordView() {
 	v := newRecordView(u)
 	u.showScreen(v.content)
+	u.redrawScreen = u.showRecordView
 	u.onScreenChange = v.changed
 }
 

@@ -73,14 +73,14 @@ func (v *recordView) editReason(pid, key string) {
 	}
 	why := v.u.newKeyTextArea()
 	why.SetMinRowsVisible(3)
-	why.SetPlaceHolder("Why? (optional)")
+	why.SetPlaceHolder(v.u.T("app.round.why"))
 	why.SetText(pl.Note)
 	items := []*widget.FormItem{
-		widget.NewFormItem("Value", widget.NewLabel(strconv.Itoa(pl.Value))),
-		widget.NewFormItem("Confidence", conf),
-		widget.NewFormItem("Rationale", why),
+		widget.NewFormItem(v.u.T("app.record.value"), widget.NewLabel(strconv.Itoa(pl.Value))),
+		widget.NewFormItem(v.u.T("app.round.confidence"), conf),
+		widget.NewFormItem(v.u.T("app.record.rationale"), why),
 	}
-	dlg := v.u.formDialog(v.u.name(pid)+" · "+v.u.dimText(d).Name, "Save", "Cancel", items, func(ok bool) {
+	dlg := v.u.formDialog(v.u.name(pid)+" · "+v.u.dimText(d).Name, v.u.T("app.dialog.save"), v.u.T("app.dialog.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -88,7 +88,7 @@ func (v *recordView) editReason(pid, key string) {
 		if cur, _ := e.s.Placement(pid, key); cur.Confidence == c && cur.Note == why.Text {
 			return
 		}
-		if e.apply("Record reason", canvas.RecordReason{Participant: pid, Dimension: key, Confidence: c, Note: why.Text}) {
+		if e.apply(v.u.T("app.op.record-reason"), canvas.RecordReason{Participant: pid, Dimension: key, Confidence: c, Note: why.Text}) {
 			e.owner.Seal()
 		}
 	})

@@ -15,11 +15,13 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 )
 
-var quietOptions = Options{AutosaveDelay: time.Hour, ProgressDelay: time.Hour, TimerTick: time.Hour}
+// quietOptions keep timers out of the way; the tests read English.
+var quietOptions = Options{AutosaveDelay: time.Hour, ProgressDelay: time.Hour, TimerTick: time.Hour, Lang: lang.EN}
 
 func windowTexts(w fyne.Window) string {
 	var b strings.Builder

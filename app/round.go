@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -20,11 +18,6 @@ import (
 // participant's own sliders, then the next hand-over. Every value is saved
 // as it is placed, so closing the app mid-round resumes where it stopped.
 
-const (
-	modeBlindLabel  = "Blind: pass the laptop, each person places privately"
-	modeRecordLabel = "Record votes: the facilitator types in the room's values"
-)
-
 // startRoundDialog asks for the round's mode and dimensions.
 func (u *UI) startRoundDialog() {
 	e := u.editor
@@ -33,10 +26,11 @@ func (u *UI) startRoundDialog() {
 	}
 	s := e.s
 	if len(s.Participants) == 0 {
-		u.show(dialog.NewInformation("Start round", "Add the people in the room first, on the Participants tab.", u.win))
+		u.inform(u.T("app.round.start"), u.T("app.round.no-people"))
 		e.tabs.SelectIndex(1)
 		return
 	}
+	modeBlindLabel, modeRecordLabel := u.T("app.round.mode.blind"), u.T("app.round.mode.record")
 	mode := u.newKeyRadio([]string{modeBlindLabel, modeRecordLabel}, nil)
 	mode.SetSelected(modeBlindLabel)
 	var names []string
@@ -48,7 +42,7 @@ func (u *UI) startRoundDialog() {
 	}
 	dims := u.newKeyCheckGroup(names, nil)
 	dims.SetSelected(names)
-	all := newKeyCheck("All dimensions", u.typedKey, func(on bool) {
+	all := newKeyCheck(u.T("app.round.all-dimensions"), u.typedKey, func(on bool) {
 		if on {
 			dims.SetSelected(names)
 		} else {
@@ -56,10 +50,10 @@ func (u *UI) startRoundDialog() {
 		}
 	})
 	all.SetChecked(true)
-	people := newRoundPeople(s, u.typedKey)
+	people := newRoundPeople(s, u.T("app.round.who"), u.typedKey)
 	body := container.NewBorder(container.NewVBox(mode, widget.NewSeparator(), all), nil, nil, nil,
 		container.NewGridWithColumns(2, container.NewVScroll(dims), people.content))
-	d := dialog.NewCustomConfirm("Start a round", "Start", "Cancel", body, func(ok bool) {
+	d := dialog.NewCustomConfirm(u.T("app.round.dialog"), u.T("app.round.dialog.start"), u.T("app.dialog.cancel"), body, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -68,12 +62,12 @@ func (u *UI) startRoundDialog() {
 			keys = append(keys, keyOf[n])
 		}
 		if len(keys) == 0 {
-			u.show(dialog.NewInformation("Start round", "Choose at least one dimension.", u.win))
+			u.inform(u.T("app.round.start"), u.T("app.round.no-dimension"))
 			return
 		}
 		ids := people.selected()
 		if len(ids) == 0 {
-			u.show(dialog.NewInformation("Start round", "Choose at least one person to place.", u.win))
+			u.inform(u.T("app.round.start"), u.T("app.round.no-person"))
 			return
 		}
 		m := canvas.RoundBlind
@@ -82,12 +76,12 @@ func (u *UI) startRoundDialog() {
 		}
 		begin := func() { u.beginRoundWith(m, keys, ids) }
 		if n := s.PlacementsInRound(keys); n > 0 {
-			u.show(dialog.NewConfirm("Start round", fmt.Sprintf("A new round starts blank: it clears %s on these dimensions. Go on?", plural(n, "earlier placement")),
+			u.confirm(u.T("app.round.start"), u.N("app.round.clears", n),
 				func(ok bool) {
 					if ok {
 						begin()
 					}
-				}, u.win))
+				})
 			return
 		}
 		begin()
@@ -103,7 +97,7 @@ func (u *UI) beginRound(mode string, keys []string) { u.beginRoundWith(mode, key
 // when empty) and shows its first screen.
 func (u *UI) beginRoundWith(mode string, keys, people []string) {
 	e := u.editor
-	if !e.apply("Start round", canvas.StartRound{Mode: mode, Dimensions: keys, Participants: people, At: u.opt.Now()}) {
+	if !e.apply(u.T("app.round.start"), canvas.StartRound{Mode: mode, Dimensions: keys, Participants: people, At: u.opt.Now()}) {
 		return
 	}
 	if e.s.Settings.TimerScope == canvas.TimerPerRound {
@@ -144,7 +138,7 @@ func (u *UI) showScreen(content fyne.CanvasObject) {
 	// screen; a screen with keys of its own passes them on.
 	c.SetOnTypedKey(u.canvasKey)
 	c.SetOnTypedRune(nil)
-	u.onScreenChange = nil
+	u.onScreenChange, u.redrawScreen = nil, nil
 	u.undoOff = false
 	u.timer.fg = nil // presentation mode's colours end with it
 	u.timer.render()
@@ -208,28 +202,29 @@ func (u *UI) progressText() string {
 			todo = append(todo, u.name(id))
 		}
 	}
-	out := fmt.Sprintf("%d of %d have placed.", len(done), len(s.Round.Order))
+	sep := u.T("app.list.sep")
+	out := []string{u.T("app.round.progress", len(done), len(s.Round.Order))}
 	if len(done) > 0 {
-		out += " Placed: " + strings.Join(done, ", ") + "."
+		out = append(out, u.T("app.round.progress.placed", strings.Join(done, sep)))
 	}
 	if len(todo) > 0 {
-		out += " Still to come: " + strings.Join(todo, ", ") + "."
+		out = append(out, u.T("app.round.progress.todo", strings.Join(todo, sep)))
 	}
-	return out
+	return strings.Join(out, u.T("app.sentence.sep"))
 }
 
 // showHandover hides everything until the named participant has the laptop;
 // a single keypress (or the button) continues.
 func (u *UI) showHandover(id string) {
 	e := u.editor
-	if e.s.Round.Current != id && !e.apply("Round", canvas.BeginTurn{ID: id}) {
+	if e.s.Round.Current != id && !e.apply(u.T("app.op.round"), canvas.BeginTurn{ID: id}) {
 		return
 	}
 	name := u.name(id)
 	begin := func() { u.showPrivate(id) }
-	startBtn := u.newKeyButton("I'm "+name+": start", theme.MediaPlayIcon(), begin)
+	startBtn := u.newKeyButton(u.T("app.round.handover.start", name), theme.MediaPlayIcon(), begin)
 	startBtn.Importance = widget.HighImportance
-	pause := u.newKeyButton("Back to the editor", theme.NavigateBackIcon(), u.backToEditor)
+	pause := u.newKeyButton(u.T("app.round.back"), theme.NavigateBackIcon(), u.backToEditor)
 	absent := u.absentButtons(id)
 	progress := widget.NewLabel(u.progressText())
 	progress.Wrapping = fyne.TextWrapWord
@@ -237,8 +232,8 @@ func (u *UI) showHandover(id string) {
 	content := container.NewBorder(
 		container.NewHBox(pause, u.timer.view), nil, nil, nil,
 		container.NewCenter(container.NewVBox(
-			bigText("Pass the laptop to "+name, 40, true),
-			bigText("Press any key when "+name+" has it. Nobody else should look at the screen.", 18, false),
+			bigText(u.T("app.round.handover.title", name), 40, true),
+			bigText(u.T("app.round.handover.body", name), 18, false),
 			container.NewCenter(startBtn),
 			container.NewCenter(absent),
 			progress,
@@ -246,6 +241,7 @@ func (u *UI) showHandover(id string) {
 	)
 	u.showScreen(content)
 	u.blindScreen()
+	u.redrawScreen = func() { u.showHandover(id) }
 	c := u.win.Canvas()
 	// A dialog on top (taking someone out of the round) has the keys
 	// first: its Enter must answer it, not start the turn behind it.
@@ -261,144 +257,18 @@ func (u *UI) showHandover(id string) {
 	})
 }
 
-// privateRow is one dimension on a participant's private screen.
-type privateRow struct {
-	dim        canvas.Dimension
-	slider     *spectrumSlider
-	value      *widget.Label
-	confidence *keyRadio
-	rationale  *editEntry
-}
-
-// showPrivate shows only this participant's own sliders.
-func (u *UI) showPrivate(id string) {
-	e := u.editor
-	s := e.s
-	if s.Round.Current != id && !e.apply("Round", canvas.BeginTurn{ID: id}) {
-		return
-	}
-	name := u.name(id)
-	var rows []*privateRow
-	list := container.NewVBox()
-	for _, key := range s.Round.Dimensions {
-		d, ok := s.Dimension(key)
-		if !ok {
-			continue
-		}
-		r := &privateRow{dim: d}
-		r.value = widget.NewLabelWithStyle("not placed", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		r.slider = newSpectrumSlider(nil)
-		// Untouched, the slider shows no value: a thumb at 50 would look
-		// like a placed 50.
-		r.slider.setUnplaced(true)
-		r.confidence = u.newKeyRadio([]string{"1", "2", "3", "4", "5"}, nil)
-		r.confidence.Horizontal = true
-		r.rationale = newEditEntry(e.owner.Seal)
-		r.rationale.SetPlaceHolder("Why? (optional)")
-		if pl, ok := s.Placement(id, key); ok { // resumed turn
-			r.slider.setUnplaced(false)
-			r.slider.Value = float64(pl.Value)
-			r.value.SetText(strconv.Itoa(pl.Value))
-			if pl.Confidence > 0 {
-				r.confidence.SetSelected(strconv.Itoa(pl.Confidence))
-			}
-			r.rationale.SetText(pl.Note)
-		}
-		save := func() {
-			pl := canvas.Placement{Dimension: key, Participant: id, Value: int(r.slider.Value), Note: r.rationale.Text}
-			pl.Confidence, _ = strconv.Atoi(r.confidence.Selected)
-			if old, ok := s.Placement(id, key); !ok || old != pl {
-				e.apply("Place marker", canvas.SetPlacement{Placement: pl})
-			}
-		}
-		r.slider.OnChanged = func(float64) { save() }
-		r.slider.OnChangeEnded = func(float64) { e.owner.Seal() }
-		r.confidence.OnChanged = func(string) {
-			if _, placed := s.Placement(id, key); placed {
-				save()
-			}
-		}
-		r.rationale.OnChanged = func(string) {
-			if _, placed := s.Placement(id, key); placed {
-				save()
-			}
-		}
-		txt := u.dimText(d)
-		toc := widget.NewLabel(txt.ToC)
-		toc.Wrapping = fyne.TextWrapWord
-		tob := widget.NewLabelWithStyle(txt.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
-		tob.Wrapping = fyne.TextWrapWord
-		question := widget.NewLabelWithStyle(txt.Question, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-		question.Wrapping = fyne.TextWrapWord
-		list.Add(container.NewVBox(
-			container.NewBorder(nil, nil, nil, r.value, widget.NewLabelWithStyle(txt.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-			question,
-			container.New(&spectrumLayout{}, toc, r.slider, tob),
-			container.NewBorder(nil, nil, widget.NewLabel("Confidence"), nil,
-				container.NewBorder(nil, nil, r.confidence, nil, r.rationale)),
-			widget.NewSeparator(),
-		))
-		rows = append(rows, r)
-	}
-	done := u.newKeyButton("Done: hide my answers and pass the laptop on", theme.ConfirmIcon(), func() {
-		missing := 0
-		for _, r := range rows {
-			if _, ok := s.Placement(id, r.dim.Key); !ok {
-				missing++
-			}
-		}
-		finish := func() {
-			if e.apply("Round", canvas.FinishTurn{ID: id}) {
-				u.continueRound()
-			}
-		}
-		if missing == 0 {
-			finish()
-			return
-		}
-		u.show(dialog.NewConfirm("Not everything placed",
-			fmt.Sprintf("You have not placed a marker on %s. Skip them?", plural(missing, "dimension")),
-			func(ok bool) {
-				if ok {
-					finish()
-				}
-			}, u.win))
-	})
-	done.Importance = widget.HighImportance
-	head := container.NewVBox(
-		container.NewBorder(nil, nil, nil, u.timer.view,
-			widget.NewLabelWithStyle(name+" — your private placement", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		widget.NewLabel("Only your own markers are on this screen. Move each slider to where you think the product is today."),
-		widget.NewSeparator(),
-	)
-	u.showScreen(container.NewBorder(head, container.NewPadded(done), nil, nil, container.NewVScroll(list)))
-	u.blindScreen()
-	endOnReveal := u.onScreenChange
-	// Each marker's value is drawn from the session, as every view is.
-	u.onScreenChange = func(ch canvas.Change) {
-		for _, r := range rows {
-			if pl, ok := e.s.Placement(id, r.dim.Key); ok && ch.Touches(r.dim.Key) {
-				r.value.SetText(strconv.Itoa(pl.Value))
-			}
-		}
-		endOnReveal(ch)
-	}
-	if len(rows) > 0 {
-		u.win.Canvas().Focus(rows[0].slider)
-	}
-}
-
 // showRoundComplete offers the reveal once everyone has placed.
 func (u *UI) showRoundComplete() {
-	reveal := u.newKeyButton("Reveal every marker", theme.VisibilityIcon(), u.reveal)
+	reveal := u.newKeyButton(u.T("app.round.reveal-all"), theme.VisibilityIcon(), u.reveal)
 	reveal.Importance = widget.HighImportance
-	back := u.newKeyButton("Back to the editor", theme.NavigateBackIcon(), u.backToEditor)
+	back := u.newKeyButton(u.T("app.round.back"), theme.NavigateBackIcon(), u.backToEditor)
 	u.showScreen(container.NewCenter(container.NewVBox(
-		bigText("Everyone has placed", 40, true),
-		bigText("Turn the laptop to the room, then reveal.", 18, false),
+		bigText(u.T("app.round.complete.title"), 40, true),
+		bigText(u.T("app.round.complete.body"), 18, false),
 		container.NewCenter(container.NewHBox(back, reveal)),
 	)))
 	u.blindScreen()
+	u.redrawScreen = u.showRoundComplete
 }
 
 // reveal shows every marker at once. It agrees nothing: each median is a
@@ -410,7 +280,7 @@ func (u *UI) reveal() {
 		return
 	}
 	do := func() {
-		if !e.apply("Reveal", canvas.Reveal{}) {
+		if !e.apply(u.T("app.editor.reveal"), canvas.Reveal{}) {
 			return
 		}
 		u.backToEditor()
@@ -419,11 +289,11 @@ func (u *UI) reveal() {
 		}
 	}
 	if todo := e.s.NextInRound(); todo != "" && e.s.Round.Mode == canvas.RoundBlind {
-		u.show(dialog.NewConfirm("Reveal", "Not everyone has placed yet. Reveal anyway?", func(ok bool) {
+		u.confirm(u.T("app.editor.reveal"), u.T("app.round.reveal-early"), func(ok bool) {
 			if ok {
 				do()
 			}
-		}, u.win))
+		})
 		return
 	}
 	do()

@@ -1,11 +1,8 @@
 package app
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,7 +22,7 @@ type roundPeople struct {
 	content fyne.CanvasObject
 }
 
-func newRoundPeople(s *canvas.Session, hook keyHook) *roundPeople {
+func newRoundPeople(s *canvas.Session, title string, hook keyHook) *roundPeople {
 	rp := &roundPeople{}
 	list := container.NewVBox()
 	for _, p := range s.Participants {
@@ -35,7 +32,7 @@ func newRoundPeople(s *canvas.Session, hook keyHook) *roundPeople {
 		rp.checks = append(rp.checks, c)
 		list.Add(c)
 	}
-	head := widget.NewLabelWithStyle("Who places", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	rp.content = container.NewBorder(head, nil, nil, nil, container.NewVScroll(list))
 	return rp
 }
@@ -54,17 +51,16 @@ func (rp *roundPeople) selected() []string {
 // absentButtons are the hand-over screen's ways past person id.
 func (u *UI) absentButtons(id string) fyne.CanvasObject {
 	name := u.name(id)
-	skip := u.newKeyButton(name+" is not here: skip for now", theme.MediaSkipNextIcon(), func() {
+	skip := u.newKeyButton(u.T("app.round.skip", name), theme.MediaSkipNextIcon(), func() {
 		u.skipTurn(id)
 	})
-	out := u.newKeyButton(name+" does not place this round", theme.ContentRemoveIcon(), func() {
-		u.show(dialog.NewConfirm("Not placing",
-			fmt.Sprintf("Take %s out of this round? Their markers in it are removed. Undo in the editor brings them back.", name),
+	out := u.newKeyButton(u.T("app.round.out", name), theme.ContentRemoveIcon(), func() {
+		u.confirm(u.T("app.round.out.title"), u.T("app.round.out.body", name),
 			func(ok bool) {
 				if ok {
 					u.notPlacing(id)
 				}
-			}, u.win))
+			})
 	})
 	s := u.editor.s
 	if !s.CanSkip(id) {
@@ -78,14 +74,14 @@ func (u *UI) absentButtons(id string) fyne.CanvasObject {
 
 // skipTurn passes over id; they come back after the others.
 func (u *UI) skipTurn(id string) {
-	if u.editor.apply("Skip", canvas.SkipTurn{ID: id}) {
+	if u.editor.apply(u.T("app.op.skip"), canvas.SkipTurn{ID: id}) {
 		u.continueRound()
 	}
 }
 
 // notPlacing takes id out of the round.
 func (u *UI) notPlacing(id string) {
-	if u.editor.apply("Not placing", canvas.NotPlacing{ID: id}) {
+	if u.editor.apply(u.T("app.round.out.title"), canvas.NotPlacing{ID: id}) {
 		u.continueRound()
 	}
 }

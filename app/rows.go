@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -53,7 +52,7 @@ func (e *editor) newRow(i int, d canvas.Dimension) *dimRow {
 	r.target = newSpectrumSlider(func() { e.rowFocused(i) })
 	r.target.hook = e.ui.typedKey
 	r.targetValue = widget.NewLabel("")
-	r.targetOn = newKeyCheck("Target in 12 months", e.ui.typedKey, func(on bool) {
+	r.targetOn = newKeyCheck(e.ui.T("app.row.target"), e.ui.typedKey, func(on bool) {
 		if !r.loading {
 			r.setTargetOn(on)
 		}
@@ -61,14 +60,14 @@ func (e *editor) newRow(i int, d canvas.Dimension) *dimRow {
 	r.targetOn.onFocus = func() { e.rowFocused(i) }
 	r.stats = widget.NewLabel("")
 	r.statsLine = container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, r.stats)
-	r.flag = widget.NewLabelWithStyle("DISCUSS", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	r.flag = widget.NewLabelWithStyle(e.ui.T("app.row.discuss"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	r.flag.Importance = widget.DangerImportance
-	r.reasons = newReasonsList(e.relayoutRows)
+	r.reasons = newReasonsList(e.ui, e.relayoutRows)
 	r.note = newNoteEntry(func() { e.rowFocused(i) })
 	r.note.hook = e.ui.typedKey
 	// The note's keystrokes merge into one undo step until it loses focus.
 	r.note.onFocusLost = e.owner.Seal
-	r.note.SetPlaceHolder("Note for this dimension")
+	r.note.SetPlaceHolder(e.ui.T("app.row.note"))
 	r.agreement = newAgreeLine(r)
 	r.sliderKeys()
 
@@ -98,7 +97,7 @@ func (e *editor) newRow(i int, d canvas.Dimension) *dimRow {
 	}
 	// A follow-up written while the room talks about this dimension is
 	// linked to it.
-	r.addAction = e.ui.newKeyButton("Action", theme.ContentAddIcon(), func() { e.actions.startFor(d.Key) })
+	r.addAction = e.ui.newKeyButton(e.ui.T("app.row.action"), theme.ContentAddIcon(), func() { e.actions.startFor(d.Key) })
 	r.addAction.Importance = widget.LowImportance
 	r.box = r.view()
 	return r
@@ -155,11 +154,11 @@ func (r *dimRow) refreshStats() {
 		r.flag.Hide()
 		return
 	case !s.PlacementsVisible():
-		r.stats.SetText(fmt.Sprintf("%s placed · hidden until the reveal", plural(ds.Count, "marker")))
+		r.stats.SetText(r.e.ui.N("app.row.hidden", ds.Count))
 		r.flag.Hide()
 	default:
-		r.stats.SetText(fmt.Sprintf("%d placed · %d–%d · median %s · mean %s · spread %d",
-			ds.Count, *ds.Min, *ds.Max, oneDecimal(*ds.Median), oneDecimal(*ds.Mean), *ds.Spread))
+		u := r.e.ui
+		r.stats.SetText(u.T("app.row.stats", ds.Count, *ds.Min, *ds.Max, u.decimal(*ds.Median), u.decimal(*ds.Mean), *ds.Spread))
 		if ds.Flagged {
 			r.flag.Show()
 		} else {
@@ -181,7 +180,7 @@ func (r *dimRow) setTargetOn(on bool) {
 		t := int(r.target.Value)
 		v = &t
 	}
-	r.e.apply("Set target", canvas.SetTarget{Dimension: r.dim.Key, Value: v})
+	r.e.apply(r.e.ui.T("app.op.set-target"), canvas.SetTarget{Dimension: r.dim.Key, Value: v})
 	r.e.owner.Seal()
 }
 

@@ -1,7 +1,7 @@
 package app
 
 import (
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -20,8 +20,8 @@ func (u *UI) settingsDialog() {
 	st := e.s.Settings
 	threshold := u.newKeyEntry()
 	threshold.SetText(strconv.Itoa(st.DiscussThreshold()))
-	threshold.Validator = intIn(canvas.MinThreshold, canvas.MaxValue, "the threshold")
-	anon := newKeyCheck("Show markers without names or colours (screen and PDF)", u.typedKey, nil)
+	threshold.Validator = intIn(canvas.MinThreshold, canvas.MaxValue, u.T("app.settings.threshold.invalid", canvas.MinThreshold, canvas.MaxValue))
+	anon := newKeyCheck(u.T("app.settings.anonymous.check"), u.typedKey, nil)
 	anon.SetChecked(st.Anonymous)
 	minutes := u.newKeyEntry()
 	minutes.SetText(strconv.FormatFloat(float64(st.TimerSeconds)/60, 'f', -1, 64))
@@ -31,11 +31,11 @@ func (u *UI) settingsDialog() {
 	minutes.Validator = func(s string) error {
 		f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
 		if err != nil || !(f >= 0) || f > float64(maxMinutes) || len((canvas.Settings{TimerSeconds: toSeconds(f)}).Problems()) > 0 {
-			return fmt.Errorf("enter minutes from 0 (no timer) to %d", maxMinutes)
+			return errors.New(u.T("app.settings.minutes.invalid", maxMinutes))
 		}
 		return nil
 	}
-	scopes := []string{"per dimension", "for the whole round"}
+	scopes := []string{u.T("app.settings.scope.dimension"), u.T("app.settings.scope.round")}
 	scope := u.newKeyRadio(scopes, nil)
 	scope.Horizontal = true
 	scope.SetSelected(scopes[0])
@@ -43,12 +43,12 @@ func (u *UI) settingsDialog() {
 		scope.SetSelected(scopes[1])
 	}
 	items := []*widget.FormItem{
-		widget.NewFormItem("Discuss from a spread of", threshold),
-		widget.NewFormItem("Anonymous markers", anon),
-		widget.NewFormItem("Timebox (minutes)", minutes),
-		widget.NewFormItem("Timebox applies", scope),
+		widget.NewFormItem(u.T("app.settings.threshold"), threshold),
+		widget.NewFormItem(u.T("app.settings.anonymous"), anon),
+		widget.NewFormItem(u.T("app.settings.minutes"), minutes),
+		widget.NewFormItem(u.T("app.settings.scope"), scope),
 	}
-	d := u.formDialog("Session settings", "Save", "Cancel", items, func(ok bool) {
+	d := u.formDialog(u.T("app.settings.title"), u.T("app.dialog.save"), u.T("app.dialog.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -63,7 +63,7 @@ func (u *UI) settingsDialog() {
 			next.TimerScope = canvas.TimerPerRound
 		}
 		if next != e.s.Settings {
-			e.apply("Session settings", canvas.SetSettings{Settings: next})
+			e.apply(u.T("app.settings.title"), canvas.SetSettings{Settings: next})
 		}
 	})
 	d.Resize(u.dialogSize(560, 320))
@@ -73,11 +73,13 @@ func (u *UI) settingsDialog() {
 // toSeconds turns the dialog's minutes into the session's whole seconds.
 func toSeconds(minutes float64) int { return int(minutes*60 + 0.5) }
 
-func intIn(lo, hi int, what string) fyne.StringValidator {
+// intIn accepts a whole number from lo to hi and refuses anything else
+// with msg, which says so in the interface's words.
+func intIn(lo, hi int, msg string) fyne.StringValidator {
 	return func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < lo || n > hi {
-			return fmt.Errorf("%s must be a whole number from %d to %d", what, lo, hi)
+			return errors.New(msg)
 		}
 		return nil
 	}

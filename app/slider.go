@@ -54,12 +54,12 @@ func (s *spectrumSlider) AcceptsTab() bool { return s.onTab != nil }
 
 // sliderKeys are a spectrum slider's keys; the arrows are Fyne's own.
 var sliderKeys = []keyAction[*spectrumSlider]{
-	{keys: []fyne.KeyName{fyne.KeyRight, fyne.KeyUp}, what: "Move the slider 1 towards ToB", do: func(s *spectrumSlider) { s.Slider.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight}) }},
-	{keys: []fyne.KeyName{fyne.KeyLeft, fyne.KeyDown}, what: "Move the slider 1 towards ToC", do: func(s *spectrumSlider) { s.Slider.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft}) }},
-	{keys: []fyne.KeyName{fyne.KeyPageUp}, what: "Move the slider 10 towards ToB", do: func(s *spectrumSlider) { s.SetValue(min(s.Value+pageStep, s.Max)) }},
-	{keys: []fyne.KeyName{fyne.KeyPageDown}, what: "Move the slider 10 towards ToC", do: func(s *spectrumSlider) { s.SetValue(max(s.Value-pageStep, s.Min)) }},
-	{keys: []fyne.KeyName{fyne.KeyHome}, what: "Move the slider to 0 (ToC)", do: func(s *spectrumSlider) { s.SetValue(s.Min) }},
-	{keys: []fyne.KeyName{fyne.KeyEnd}, what: "Move the slider to 100 (ToB)", do: func(s *spectrumSlider) { s.SetValue(s.Max) }},
+	{keys: []fyne.KeyName{fyne.KeyRight, fyne.KeyUp}, what: "app.keys.slider.tob", do: func(s *spectrumSlider) { s.Slider.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight}) }},
+	{keys: []fyne.KeyName{fyne.KeyLeft, fyne.KeyDown}, what: "app.keys.slider.toc", do: func(s *spectrumSlider) { s.Slider.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft}) }},
+	{keys: []fyne.KeyName{fyne.KeyPageUp}, what: "app.keys.slider.tob10", do: func(s *spectrumSlider) { s.SetValue(min(s.Value+pageStep, s.Max)) }},
+	{keys: []fyne.KeyName{fyne.KeyPageDown}, what: "app.keys.slider.toc10", do: func(s *spectrumSlider) { s.SetValue(max(s.Value-pageStep, s.Min)) }},
+	{keys: []fyne.KeyName{fyne.KeyHome}, what: "app.keys.slider.home", do: func(s *spectrumSlider) { s.SetValue(s.Min) }},
+	{keys: []fyne.KeyName{fyne.KeyEnd}, what: "app.keys.slider.end", do: func(s *spectrumSlider) { s.SetValue(s.Max) }},
 }
 
 // setUnplaced shows the slider as holding no value, at its middle, or as

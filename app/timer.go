@@ -148,7 +148,7 @@ func (t *timer) retheme() {
 func (t *timer) render() {
 	secs := int((t.remaining + time.Second - 1) / time.Second)
 	if t.expired() {
-		t.text.Text = "Time's up"
+		t.text.Text = t.u.T("app.timer.up")
 		t.text.Color = theme.Color(theme.ColorNameWarning)
 		t.text.TextStyle.Bold = true
 	} else {
@@ -203,4 +203,10 @@ func (t *timer) remember() {
 		return
 	}
 	prefs.SetInt(timerPref(t.session), int(t.remaining/time.Millisecond))
+}
+
+// relabel draws the timer again in the interface's current language.
+func (t *timer) relabel() {
+	t.render()
+	t.text.Refresh()
 }

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -34,8 +33,9 @@ type Options struct {
 	// can tell it (cmd/fulcrum asks GLFW); zero means unknown, and the
 	// window opens at defaultWindowSize.
 	Screen fyne.Size
-	// Lang is the language the command line chose (--lang, FULCRUM_LANG,
-	// the locale); zero means the app decides.
+	// Lang is the interface's language when the user has not chosen one
+	// under Settings → Language (cmd/fulcrum: --lang, FULCRUM_LANG); empty
+	// follows the system's locale.
 	Lang lang.Tag
 }
 
@@ -46,6 +46,8 @@ type UI struct {
 	win   fyne.Window
 	store *store.Store
 	opt   Options
+	// lang is the language the interface speaks (see words.go).
+	lang lang.Tag
 
 	home   *home
 	editor *editor // nil while the session list shows
@@ -65,6 +67,9 @@ type UI struct {
 	// onScreenChange redraws the round or presentation screen on show
 	// after a change; nil on the editor and the session list.
 	onScreenChange func(canvas.Change)
+	// redrawScreen shows the round or larger-chart screen on show again,
+	// in the current language (see redraw); nil on the editor.
+	redrawScreen func()
 	// damage is the damaged-file dialog while it shows (launch.go).
 	damage dialog.Dialog
 	// bindings are the window's keys (see keys.go).
@@ -116,7 +121,7 @@ func New(a fyne.App, st *store.Store, opt Options) *UI {
 	if opt.AutosaveDelay <= 0 {
 		opt.AutosaveDelay = store.DefaultAutosaveDelay
 	}
-	u := &UI{app: a, store: st, opt: opt}
+	u := &UI{app: a, store: st, opt: opt, lang: chosenLang(a, opt)}
 	deferSaveDialogWrites()
 	u.win = a.NewWindow("Fulcrum")
 	u.win.Resize(windowSize(opt.Screen))
@@ -135,33 +140,33 @@ func New(a fyne.App, st *store.Store, opt Options) *UI {
 func (u *UI) Window() fyne.Window { return u.win }
 
 func (u *UI) menu() *fyne.MainMenu {
-	newItem := fyne.NewMenuItem("New session…", u.newSessionDialog)
+	newItem := fyne.NewMenuItem(u.T("app.menu.new-session"), u.newSessionDialog)
 	newItem.Shortcut = shortcut(fyne.KeyN)
 	// Open shows the session list, where the other session is chosen.
-	openItem := fyne.NewMenuItem("Open…", u.ShowHome)
+	openItem := fyne.NewMenuItem(u.T("app.menu.open"), u.ShowHome)
 	openItem.Shortcut = shortcut(fyne.KeyO)
-	saveItem := fyne.NewMenuItem("Save now", u.SaveNow)
+	saveItem := fyne.NewMenuItem(u.T("app.menu.save-now"), u.SaveNow)
 	saveItem.Shortcut = shortcut(fyne.KeyS)
-	exportItem := fyne.NewMenuItem("Export PDF summary…", func() { u.exportDialog(exportPDF) })
+	exportItem := fyne.NewMenuItem(u.T("app.menu.export-pdf"), func() { u.exportDialog(exportPDF) })
 	exportItem.Shortcut = shortcut(fyne.KeyE)
-	pngItem := fyne.NewMenuItem("Export chart as PNG…", func() { u.exportDialog(exportPNG) })
-	csvItem := fyne.NewMenuItem("Export table as CSV…", func() { u.exportDialog(exportCSV) })
-	jsonItem := fyne.NewMenuItem("Export session file…", func() { u.exportDialog(exportJSON) })
-	paperItem := fyne.NewMenuItem("PDF paper size", nil)
+	pngItem := fyne.NewMenuItem(u.T("app.menu.export-png"), func() { u.exportDialog(exportPNG) })
+	csvItem := fyne.NewMenuItem(u.T("app.menu.export-csv"), func() { u.exportDialog(exportCSV) })
+	jsonItem := fyne.NewMenuItem(u.T("app.menu.export-json"), func() { u.exportDialog(exportJSON) })
+	paperItem := fyne.NewMenuItem(u.T("app.menu.paper"), nil)
 	a4 := fyne.NewMenuItem("A4", func() { u.setPaper(export.PaperA4) })
 	a4.Checked = u.paper() == export.PaperA4
-	letter := fyne.NewMenuItem("Letter", func() { u.setPaper(export.PaperLetter) })
+	letter := fyne.NewMenuItem(u.T("app.menu.paper.letter"), func() { u.setPaper(export.PaperLetter) })
 	letter.Checked = u.paper() == export.PaperLetter
 	paperItem.ChildMenu = fyne.NewMenu("", a4, letter)
 	// Marked IsQuit so that Fyne adds no second Quit item; this one, like
 	// Ctrl+Q, leaves the editor through u.Quit.
-	quitItem := fyne.NewMenuItem("Quit", u.Quit)
+	quitItem := fyne.NewMenuItem(u.T("app.menu.quit"), u.Quit)
 	quitItem.IsQuit = true
 	quitItem.Shortcut = shortcut(fyne.KeyQ)
 	fileItems := append([]*fyne.MenuItem{newItem, openItem, saveItem, fyne.NewMenuItemSeparator(),
 		exportItem, pngItem, csvItem, jsonItem, paperItem, fyne.NewMenuItemSeparator()}, u.fileItems()...)
-	return fyne.NewMainMenu(fyne.NewMenu("File", append(fileItems, fyne.NewMenuItemSeparator(), quitItem)...),
-		u.editMenu(), u.helpMenu())
+	return fyne.NewMainMenu(fyne.NewMenu(u.T("app.menu.file"), append(fileItems, fyne.NewMenuItemSeparator(), quitItem)...),
+		u.editMenu(), u.settingsMenu(), u.helpMenu())
 }
 
 // editMenu offers Undo and Redo of the open session's changes.
@@ -173,19 +178,19 @@ func (u *UI) menu() *fyne.MainMenu {
 // shortcuts the window never sends (Ctrl+Z and Ctrl+Y arrive as Fyne's
 // Undo and Redo shortcuts), so they are labels only.
 func (u *UI) editMenu() *fyne.Menu {
-	u.undoItem = fyne.NewMenuItem("Undo", u.Undo)
+	u.undoItem = fyne.NewMenuItem(u.T("app.menu.undo"), u.Undo)
 	u.undoItem.Shortcut = shortcut(fyne.KeyZ)
 	u.undoItem.Disabled = true
-	u.redoItem = fyne.NewMenuItem("Redo", u.Redo)
+	u.redoItem = fyne.NewMenuItem(u.T("app.menu.redo"), u.Redo)
 	u.redoItem.Shortcut = shortcut(fyne.KeyY)
 	u.redoItem.Disabled = true
-	return fyne.NewMenu("Edit", u.undoItem, u.redoItem)
+	return fyne.NewMenu(u.T("app.menu.edit"), u.undoItem, u.redoItem)
 }
 
 // helpMenu lists the keyboard shortcuts. F1 is no menu shortcut: Fyne
 // takes only keys with Ctrl or Alt as shortcuts, so typedKey runs it.
 func (u *UI) helpMenu() *fyne.Menu {
-	return fyne.NewMenu("Help", fyne.NewMenuItem("Keyboard shortcuts (F1)", u.showShortcuts))
+	return fyne.NewMenu(u.T("app.menu.help"), fyne.NewMenuItem(u.T("app.menu.shortcuts"), u.showShortcuts))
 }
 
 // showMenu puts the menu bar back after presentation mode hid it.
@@ -196,7 +201,7 @@ func (u *UI) showMenu() {
 }
 
 // ShowHome leaves the open session (see leave) and shows the session list.
-func (u *UI) ShowHome() { u.leave("Leave", u.showHome) }
+func (u *UI) ShowHome() { u.leave(u.T("app.leave.leave"), u.showHome) }
 
 func (u *UI) showHome() {
 	u.onScreenChange, u.undoOff = nil, false
@@ -217,7 +222,7 @@ func (u *UI) OpenSession(id string) error {
 	if err != nil {
 		return err
 	}
-	u.leave("Leave", func() { u.showEditor(s) })
+	u.leave(u.T("app.leave.leave"), func() { u.showEditor(s) })
 	return nil
 }
 
@@ -245,10 +250,6 @@ func (u *UI) SaveNow() {
 	}
 }
 
-func (u *UI) showError(context string, err error) {
-	u.show(dialog.NewError(fmt.Errorf("%s: %w", context, err), u.win))
-}
-
 // createSession makes a new session and, once the open one is left (see
 // leave), saves and opens it. Leaving comes first, so a user who stays with
 // unsaved changes is not left with a stray empty session.
@@ -258,10 +259,10 @@ func (u *UI) createSession(tmpl, title, product, facilitator string) error {
 		return err
 	}
 	s.Facilitator = facilitator
-	u.leave("Leave", func() {
+	u.leave(u.T("app.leave.leave"), func() {
 		if err := u.store.Save(s); err != nil {
 			u.showHome()
-			u.showError("Create session", err)
+			u.showError(u.T("app.error.create-session"), err)
 			return
 		}
 		u.showEditor(s)

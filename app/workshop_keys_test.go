@@ -163,6 +163,7 @@ func TestWholeWorkshopByKeyboard(t *testing.T) {
 	dir := t.TempDir()
 	u.app.Preferences().SetString(fileDialogFolderKey, storage.NewFileURI(dir).String())
 	sc(shortcut(fyne.KeyE))
+	key(c, fyne.KeyReturn) // the PDF's language: the interface's
 	tabUntil(t, c, "the file name", func(f fyne.Focusable) bool {
 		en, ok := f.(*widget.Entry)
 		return ok && strings.HasSuffix(en.Text, ".pdf")
@@ -171,8 +172,10 @@ func TestWholeWorkshopByKeyboard(t *testing.T) {
 	tabUntil(t, c, "Save", func(f fyne.Focusable) bool { b, ok := f.(*widget.Button); return ok && b.Text == "Save" })
 	key(c, fyne.KeySpace)
 	path := filepath.Join(dir, "workshop.pdf")
+	// lastExport closes once the result is on screen: reading the notice
+	// before that would race with the export's goroutine.
 	if u.lastExport == nil {
-		t.Fatal("Space on Save started no export")
+		t.Fatal("Save started no export")
 	}
 	<-u.lastExport
 	if !strings.Contains(e.notice.Text, path) {
