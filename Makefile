@@ -66,17 +66,13 @@ lint: deps go-check
 vet: go-check
 	$(GO) vet ./...
 
-# unit shows what a plain go test shows (a line per package, the output of
-# failed tests), then the ten slowest tests, so the next slow one is seen;
-# .ci/slowest reads go test -json, which is kept in bin/unit-tests.json.
-# The app's goroutine-leak test skips itself under -race, where editor
-# builds are five times slower, so it runs once more without it.
+# unit runs every test under -race and the app's goroutine-leak test
+# without it; .ci/unit runs the app's tests as two processes beside the
+# other packages (one test process keeps one core busy) and ends with the
+# ten slowest tests, so the next slow one is seen.
 unit: go-check
 	@$(GO) build -o bin/tools/slowest ./.ci/slowest
-	@set -o pipefail; { \
-		$(GO) test -race -count=1 -json ./...; rc=$$?; \
-		$(GO) test -count=1 -json -run 'TestNoGoroutineLeakOverSessionOpenClose' ./app/ || rc=1; \
-		exit $$rc; } | tee bin/unit-tests.json | bin/tools/slowest
+	@GO=$(GO) bash .ci/unit
 
 # The fuzz targets run a fixed number of inputs (about 10 to 20 s here);
 # what they find goes into testdata/fuzz when committed, and every committed
