@@ -44,6 +44,7 @@ func (u *UI) settingsMenu() *fyne.Menu {
 func (u *UI) setLanguage(t lang.Tag) {
 	u.app.Preferences().SetString(prefLang, string(t))
 	u.lang = chosenLang(u.app, u.opt)
+	speakFyne(u.lang)
 	u.redraw()
 }
 

@@ -122,6 +122,7 @@ func New(a fyne.App, st *store.Store, opt Options) *UI {
 		opt.AutosaveDelay = store.DefaultAutosaveDelay
 	}
 	u := &UI{app: a, store: st, opt: opt, lang: chosenLang(a, opt)}
+	speakFyne(u.lang)
 	deferSaveDialogWrites()
 	u.win = a.NewWindow("Fulcrum")
 	u.win.Resize(windowSize(opt.Screen))

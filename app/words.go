@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	fynelang "fyne.io/fyne/v2/lang"
 	"os"
 	"strconv"
 	"strings"
@@ -41,6 +42,15 @@ func chosenLang(a fyne.App, opt Options) lang.Tag {
 		return opt.Lang
 	}
 	return lang.FromLocale(osEnv)
+}
+
+// speakFyne makes Fyne's own words (file dialogs, calendar, its buttons)
+// follow t: Fyne chose its language from the locale at start, so t's
+// translation is loaded under the locale Fyne chose.
+func speakFyne(t lang.Tag) {
+	if err := fynelang.AddTranslationsForLocale(lang.FyneWords(t), fynelang.SystemLocale()); err != nil {
+		fyne.LogError("load Fyne's words for "+string(t), err)
+	}
 }
 
 // osEnv reads the environment; a variable so the language's sources stay
