@@ -8,6 +8,12 @@
 // tests drive the real screens with fyne.io/fyne/v2/test and a file in a
 // temporary directory, without cgo or a display.
 //
+// Every word on screen comes from assets/lang in the interface's language
+// (words.go): the choice under Settings → Language, else Options.Lang
+// (--lang, FULCRUM_LANG), else the locale. Switching redraws the menu and
+// the screen on show from the session's Owner (language.go), and Fyne's
+// own widgets follow it too.
+//
 // The open session changes only through its canvas.Owner: widgets apply
 // ops, and the editor redraws from the Owner's notifications (change.go),
 // so undo, redo and changes from other goroutines are drawn the same way.

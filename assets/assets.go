@@ -2,7 +2,8 @@
 // and the fonts of the PDF and PNG exports. Nothing is read from the machine
 // at run time, so every install looks the same. The fonts' licences sit
 // beside them in fonts/ (they are not embedded); screenshots/ holds the
-// README's pictures and is not embedded either.
+// README's pictures and is not embedded either. Every word Fulcrum writes,
+// in each language, is in the subpackage lang.
 package assets
 
 import (

@@ -1,7 +1,7 @@
 // Package canvas is the workshop itself, in plain Go: the ToB/ToC dimension
 // catalogue (keys, groups, order and templates; the words for them, in
-// each language, are in assets/lang), sessions with their participants, placements, agreed positions
-// and actions, rounds, the ToB index, the session file format (file.go),
+// each language, are in assets/lang), sessions with their participants,
+// placements, agreed positions and actions, rounds, the ToB index, the session file format (file.go),
 // and the geometry of the profile chart that the screen, the PDF and the
 // PNG paint (chart.go, chart_labels.go, chart_markers.go, paint.go).
 //
