@@ -38,31 +38,33 @@ func jsonProblem(err error, prefix string) Problem {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return Problem{Message: fmt.Sprintf("malformed JSON at byte %d: %v", syn.Offset, syn)}
+		return Problem{Kind: ProblemJSONSyntax, Args: []any{syn.Offset, syn.Error()}}
 	case errors.As(err, &typ):
 		// Go names a field of an embedded struct by the struct's type too.
 		field := at(strings.TrimPrefix(typ.Field, "fileHeader."))
 		if field == "" {
-			field = "(top level)"
+			field = FieldTopLevel
 		}
-		return Problem{Field: field, Message: fmt.Sprintf("expected %s, got JSON %s", typeName(typ.Type.String()), typ.Value)}
+		return Problem{Field: field, Kind: expectedKind(typ.Type.String()), Args: []any{JSONValue(typ.Value)}}
 	case errors.Is(err, io.EOF):
-		return Problem{Message: "malformed JSON: the file is empty"}
+		return Problem{Kind: ProblemJSONEmpty}
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return Problem{Message: "malformed JSON: the file ends too early"}
+		return Problem{Kind: ProblemJSONTruncated}
 	}
-	return Problem{Field: prefix, Message: "malformed JSON: " + strings.TrimPrefix(err.Error(), "json: ")}
+	return Problem{Field: prefix, Kind: ProblemJSONOther, Args: []any{strings.TrimPrefix(err.Error(), "json: ")}}
 }
 
-func typeName(goType string) string {
+// expectedKind is the problem of a value of the wrong type where the
+// decoder wanted goType.
+func expectedKind(goType string) ProblemKind {
 	switch strings.TrimPrefix(goType, "*") {
 	case "int":
-		return "an integer"
+		return ProblemExpectedInteger
 	case "string":
-		return "a string"
+		return ProblemExpectedString
 	}
 	if strings.HasPrefix(goType, "[]") {
-		return "an array"
+		return ProblemExpectedArray
 	}
-	return "an object"
+	return ProblemExpectedObject
 }
