@@ -38,7 +38,7 @@ func jsonProblem(err error, prefix string) Problem {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return Problem{Kind: ProblemJSONSyntax, Args: []any{syn.Offset, syn.Error()}}
+		return syntaxProblem(syn)
 	case errors.As(err, &typ):
 		// Go names a field of an embedded struct by the struct's type too.
 		field := at(strings.TrimPrefix(typ.Field, "fileHeader."))
@@ -67,4 +67,25 @@ func expectedKind(goType string) ProblemKind {
 		return ProblemExpectedArray
 	}
 	return ProblemExpectedObject
+}
+
+// syntaxProblem takes encoding/json's syntax error apart into what the
+// reader's language can word: the offset, the character and where in the
+// document it stands. A message of a kind Go did not write before keeps
+// its own text.
+func syntaxProblem(syn *json.SyntaxError) Problem {
+	msg := syn.Error()
+	if msg == "unexpected end of JSON input" {
+		return Problem{Kind: ProblemJSONEnd, Args: []any{syn.Offset}}
+	}
+	// "invalid character 'x' looking for beginning of value"; the
+	// character is quoted as '\'', ' ' or '\n', so its closing quote is the
+	// first one after the opening quote that a space follows.
+	if rest, ok := strings.CutPrefix(msg, "invalid character '"); ok {
+		if i := strings.Index(rest[min(1, len(rest)):], "' "); i >= 0 {
+			i += min(1, len(rest))
+			return Problem{Kind: ProblemJSONCharacter, Args: []any{syn.Offset, "'" + rest[:i+1], JSONContext(rest[i+2:])}}
+		}
+	}
+	return Problem{Kind: ProblemJSONSyntax, Args: []any{syn.Offset, msg}}
 }

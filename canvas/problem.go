@@ -16,8 +16,8 @@ type Problem struct {
 	Kind  ProblemKind
 	// Args are the values the problem is about, in the order its message
 	// takes them: numbers, the file's own text (quoted by the message),
-	// and JSONValue. A kind whose first argument is a count is worded
-	// with that count's plural.
+	// JSONValue and JSONContext. A kind whose first argument is a count
+	// is worded with that count's plural.
 	Args []any
 }
 
@@ -30,6 +30,8 @@ const (
 	ProblemFileTooLarge          ProblemKind = "file-too-large"
 	ProblemNotUTF8               ProblemKind = "not-utf8"
 	ProblemJSONSyntax            ProblemKind = "json-syntax"
+	ProblemJSONEnd               ProblemKind = "json-end"
+	ProblemJSONCharacter         ProblemKind = "json-character"
 	ProblemJSONEmpty             ProblemKind = "json-empty"
 	ProblemJSONTruncated         ProblemKind = "json-truncated"
 	ProblemJSONOther             ProblemKind = "json-other"
@@ -85,6 +87,8 @@ var english = map[ProblemKind]struct{ one, other string }{
 	ProblemFileTooLarge:          {other: "file is larger than %[1]d MB"},
 	ProblemNotUTF8:               {other: "file is not valid UTF-8 at byte %[1]d"},
 	ProblemJSONSyntax:            {other: "malformed JSON at byte %[1]d: %[2]s"},
+	ProblemJSONEnd:               {other: "malformed JSON at byte %[1]d: unexpected end of JSON input"},
+	ProblemJSONCharacter:         {other: "malformed JSON at byte %[1]d: invalid character %[2]s %[3]s"},
 	ProblemJSONEmpty:             {other: "malformed JSON: the file is empty"},
 	ProblemJSONTruncated:         {other: "malformed JSON: the file ends too early"},
 	ProblemJSONOther:             {other: "malformed JSON: %[1]s"},
@@ -151,6 +155,11 @@ const FieldTopLevel = "(top level)"
 // encoding/json describes it: a JSON type ("string", "number", "bool",
 // "array", "object"), for a number followed by the number ("number 1.5").
 type JSONValue string
+
+// JSONContext is where in a JSON document encoding/json found a character
+// it did not expect, in its own words ("looking for beginning of value",
+// "in literal true (expecting 'r')").
+type JSONContext string
 
 // Message is the problem in English, for errors and logs.
 func (p Problem) Message() string {

@@ -36,8 +36,11 @@ func (w *Words) problemMessage(p canvas.Problem) string {
 	}
 	args := make([]any, len(p.Args))
 	for i, a := range p.Args {
-		if v, ok := a.(canvas.JSONValue); ok {
+		switch v := a.(type) {
+		case canvas.JSONValue:
 			a = w.jsonValue(v)
+		case canvas.JSONContext:
+			a = w.jsonContext(v)
 		}
 		args[i] = a
 	}
@@ -78,6 +81,45 @@ func (w *Words) jsonValue(v canvas.JSONValue) string {
 		return name + " " + rest
 	}
 	return name
+}
+
+// jsonContext says where encoding/json found a character it did not
+// expect; a context newer than these words stays as Go wrote it.
+func (w *Words) jsonContext(c canvas.JSONContext) string {
+	switch c {
+	case "after array element":
+		return w.T("problems.json.context.after-array-element")
+	case "after decimal point in numeric literal":
+		return w.T("problems.json.context.after-decimal-point")
+	case "after object key":
+		return w.T("problems.json.context.after-object-key")
+	case "after object key:value pair":
+		return w.T("problems.json.context.after-key-value")
+	case "after top-level value":
+		return w.T("problems.json.context.after-top-level")
+	case "exceeded max depth":
+		return w.T("problems.json.context.max-depth")
+	case `in \u hexadecimal character escape`:
+		return w.T("problems.json.context.in-hex-escape")
+	case "in exponent of numeric literal":
+		return w.T("problems.json.context.in-exponent")
+	case "in numeric literal":
+		return w.T("problems.json.context.in-number")
+	case "in string escape code":
+		return w.T("problems.json.context.in-escape")
+	case "in string literal":
+		return w.T("problems.json.context.in-string")
+	case "looking for beginning of object key string":
+		return w.T("problems.json.context.want-key")
+	case "looking for beginning of value":
+		return w.T("problems.json.context.want-value")
+	}
+	// "in literal true (expecting 'r')"
+	var literal, want string
+	if n, _ := fmt.Sscanf(string(c), "in literal %s (expecting %3s)", &literal, &want); n == 2 {
+		return w.T("problems.json.context.in-literal", literal, want)
+	}
+	return string(c)
 }
 
 // FileProblems is how a session file that cannot be read is reported, one

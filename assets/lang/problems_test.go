@@ -1,9 +1,11 @@
 package lang
 
 import (
+	"errors"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
@@ -108,6 +110,47 @@ func TestProblemWords(t *testing.T) {
 	for _, tt := range tests {
 		if got := For(tt.tag).Problem(tt.p); got != tt.want {
 			t.Errorf("%s: Problem(%+v) = %q, want %q", tt.tag, tt.p, got, tt.want)
+		}
+	}
+}
+
+// TestJSONSyntaxInTheLanguage: a file that is not JSON is told where and
+// why in the reader's language, for every place encoding/json reports;
+// English reads as Go and canvas wrote it.
+func TestJSONSyntaxInTheLanguage(t *testing.T) {
+	inputs := []string{`{"a": x}`, `{"a" 1}`, `{"a": 1 "b"}`, `[1 2]`, `{} x`, `{"a": tru}`, `{"a": nul}`,
+		`{"a": fals}`, `{"a": "\q"}`, `{"a": 1.}`, `{'a': 1}`, "{\"a\": \"\x01\"}", `{"a": "\u12g4"}`,
+		`{"a": 1e}`, `{"a": -}`, `{`, ``}
+	for _, in := range inputs {
+		_, err := canvas.DecodeFile(strings.NewReader(in), time.Now())
+		var inv *canvas.InvalidFileError
+		if !errors.As(err, &inv) || len(inv.Problems) != 1 {
+			t.Fatalf("DecodeFile(%q) = %v, want one problem", in, err)
+		}
+		p := inv.Problems[0]
+		if p.Kind != canvas.ProblemJSONCharacter && p.Kind != canvas.ProblemJSONEnd {
+			t.Errorf("DecodeFile(%q): kind %q, want a typed syntax problem", in, p.Kind)
+		}
+		if got := For(EN).Problem(p); got != p.String() || !strings.HasPrefix(got, "malformed JSON at byte") {
+			t.Errorf("en %q: %q, canvas says %q", in, got, p.String())
+		}
+		for _, tag := range []Tag{ZH, ES} {
+			got := For(tag).Problem(p)
+			for _, english := range []string{"malformed", "invalid character", "in literal", "looking for", "after", "in string", "numeric", "expecting", "unexpected end"} {
+				if strings.Contains(got, english) {
+					t.Errorf("%s %q: %q still says %q", tag, in, got, english)
+				}
+			}
+		}
+	}
+	want := map[Tag]string{
+		ZH: "JSON 格式错误，位于第 10 字节：字符 '}' 无效（出现在字面量 true 中，此处应为 'e'）",
+		ES: "JSON mal formado en el byte 10: carácter '}' no válido en el literal true (se esperaba 'e')",
+	}
+	_, err := canvas.DecodeFile(strings.NewReader(`{"a": tru}`), time.Now())
+	for tag, w := range want {
+		if got := For(tag).FileProblems("x.json", err); len(got) != 1 || !strings.HasSuffix(got[0], w) {
+			t.Errorf("%s: %q, want it to end in %q", tag, got, w)
 		}
 	}
 }
