@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/fulcrum-workshop/fulcrum/assets/lang"
+	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
 
 // TestImportProblemsSpeakTheLanguage: File → Import of a bad file lists
@@ -40,5 +41,16 @@ func TestImportProblemsSpeakTheLanguage(t *testing.T) {
 				t.Errorf("%s: the import's problems still say %q:\n%s", tc.tag, english, texts)
 			}
 		}
+	}
+}
+
+// TestRefusedSettingsSpeakTheLanguage: a session's settings out of range,
+// as canvas refuses them, reach the person in the interface's words.
+func TestRefusedSettingsSpeakTheLanguage(t *testing.T) {
+	u, _ := startUIIn(t, filepath.Join(t.TempDir(), "f.db"), lang.ZH)
+	u.showError(u.T("app.settings.title"), canvas.Settings{Threshold: 500}.Check())
+	texts := strings.Join(topTexts(t, u), "\n")
+	if !strings.Contains(texts, "settings.threshold：500 超出 1 到 100 的范围") || strings.Contains(texts, "is outside") {
+		t.Errorf("the refusal reads %q", texts)
 	}
 }
