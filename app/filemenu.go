@@ -48,17 +48,21 @@ func (u *UI) importDialog() {
 }
 
 // importFile imports the session file at path, all or nothing, with the
-// command line's checks and words (canvas.FileProblems); the new session
+// command line's checks and words (lang's FileProblems); the new session
 // shows in the session list.
 func (u *UI) importFile(path string) {
 	s, err := readSessionFile(path, u)
 	if err != nil {
-		u.showProblems(u.T("app.import.nothing"), canvas.FileProblems(path, err))
+		u.showProblems(u.T("app.import.nothing"), u.words().FileProblems(path, err))
 		return
 	}
 	ids, err := u.store.Import([]*canvas.Session{s})
 	if err != nil {
-		u.showProblems(u.T("app.import.nothing"), []string{err.Error()})
+		msg := err.Error()
+		if text, ok := u.words().Problems(err); ok {
+			msg = text
+		}
+		u.showProblems(u.T("app.import.nothing"), []string{msg})
 		return
 	}
 	u.home.reload()

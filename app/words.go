@@ -115,6 +115,10 @@ func (u *UI) showError(context string, err error) {
 			return
 		}
 	}
+	if text, ok := u.words().Problems(err); ok {
+		u.errorBox(fmt.Errorf("%s: %s", context, text))
+		return
+	}
 	u.errorBox(fmt.Errorf("%s: %w", context, err))
 }
 

@@ -6,7 +6,8 @@
 // PNG paint (chart.go, chart_labels.go, chart_markers.go, paint.go).
 //
 // It returns figures, keys and typed values, never words: an index Band,
-// a Lean, chart Labels and LegendKinds. assets/lang names them in the
+// a Lean, chart Labels and LegendKinds, and a file's Problems as a
+// ProblemKind with its arguments (problem.go). assets/lang names them in the
 // reader's language, so the interface, the PDF and the command line can
 // each speak their own.
 //

@@ -24,20 +24,6 @@ const (
 // file DecodeFile accepts exports to one it accepts again.
 const MaxFileSize = 10 << 20
 
-// Problem is one thing wrong with a session file, located by field path
-// (for example "placements[2].value").
-type Problem struct {
-	Field   string
-	Message string
-}
-
-func (p Problem) String() string {
-	if p.Field == "" {
-		return p.Message
-	}
-	return p.Field + ": " + p.Message
-}
-
 // ErrInvalidFile is wrapped by every *InvalidFileError, so callers can test
 // for bad input with errors.Is.
 var ErrInvalidFile = errors.New("invalid session file")
@@ -58,27 +44,6 @@ func (e *InvalidFileError) Error() string {
 
 func (e *InvalidFileError) Unwrap() error { return ErrInvalidFile }
 
-// FileProblems is how a session file that cannot be read is reported, one
-// line per problem, each led by the file's name ("FILE: field: problem"),
-// so `fulcrum import` and the app's File → Import say the same words.
-func FileProblems(file string, err error) []string {
-	var inv *InvalidFileError
-	if !errors.As(err, &inv) {
-		return []string{fmt.Sprintf("%s: %v", file, err)}
-	}
-	out := make([]string, len(inv.Problems))
-	for i, p := range inv.Problems {
-		out[i] = fmt.Sprintf("%s: %s", file, p)
-	}
-	return out
-}
-
-type problems []Problem
-
-func (ps *problems) add(field, format string, args ...any) {
-	*ps = append(*ps, Problem{Field: field, Message: fmt.Sprintf(format, args...)})
-}
-
 // DecodeFile reads a format-1 session file strictly: unknown, duplicate
 // and wrongly cased keys, wrong types, out-of-range values and dangling
 // references are all problems. now fills in missing dates; missing ids are
@@ -90,10 +55,10 @@ func DecodeFile(r io.Reader, now time.Time) (*Session, error) {
 		return nil, fmt.Errorf("read session file: %w", err)
 	}
 	if len(data) > MaxFileSize {
-		return nil, &InvalidFileError{[]Problem{{Message: fmt.Sprintf("file is larger than %d MB", MaxFileSize>>20)}}}
+		return nil, &InvalidFileError{[]Problem{{Kind: ProblemFileTooLarge, Args: []any{MaxFileSize >> 20}}}}
 	}
 	if !utf8.Valid(data) {
-		return nil, &InvalidFileError{[]Problem{{Message: fmt.Sprintf("file is not valid UTF-8 at byte %d", invalidUTF8At(data))}}}
+		return nil, &InvalidFileError{[]Problem{{Kind: ProblemNotUTF8, Args: []any{invalidUTF8At(data)}}}}
 	}
 	if !json.Valid(data) {
 		var v any
@@ -136,7 +101,7 @@ func (ps problems) atMost(n int) problems {
 		return ps
 	}
 	more := len(ps) - n
-	return append(ps[:n:n], Problem{Message: fmt.Sprintf("and %d more problems", more)})
+	return append(ps[:n:n], Problem{Kind: ProblemMoreProblems, Args: []any{more}})
 }
 
 // checkEncodedSize refuses a session whose own export would exceed
@@ -146,10 +111,10 @@ func (ps problems) atMost(n int) problems {
 func checkEncodedSize(s *Session) problems {
 	var n countingWriter
 	if err := EncodeFile(&n, s); err != nil {
-		return problems{{Message: err.Error()}}
+		return problems{{Kind: ProblemEncodeFailed, Args: []any{err.Error()}}}
 	}
 	if n > MaxFileSize {
-		return problems{{Message: fmt.Sprintf("as Fulcrum writes it, this session takes %d bytes; at most %d (%d MB) are allowed", n, MaxFileSize, MaxFileSize>>20)}}
+		return problems{{Kind: ProblemEncodedTooLarge, Args: []any{int(n), MaxFileSize, MaxFileSize >> 20}}}
 	}
 	return nil
 }

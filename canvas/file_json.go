@@ -38,31 +38,54 @@ func jsonProblem(err error, prefix string) Problem {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return Problem{Message: fmt.Sprintf("malformed JSON at byte %d: %v", syn.Offset, syn)}
+		return syntaxProblem(syn)
 	case errors.As(err, &typ):
 		// Go names a field of an embedded struct by the struct's type too.
 		field := at(strings.TrimPrefix(typ.Field, "fileHeader."))
 		if field == "" {
-			field = "(top level)"
+			field = FieldTopLevel
 		}
-		return Problem{Field: field, Message: fmt.Sprintf("expected %s, got JSON %s", typeName(typ.Type.String()), typ.Value)}
+		return Problem{Field: field, Kind: expectedKind(typ.Type.String()), Args: []any{JSONValue(typ.Value)}}
 	case errors.Is(err, io.EOF):
-		return Problem{Message: "malformed JSON: the file is empty"}
+		return Problem{Kind: ProblemJSONEmpty}
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return Problem{Message: "malformed JSON: the file ends too early"}
+		return Problem{Kind: ProblemJSONTruncated}
 	}
-	return Problem{Field: prefix, Message: "malformed JSON: " + strings.TrimPrefix(err.Error(), "json: ")}
+	return Problem{Field: prefix, Kind: ProblemJSONOther, Args: []any{strings.TrimPrefix(err.Error(), "json: ")}}
 }
 
-func typeName(goType string) string {
+// expectedKind is the problem of a value of the wrong type where the
+// decoder wanted goType.
+func expectedKind(goType string) ProblemKind {
 	switch strings.TrimPrefix(goType, "*") {
 	case "int":
-		return "an integer"
+		return ProblemExpectedInteger
 	case "string":
-		return "a string"
+		return ProblemExpectedString
 	}
 	if strings.HasPrefix(goType, "[]") {
-		return "an array"
+		return ProblemExpectedArray
 	}
-	return "an object"
+	return ProblemExpectedObject
+}
+
+// syntaxProblem takes encoding/json's syntax error apart into what the
+// reader's language can word: the offset, the character and where in the
+// document it stands. A message of a kind Go did not write before keeps
+// its own text.
+func syntaxProblem(syn *json.SyntaxError) Problem {
+	msg := syn.Error()
+	if msg == "unexpected end of JSON input" {
+		return Problem{Kind: ProblemJSONEnd, Args: []any{syn.Offset}}
+	}
+	// "invalid character 'x' looking for beginning of value"; the
+	// character is quoted as '\'', ' ' or '\n', so its closing quote is the
+	// first one after the opening quote that a space follows.
+	if rest, ok := strings.CutPrefix(msg, "invalid character '"); ok {
+		if i := strings.Index(rest[min(1, len(rest)):], "' "); i >= 0 {
+			i += min(1, len(rest))
+			return Problem{Kind: ProblemJSONCharacter, Args: []any{syn.Offset, "'" + rest[:i+1], JSONContext(rest[i+2:])}}
+		}
+	}
+	return Problem{Kind: ProblemJSONSyntax, Args: []any{syn.Offset, msg}}
 }

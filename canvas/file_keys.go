@@ -10,12 +10,6 @@ import (
 	"unicode/utf8"
 )
 
-// Problem messages of the key check.
-const (
-	unknownField = "unknown field"
-	duplicateKey = "duplicate key %s"
-)
-
 // checkKeys walks the tokens of a valid JSON document and reports, at every
 // level, a key given twice and a key the file format does not have. A key
 // that differs from a field's name only in case is reported as unknown with
@@ -32,7 +26,7 @@ func checkKeys(data []byte) []Problem {
 	k := keyChecker{dec: dec}
 	if err := k.value(fileKeys, ""); err != nil {
 		// The document was checked to be valid JSON before.
-		k.ps.add("", "malformed JSON: %v", err)
+		k.ps.add("", ProblemJSONOther, err.Error())
 	}
 	return k.ps
 }
@@ -89,7 +83,7 @@ func (k *keyChecker) value(s *keySchema, path string) error {
 // its value should be.
 func (k *keyChecker) key(s *keySchema, path, key string, seen map[string]bool) *keySchema {
 	if seen[key] {
-		k.ps.add(path, duplicateKey, strconv.Quote(shortKey(key)))
+		k.ps.add(path, ProblemDuplicateKey, shortKey(key))
 	}
 	if child, ok := s.fields[key]; ok {
 		return child
@@ -98,11 +92,11 @@ func (k *keyChecker) key(s *keySchema, path, key string, seen map[string]bool) *
 		// strings.EqualFold folds as encoding/json matches names,
 		// including the Kelvin sign for k and the long s for s.
 		if strings.EqualFold(name, key) {
-			k.ps.add(joinPath(path, key), "%s (did you mean %q?)", unknownField, name)
+			k.ps.add(joinPath(path, key), ProblemUnknownFieldMeant, name)
 			return nil
 		}
 	}
-	k.ps.add(joinPath(path, key), unknownField)
+	k.ps.add(joinPath(path, key), ProblemUnknownField)
 	return nil
 }
 

@@ -29,7 +29,7 @@ func (f *fileSession) toSession(now time.Time) (*Session, error) {
 	if len(s.Dimensions) == 0 {
 		// A file must place the product on something; the store keeps
 		// sessions saved before this rule, so Validate does not apply it.
-		v.ps.add("dimensions", "a session needs at least one dimension")
+		v.ps.add("dimensions", ProblemNoDimensions)
 	}
 	ps = append(ps, v.ps...)
 	if len(ps) > 0 {
@@ -42,21 +42,21 @@ func (f *fileSession) toSession(now time.Time) (*Session, error) {
 func (f *fileSession) header(ps *problems, now time.Time) *Session {
 	switch {
 	case f.Format == nil:
-		ps.add("format", "is missing; expected %q", FileFormat)
+		ps.add("format", ProblemFormatMissing, FileFormat)
 	case *f.Format != FileFormat:
-		ps.add("format", "is %q; expected %q", *f.Format, FileFormat)
+		ps.add("format", ProblemFormatWrong, *f.Format, FileFormat)
 	}
 	switch {
 	case f.Version == nil:
-		ps.add("version", "is missing; expected %d", FileVersion)
+		ps.add("version", ProblemVersionMissing, FileVersion)
 	case *f.Version != FileVersion:
-		ps.add("version", "%d is not supported; this Fulcrum reads version %d", *f.Version, FileVersion)
+		ps.add("version", ProblemVersionUnsupported, *f.Version, FileVersion)
 	}
 	s := &Session{ID: f.ID, Title: f.Title, Product: f.Product, Facilitator: f.Facilitator, Template: f.Template}
 	if s.ID == "" {
 		s.ID = NewID()
 	} else if err := CheckSessionID(s.ID); err != nil {
-		ps.add("id", "%v", err)
+		*ps = append(*ps, withField("id", idProblem(err)))
 	}
 	checkText(ps, "title", f.Title)
 	checkText(ps, "product", f.Product)
@@ -77,7 +77,7 @@ func (f *fileSession) dimensions(ps *problems) []Dimension {
 	}
 	tmpl, ok := LookupTemplate(tmplKey)
 	if !ok {
-		ps.add("template", "unknown template %q; expected %q or %q", f.Template, TemplateFull, TemplateQuick)
+		ps.add("template", ProblemUnknownTemplate, f.Template, TemplateFull, TemplateQuick)
 	}
 	if len(keys) == 0 {
 		keys = tmpl.Dimensions
@@ -89,9 +89,9 @@ func (f *fileSession) dimensions(ps *problems) []Dimension {
 		d, ok := LookupDimension(k)
 		switch {
 		case !ok:
-			ps.add(field, "unknown dimension key %q", k)
+			ps.add(field, ProblemUnknownDimension, k)
 		case seen[k]:
-			ps.add(field, "dimension %q is listed twice", k)
+			ps.add(field, ProblemDimensionTwice, k)
 		default:
 			seen[k] = true
 			dims = append(dims, d)
@@ -104,7 +104,7 @@ func (f *fileSession) dimensions(ps *problems) []Dimension {
 // position, as AddParticipant would.
 func (f *fileSession) participants(ps *problems) []Participant {
 	if len(f.Participants) > MaxParticipants {
-		ps.add("participants", "has %d entries; at most %d are allowed", len(f.Participants), MaxParticipants)
+		ps.add("participants", ProblemTooManyEntries, len(f.Participants), MaxParticipants)
 	}
 	var out []Participant
 	for i, p := range f.Participants {
@@ -112,12 +112,12 @@ func (f *fileSession) participants(ps *problems) []Participant {
 		if p.ID == "" {
 			p.ID = NewID()
 		} else if err := CheckParticipantID(p.ID); err != nil {
-			ps.add(field+".id", "%v", err)
+			*ps = append(*ps, withField(field+".id", idProblem(err)))
 		}
 		checkText(ps, field+".name", p.Name)
 		checkText(ps, field+".role", p.Role)
 		if strings.TrimSpace(p.Name) == "" {
-			ps.add(field+".name", "is required")
+			ps.add(field+".name", ProblemRequired)
 		}
 		pp := Participant{ID: p.ID, Name: p.Name, Role: p.Role, Colour: i % PaletteSize(), Shape: Shapes[i%len(Shapes)]}
 		if p.Colour != nil {
@@ -138,7 +138,7 @@ func (f *fileSession) placements(ps *problems) []Placement {
 		checkText(ps, field+".note", p.Note)
 		pl := Placement{Dimension: p.Dimension, Participant: p.Participant, Note: p.Note}
 		if p.Value == nil {
-			ps.add(field+".value", "is required")
+			ps.add(field+".value", ProblemRequired)
 		} else {
 			pl.Value = *p.Value
 		}
@@ -146,7 +146,7 @@ func (f *fileSession) placements(ps *problems) []Placement {
 		// leaving the field out, so a 0 written out is a mistake.
 		if c := p.Confidence; c != nil {
 			if *c < 1 || *c > MaxConfidence {
-				ps.add(field+".confidence", "%d is outside 1 to %d", *c, MaxConfidence)
+				ps.add(field+".confidence", ProblemOutOfRange, *c, 1, MaxConfidence)
 			} else {
 				pl.Confidence = *c
 			}
@@ -179,7 +179,7 @@ func dropEmptyPositions(pos []Position) []Position {
 
 func (f *fileSession) actions(ps *problems) []Action {
 	if len(f.Actions) > MaxActions {
-		ps.add("actions", "has %d entries; at most %d are allowed", len(f.Actions), MaxActions)
+		ps.add("actions", ProblemTooManyEntries, len(f.Actions), MaxActions)
 	}
 	var out []Action
 	for i, a := range f.Actions {
@@ -187,7 +187,7 @@ func (f *fileSession) actions(ps *problems) []Action {
 		checkText(ps, field+".text", a.Text)
 		checkText(ps, field+".owner", a.Owner)
 		if strings.TrimSpace(a.Text) == "" {
-			ps.add(field+".text", "is required")
+			ps.add(field+".text", ProblemRequired)
 		}
 		out = append(out, Action(a))
 	}
@@ -222,7 +222,7 @@ func nilIfEmpty(s []string) []string {
 func checkText(ps *problems, field, s string) {
 	for i, r := range s {
 		if isControl(r) && r != '\n' && r != '\t' {
-			ps.add(field, "contains control character U+%04X at byte %d", r, i)
+			ps.add(field, ProblemControlCharacter, r, i)
 			return
 		}
 	}
@@ -237,11 +237,11 @@ func parseTime(ps *problems, field, value string, fallback time.Time) time.Time 
 	}
 	t, err := time.Parse(time.RFC3339Nano, value)
 	if err != nil {
-		ps.add(field, "%q is not an RFC 3339 time like 2026-11-20T09:00:00Z", value)
+		ps.add(field, ProblemBadTime, value)
 		return fallback
 	}
 	if !ValidTime(t) {
-		ps.add(field, "%q is in the year %d in UTC; times must fall in the years %04d to %d", value, t.UTC().Year(), MinYear, MaxYear)
+		ps.add(field, ProblemTimeYear, value, t.UTC().Year(), MinYear, MaxYear)
 		return fallback
 	}
 	return t.UTC()

@@ -402,7 +402,7 @@ func TestDecodeInvalid(t *testing.T) {
 			got := map[string]int{}
 			for _, p := range inv.Problems {
 				got[p.Field]++
-				if p.Message == "" {
+				if p.Message() == "" {
 					t.Errorf("problem %+v has no message", p)
 				}
 			}

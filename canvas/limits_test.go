@@ -45,7 +45,7 @@ func TestImportLimits(t *testing.T) {
 		}
 		found := false
 		for _, p := range inv.Problems {
-			if p.Field == c.field && strings.Contains(p.Message, "at most") {
+			if p.Field == c.field && strings.Contains(p.Message(), "at most") {
 				found = true
 			}
 		}

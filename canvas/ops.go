@@ -160,24 +160,19 @@ func (o SetSettings) apply(s *Session) error {
 // Settings.Threshold means the default.
 const MinThreshold = 1
 
-// SettingsProblem is one field of Settings that is out of range.
-type SettingsProblem struct {
-	Field  string // the file's field name: "threshold", "timer_seconds", "timer_scope"
-	Reason string
-}
-
-// Problems lists every field of st that is out of range. A zero
-// Threshold means the default and is fine.
-func (st Settings) Problems() []SettingsProblem {
-	var ps []SettingsProblem
+// Problems lists every field of st that is out of range, by its name in
+// the file's settings ("threshold", "timer_seconds", "timer_scope"). A
+// zero Threshold means the default and is fine.
+func (st Settings) Problems() []Problem {
+	var ps problems
 	if st.Threshold != 0 && (st.Threshold < MinThreshold || st.Threshold > MaxValue) {
-		ps = append(ps, SettingsProblem{"threshold", fmt.Sprintf("%d is outside %d to %d", st.Threshold, MinThreshold, MaxValue)})
+		ps.add("threshold", ProblemOutOfRange, st.Threshold, MinThreshold, MaxValue)
 	}
 	if st.TimerSeconds < 0 || st.TimerSeconds > MaxTimerSeconds {
-		ps = append(ps, SettingsProblem{"timer_seconds", fmt.Sprintf("%d is outside 0 to %d", st.TimerSeconds, MaxTimerSeconds)})
+		ps.add("timer_seconds", ProblemOutOfRange, st.TimerSeconds, 0, MaxTimerSeconds)
 	}
 	if st.TimerScope != "" && st.TimerScope != TimerPerDimension && st.TimerScope != TimerPerRound {
-		ps = append(ps, SettingsProblem{"timer_scope", fmt.Sprintf("must be %q or %q, not %q", TimerPerDimension, TimerPerRound, st.TimerScope)})
+		ps.add("timer_scope", ProblemNotOneOf, TimerPerDimension, TimerPerRound, st.TimerScope)
 	}
 	return ps
 }

@@ -46,19 +46,23 @@ var ErrBadID = errors.New("invalid id")
 func CheckSessionID(id string) error {
 	switch {
 	case id == "":
-		return fmt.Errorf("%w: it is empty", ErrBadID)
+		return badID(ProblemIDEmpty)
 	case len(id) > MaxIDLength:
-		return fmt.Errorf("%w: it has %d characters; at most %d are allowed", ErrBadID, utf8.RuneCountInString(id), MaxIDLength)
+		return badID(ProblemIDTooLong, utf8.RuneCountInString(id), MaxIDLength)
 	case !isAlnum(id[0]):
-		return fmt.Errorf("%w: it must start with a letter or a digit", ErrBadID)
+		return badID(ProblemIDStart)
 	}
 	for i := 0; i < len(id); i++ {
 		if c := id[i]; !isAlnum(c) && c != '.' && c != '_' && c != '-' {
 			r, _ := utf8.DecodeRuneInString(id[i:])
-			return fmt.Errorf("%w: character %q at byte %d; use only letters A-Z and a-z, digits, '.', '_' and '-'", ErrBadID, r, i)
+			return badID(ProblemIDCharacter, r, i)
 		}
 	}
 	return nil
+}
+
+func badID(kind ProblemKind, args ...any) error {
+	return &badIDError{Problem{Kind: kind, Args: args}}
 }
 
 func isAlnum(c byte) bool {
@@ -72,15 +76,15 @@ func isAlnum(c byte) bool {
 func CheckParticipantID(id string) error {
 	switch n := utf8.RuneCountInString(id); {
 	case id == "":
-		return fmt.Errorf("%w: it is empty", ErrBadID)
+		return badID(ProblemIDEmpty)
 	case n > MaxIDLength:
-		return fmt.Errorf("%w: it has %d characters; at most %d are allowed", ErrBadID, n, MaxIDLength)
+		return badID(ProblemIDTooLong, n, MaxIDLength)
 	case strings.TrimSpace(id) != id:
-		return fmt.Errorf("%w: it starts or ends with white space", ErrBadID)
+		return badID(ProblemIDSpace)
 	}
 	for i, r := range id {
 		if isControl(r) {
-			return fmt.Errorf("%w: control character U+%04X at byte %d", ErrBadID, r, i)
+			return badID(ProblemIDControl, r, i)
 		}
 	}
 	return nil
@@ -150,7 +154,7 @@ func (v *validator) session(s *Session) {
 
 func (v *validator) header(s *Session) {
 	if s.ID == "" {
-		v.ps.add("id", "is empty")
+		v.ps.add("id", ProblemEmpty)
 	}
 	v.time("created", s.Created)
 	v.time("updated", s.Updated)
@@ -158,7 +162,7 @@ func (v *validator) header(s *Session) {
 
 func (v *validator) time(field string, t time.Time) {
 	if !ValidTime(t) {
-		v.ps.add(field, "year %d in UTC is outside %04d to %d", t.UTC().Year(), MinYear, MaxYear)
+		v.ps.add(field, ProblemYearOutOfRange, t.UTC().Year(), MinYear, MaxYear)
 	}
 }
 
@@ -167,9 +171,9 @@ func (v *validator) dimensions(dims []Dimension) {
 		field := fmt.Sprintf("dimensions[%d]", i)
 		switch {
 		case d.Key == "":
-			v.ps.add(field, "has no key")
+			v.ps.add(field, ProblemNoKey)
 		case v.dims[d.Key]:
-			v.ps.add(field, "dimension %q is listed twice", d.Key)
+			v.ps.add(field, ProblemDimensionTwice, d.Key)
 		}
 		v.dims[d.Key] = true
 	}
@@ -181,12 +185,12 @@ func (v *validator) dimensions(dims []Dimension) {
 func (v *validator) dimRef(field, key string) {
 	switch {
 	case key == "":
-		v.ps.add(field, "is required")
+		v.ps.add(field, ProblemRequired)
 	case v.dims[key]:
 	case isCatalogueKey(key):
-		v.ps.add(field, "dimension %q is not one of this session's dimensions", key)
+		v.ps.add(field, ProblemDimensionNotInSession, key)
 	default:
-		v.ps.add(field, "unknown dimension key %q", key)
+		v.ps.add(field, ProblemUnknownDimension, key)
 	}
 }
 
@@ -195,9 +199,9 @@ func isCatalogueKey(key string) bool { _, ok := LookupDimension(key); return ok 
 func (v *validator) personRef(field, id string) {
 	switch {
 	case id == "":
-		v.ps.add(field, "is required")
+		v.ps.add(field, ProblemRequired)
 	case !v.people[id]:
-		v.ps.add(field, "unknown participant %q", id)
+		v.ps.add(field, ProblemUnknownParticipant, id)
 	}
 }
 
@@ -206,23 +210,23 @@ func (v *validator) participants(people []Participant) {
 		field := fmt.Sprintf("participants[%d]", i)
 		switch {
 		case p.ID == "":
-			v.ps.add(field+".id", "is empty")
+			v.ps.add(field+".id", ProblemEmpty)
 		case v.people[p.ID]:
-			v.ps.add(field+".id", "duplicate participant id %q", p.ID)
+			v.ps.add(field+".id", ProblemDuplicateParticipant, p.ID)
 		}
 		v.people[p.ID] = true
 		if p.Colour < 0 || p.Colour >= PaletteSize() {
-			v.ps.add(field+".colour", "%d is outside 0 to %d", p.Colour, PaletteSize()-1)
+			v.ps.add(field+".colour", ProblemOutOfRange, p.Colour, 0, PaletteSize()-1)
 		}
 		if !ValidShape(p.Shape) {
-			v.ps.add(field+".shape", "unknown shape %q", p.Shape)
+			v.ps.add(field+".shape", ProblemUnknownShape, p.Shape)
 		}
 	}
 }
 
 func (v *validator) value(field string, n int) {
 	if n < MinValue || n > MaxValue {
-		v.ps.add(field, "%d is outside %d to %d", n, MinValue, MaxValue)
+		v.ps.add(field, ProblemOutOfRange, n, MinValue, MaxValue)
 	}
 }
 
@@ -233,12 +237,12 @@ func (v *validator) placements(pls []Placement) {
 		v.dimRef(field+".dimension", p.Dimension)
 		v.personRef(field+".participant", p.Participant)
 		if placed[[2]string{p.Dimension, p.Participant}] {
-			v.ps.add(field, "participant %q already has a placement on %q", p.Participant, p.Dimension)
+			v.ps.add(field, ProblemPlacedTwice, p.Participant, p.Dimension)
 		}
 		placed[[2]string{p.Dimension, p.Participant}] = true
 		v.value(field+".value", p.Value)
 		if p.Confidence < 0 || p.Confidence > MaxConfidence {
-			v.ps.add(field+".confidence", "%d is outside 1 to %d", p.Confidence, MaxConfidence)
+			v.ps.add(field+".confidence", ProblemOutOfRange, p.Confidence, 1, MaxConfidence)
 		}
 	}
 }
@@ -249,7 +253,7 @@ func (v *validator) positions(pos []Position) {
 		field := fmt.Sprintf("positions[%d]", i)
 		v.dimRef(field+".dimension", p.Dimension)
 		if seen[p.Dimension] {
-			v.ps.add(field+".dimension", "dimension %q has more than one position", p.Dimension)
+			v.ps.add(field+".dimension", ProblemPositionTwice, p.Dimension)
 		}
 		seen[p.Dimension] = true
 		if p.Current != nil {
@@ -266,7 +270,7 @@ func (v *validator) actions(as []Action) {
 		field := fmt.Sprintf("actions[%d]", i)
 		if a.Due != "" {
 			if _, err := time.Parse(DueLayout, a.Due); err != nil {
-				v.ps.add(field+".due", "%q is not a date like 2026-12-15", a.Due)
+				v.ps.add(field+".due", ProblemBadDue, a.Due)
 			}
 		}
 		if a.Dimension != "" {
@@ -287,7 +291,7 @@ func (st Settings) Check() error {
 // dialog shares.
 func (v *validator) settings(st Settings) {
 	for _, p := range st.Problems() {
-		v.ps.add("settings."+p.Field, "%s", p.Reason)
+		v.ps = append(v.ps, withField("settings."+p.Field, p))
 	}
 }
 
@@ -296,26 +300,26 @@ func (v *validator) settings(st Settings) {
 // at the screen one of them.
 func (v *validator) round(r *Round) {
 	if r.Mode != RoundBlind && r.Mode != RoundRecord {
-		v.ps.add("round.mode", "must be %q or %q, not %q", RoundBlind, RoundRecord, r.Mode)
+		v.ps.add("round.mode", ProblemNotOneOf, RoundBlind, RoundRecord, r.Mode)
 	}
 	for i, k := range r.Dimensions {
 		field := fmt.Sprintf("round.dimensions[%d]", i)
 		v.dimRef(field, k)
 		if slices.Index(r.Dimensions, k) < i {
-			v.ps.add(field, "dimension %q is listed twice", k)
+			v.ps.add(field, ProblemDimensionTwice, k)
 		}
 	}
 	v.turns("round.order", r.Order)
 	v.turns("round.done", r.Done)
 	for i, id := range r.Done {
 		if v.people[id] && !slices.Contains(r.Order, id) {
-			v.ps.add(fmt.Sprintf("round.done[%d]", i), "participant %q is not in round.order", id)
+			v.ps.add(fmt.Sprintf("round.done[%d]", i), ProblemNotInOrder, id)
 		}
 	}
 	if r.Current != "" {
 		v.personRef("round.current", r.Current)
 		if v.people[r.Current] && !slices.Contains(r.Order, r.Current) {
-			v.ps.add("round.current", "participant %q is not in round.order", r.Current)
+			v.ps.add("round.current", ProblemNotInOrder, r.Current)
 		}
 	}
 	v.time("round.started", r.Started)
@@ -327,7 +331,7 @@ func (v *validator) turns(field string, ids []string) {
 		f := fmt.Sprintf("%s[%d]", field, i)
 		v.personRef(f, id)
 		if slices.Index(ids, id) < i {
-			v.ps.add(f, "participant %q is listed twice", id)
+			v.ps.add(f, ProblemParticipantTwice, id)
 		}
 	}
 }

@@ -14,7 +14,7 @@
 // tests make a key missing from any language a test failure.
 //
 // Each part of Fulcrum keeps its messages in files of its own,
-// messages/<area>.<tag>.json (app, export, cli, values, common): flat maps
+// messages/<area>.<tag>.json (app, export, cli, values, problems, common): flat maps
 // from key to message, merged with the main file's "messages". A key
 // defined twice is an error.
 //

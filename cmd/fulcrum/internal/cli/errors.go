@@ -47,6 +47,10 @@ func reason(w *lang.Words, err error) string {
 		}
 		return text
 	}
+	// A session that breaks canvas's rules: its problems, worded.
+	if text, ok := w.Problems(err); ok {
+		return text
+	}
 	return err.Error()
 }
 

@@ -81,8 +81,9 @@ func (env *Env) readSessionFile(name string) (*canvas.Session, bool) {
 	}
 	s, err := canvas.DecodeFile(r, env.Now())
 	if err != nil {
-		// The field paths and problems are canvas's, as it wrote them.
-		for _, line := range canvas.FileProblems(name, err) {
+		// The field paths are the file's; the problems are told in the
+		// reader's language.
+		for _, line := range env.w.FileProblems(name, err) {
 			fmt.Fprintln(env.Stderr, line)
 		}
 		return nil, false
