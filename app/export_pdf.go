@@ -44,5 +44,5 @@ func (u *UI) pdfDialog(job exportJob, next func(exportJob)) {
 
 // writePDF writes the PDF summary of job in the language chosen for it.
 func writePDF(w io.Writer, s *canvas.Session, job exportJob) error {
-	return export.WritePDF(w, s, export.PDFOptions{Paper: job.paper, Generated: job.now, Words: lang.For(job.lang)})
+	return export.WritePDF(w, s, export.PDFOptions{Paper: job.paper, Words: lang.For(job.lang)})
 }

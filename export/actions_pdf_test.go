@@ -16,7 +16,7 @@ func TestPDFActionsShowWhatIsDone(t *testing.T) {
 		{Text: "Llamar al comité de compras", Owner: "Ana", Done: true},
 		{Text: "整理续约数据", Owner: "李伟"},
 	}
-	x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{Generated: generated})))
+	x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{})))
 	done := regexp.MustCompile(`Llamar al comité de compras\s+Ana\s+✓`)
 	open := regexp.MustCompile(`整理续约数据\s+李伟\s*\n`)
 	if !done.MatchString(x.layout) {

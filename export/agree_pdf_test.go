@@ -32,7 +32,7 @@ func TestPDFSaysWhichPositionsAreOnlyMedians(t *testing.T) {
 	if agreed == 0 || len(medians) == 0 {
 		t.Fatalf("the session needs an agreed dimension and a median: %d agreed, medians %v", agreed, medians)
 	}
-	x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{Generated: generated})))
+	x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{})))
 	for _, want := range []string{
 		fmt.Sprintf("Agreed positions on %d of %d dimensions.", agreed, len(s.Dimensions)),
 		"Only medians, not agreed: " + medians[0],

@@ -22,20 +22,20 @@ import (
 // puts words on them through canvas.ChartOptions; they are not listed.)
 var englishChrome = []string{
 	"Page", "Dimensions", "Dimension", "Guidance", "Actions", "Action", "Participants", "Participant",
-	"generated", "Session of", "facilitated by", "Discussion points", "Why people placed",
+	"generated", "as of", "Session of", "facilitated by", "Discussion points", "Why people placed",
 	"Where the team disagreed", "What was decided", "Current", "Target", "Spread", "Note",
 	"Owner", "Due", "Done", "confidence", "placements from", "leans", "hybrid",
 	"Agreed positions", "Targets set", "continued", "Every reason", "not agreed by the team",
 }
 
 // chromeIn is the words a report in tag must show for the test sessions:
-// headings, table headers, dates (created 20 November, generated 23
-// November 2026) and figures.
+// headings, table headers, dates (created and last changed 20 November
+// 2026) and figures.
 var chromeIn = map[lang.Tag]map[string][]string{
 	lang.ZH: {
 		"heading":      {"各维度定位", "讨论要点", "每个人为什么这样定位", "定位建议", "行动项", "团队的分歧在哪里", "团队做了哪些决定"},
 		"table header": {"维度", "当前", "目标", "分布范围", "备注", "行动", "负责人", "截止", "完成"},
-		"date":         {"工作坊日期：2026年11月20日", "生成于 2026年11月23日"},
+		"date":         {"工作坊日期：2026年11月20日", "截至 2026年11月20日"},
 		"label":        {"ToB 指数", "主持人：王芳", "参与者：李伟（产品经理）、张敏（销售总监）、陈静（后端工程师）"},
 		"figures":      {"3 个定位，从 30 到 80，中位数 45，平均数 51.7。", "张敏：30（信心 3/5）——我们每周发布，客户并没有抱怨。", "信心 4/5"},
 		"guidance":     {"服务对象——80，偏向 ToB", "发布周期——50，混合"},
@@ -44,7 +44,7 @@ var chromeIn = map[lang.Tag]map[string][]string{
 	lang.ES: {
 		"heading":      {"Dimensiones", "Puntos de discusión", "Por qué cada persona se posicionó donde lo hizo", "Orientación", "Acciones", "Dónde discrepó el equipo", "Qué se decidió"},
 		"table header": {"Dimensión", "Actual", "Objetivo", "Dispersión", "Nota", "Acción", "Responsable", "Plazo", "Hecha"},
-		"date":         {"Sesión del 20 de noviembre de 2026", "generado el 23 de noviembre de 2026"},
+		"date":         {"Sesión del 20 de noviembre de 2026", "a fecha de 20 de noviembre de 2026"},
 		"label":        {"Índice ToB", "moderada por María José Núñez", "Participantes: Íñigo Sáenz (Dirección comercial)"},
 		"figures":      {"3 posiciones, de 25 a 85, mediana 60, media 56,7.", "Begoña Ortúzar: 25 (confianza 4/5) — ¿Formación uno a uno?", "confianza 5/5"},
 		"guidance":     {"se inclina a ToB", "Incorporación — 55, híbrida"},
@@ -66,7 +66,7 @@ func TestPDFInEachLanguage(t *testing.T) {
 		{lang.ZH, chineseSession(t)},
 		{lang.ES, spanishSession(t)},
 	} {
-		data := render(t, tc.s, export.PDFOptions{Generated: generated, Words: lang.For(tc.tag)})
+		data := render(t, tc.s, export.PDFOptions{Words: lang.For(tc.tag)})
 		t.Run(string(tc.tag), func(t *testing.T) {
 			t.Parallel()
 			path := saveTemp(t, data)
@@ -120,7 +120,7 @@ func TestPDFPluralsInEachLanguage(t *testing.T) {
 				addParticipant(t, s, "p"+strconv.Itoa(i), "Person "+strconv.Itoa(i), "")
 			}
 			setPosition(t, s, "customer", 70, nil, "")
-			x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{Generated: generated, Words: lang.For(tc.tag)})))
+			x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{Words: lang.For(tc.tag)})))
 			if !x.has(want) {
 				t.Errorf("%s, %d participants: the header lacks %q", tc.tag, n, want)
 			}
@@ -139,7 +139,7 @@ func TestPDFChineseChromeUsesTheCJKFont(t *testing.T) {
 	setPosition(t, s, "x-pricing-page", 70, nil, "Quotes only for enterprise.")
 	s.Actions = []canvas.Action{{Text: "Publish the prices", Owner: "Morgan Hale", Dimension: "x-pricing-page"}}
 	fonts := func(w *lang.Words) string {
-		return runTool(t, "pdffonts", saveTemp(t, render(t, s, export.PDFOptions{Generated: generated, Words: w})))
+		return runTool(t, "pdffonts", saveTemp(t, render(t, s, export.PDFOptions{Words: w})))
 	}
 	if out := fonts(nil); strings.Contains(out, "droid") {
 		t.Fatalf("the English report of an English session uses the CJK face; the test cannot tell:\n%s", out)
@@ -147,7 +147,7 @@ func TestPDFChineseChromeUsesTheCJKFont(t *testing.T) {
 	if out := fonts(lang.For(lang.ZH)); !strings.Contains(out, "droid") {
 		t.Errorf("the Chinese report does not use the embedded CJK face (Droid Sans Fallback):\n%s", out)
 	}
-	x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{Generated: generated, Words: lang.For(lang.ZH)})))
+	x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{Words: lang.For(lang.ZH)})))
 	for _, want := range []string{"各维度定位", "行动项", "第 1 页，共", "Autumn positioning review"} {
 		if !x.has(want) {
 			t.Errorf("the Chinese report lacks %q", want)
@@ -204,7 +204,7 @@ func TestPDFColumnsHoldTheirHeaders(t *testing.T) {
 			{"行动", "负责人", "截止", "维度", "完成"},
 		}},
 	} {
-		path := saveTemp(t, render(t, tc.s, export.PDFOptions{Generated: generated, Words: lang.For(tc.tag)}))
+		path := saveTemp(t, render(t, tc.s, export.PDFOptions{Words: lang.For(tc.tag)}))
 		widths, pages := pageWords(t, path)
 		found := make([]int, len(tc.tables))
 		for p, words := range pages {

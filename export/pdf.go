@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -23,13 +22,11 @@ const (
 // ErrPaper is returned for a paper size other than a4 or letter.
 var ErrPaper = errors.New("paper must be a4 or letter")
 
-// PDFOptions choose the paper, the language and the date printed in the
-// footer.
+// PDFOptions choose the paper and the language. The footer's date is the
+// session's last change, never the day of the export, so a session gives
+// the same bytes whenever and wherever it is exported.
 type PDFOptions struct {
 	Paper string // PaperA4 (default) or PaperLetter
-	// Generated is the date in the footer; zero means the session's last
-	// change, which keeps the output a function of the session alone.
-	Generated time.Time
 	// Words is the language of everything the report says around the
 	// team's own text (headings, tables, footer, dates); nil is English.
 	Words *lang.Words
@@ -102,9 +99,6 @@ func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
 	fs, err := loadFonts()
 	if err != nil {
 		return nil, err
-	}
-	if opt.Generated.IsZero() {
-		opt.Generated = s.Updated
 	}
 	w := wordsOr(opt.Words)
 	pdf := gofpdf.New("P", "pt", size, "")
@@ -222,7 +216,7 @@ func (r *report) footer(page, pages int) {
 	// at the same place on every page.
 	last := strconv.Itoa(pages)
 	boxW := r.ts.width(r.w.T("export.pdf.footer.page", last, last), smallStyle)
-	left := r.w.T("export.pdf.footer.left", r.s.Title, r.w.Date(r.opt.Generated.UTC()))
+	left := r.w.T("export.pdf.footer.left", r.s.Title, r.w.Date(r.s.Updated.UTC()))
 	left = r.fit(left, r.contentW()-boxW-16, smallStyle)
 	r.ts.draw(margin, y, left, smallStyle)
 	text := r.w.T("export.pdf.footer.page", strconv.Itoa(page), last)

@@ -21,7 +21,7 @@ import (
 func TestPDFFontsEmbedded(t *testing.T) {
 	s := exampleSession(t)
 	must(t, s.SetNote("value", "Ship it 🚀 now"))
-	path := saveTemp(t, render(t, s, export.PDFOptions{Generated: generated}))
+	path := saveTemp(t, render(t, s, export.PDFOptions{}))
 	out := runTool(t, "pdffonts", path)
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	if len(lines) < 2 || !strings.HasPrefix(lines[1], "---") {
@@ -66,7 +66,7 @@ func TestPDFPaper(t *testing.T) {
 		{export.PaperLetter, 612, 792},
 	} {
 		t.Run("paper="+tc.paper, func(t *testing.T) {
-			path := saveTemp(t, render(t, s, export.PDFOptions{Paper: tc.paper, Generated: generated}))
+			path := saveTemp(t, render(t, s, export.PDFOptions{Paper: tc.paper}))
 			sizes := pageSizes(t, path)
 			if len(sizes) < 2 {
 				t.Fatalf("want a report of several pages to check, got %d", len(sizes))
@@ -95,7 +95,7 @@ func TestPDFBadPaper(t *testing.T) {
 
 func TestPDFSizeFullSession(t *testing.T) {
 	const limit = 250_000
-	data := render(t, fullSession(t), export.PDFOptions{Generated: generated})
+	data := render(t, fullSession(t), export.PDFOptions{})
 	t.Logf("Full template, 12 participants: %d bytes", len(data))
 	if len(data) > limit {
 		t.Errorf("PDF is %d bytes; want at most %d", len(data), limit)
@@ -104,7 +104,7 @@ func TestPDFSizeFullSession(t *testing.T) {
 
 func TestPDFDeterministic(t *testing.T) {
 	s := exampleSession(t)
-	opt := export.PDFOptions{Generated: generated}
+	opt := export.PDFOptions{}
 	first := render(t, s, opt)
 	if second := render(t, s, opt); !bytes.Equal(first, second) {
 		t.Fatalf("two renders of the same session differ (%d and %d bytes)", len(first), len(second))
@@ -131,7 +131,7 @@ func TestPDFGolden(t *testing.T) {
 		{"golden-es-in-es", spanishSession(t), lang.For(lang.ES)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := render(t, tc.s, export.PDFOptions{Generated: generated, Words: tc.w})
+			got := render(t, tc.s, export.PDFOptions{Words: tc.w})
 			path := filepath.Join("testdata", tc.name+".pdf")
 			if os.Getenv("UPDATE_GOLDEN") == "1" {
 				must(t, os.MkdirAll("testdata", 0o755))

@@ -83,7 +83,7 @@ func TestPDFContent(t *testing.T) {
 	for _, tc := range sessions {
 		// WritePDF is not safe for concurrent use (see the report), so
 		// render here and let only the extraction run in parallel.
-		data := render(t, tc.s, export.PDFOptions{Generated: generated})
+		data := render(t, tc.s, export.PDFOptions{})
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			s := tc.s
@@ -121,19 +121,21 @@ func TestPDFContent(t *testing.T) {
 					t.Errorf("extracted text has %q, but the PDF has %d pages", wrong, n)
 				}
 			}
-			if !x.has("generated 23 November 2026") {
-				t.Errorf("footer lacks the generated date of PDFOptions.Generated")
+			if !x.has("as of 20 November 2026") {
+				t.Errorf("footer lacks the session's last change, 20 November 2026")
 			}
 		})
 	}
 }
 
-func TestPDFGeneratedDefaultsToUpdated(t *testing.T) {
+// The footer dates the report by the session's last change, so the same
+// session gives the same bytes on any day it is exported.
+func TestPDFFooterIsTheSessionsLastChange(t *testing.T) {
 	s := englishSession(t)
 	s.Updated = time.Date(2027, 2, 14, 16, 0, 0, 0, time.UTC)
 	x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{})))
-	if !x.has("generated 14 February 2027") {
-		t.Errorf("with a zero Generated, the footer should print the session's last change, 14 February 2027")
+	if !x.has("as of 14 February 2027") {
+		t.Errorf("the footer should print the session's last change, 14 February 2027")
 	}
 }
 
@@ -146,7 +148,7 @@ func TestPDFLongChineseNoteWraps(t *testing.T) {
 	}
 	s := chineseSession(t)
 	must(t, s.SetNote("value", note))
-	x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{Generated: generated})))
+	x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{})))
 	if !x.has(note) {
 		t.Errorf("extracted text lacks the %d-character note, or part of it", utf8.RuneCountInString(note))
 	}
@@ -170,7 +172,7 @@ func TestPDFLongLatinNoteSpansPages(t *testing.T) {
 	}
 	s := englishSession(t)
 	must(t, s.SetNote("customer", note))
-	path := saveTemp(t, render(t, s, export.PDFOptions{Generated: generated}))
+	path := saveTemp(t, render(t, s, export.PDFOptions{}))
 	if n := pageCount(t, path); n <= 2 {
 		t.Errorf("a 20,000-character note gave %d pages; want more than 2", n)
 	}
@@ -204,7 +206,7 @@ func TestPDFEmojiBecomesPlaceholder(t *testing.T) {
 	s := englishSession(t)
 	must(t, s.SetNote("value", "Ship it 🚀 now"))
 	s.Actions[0].Text = "Celebrate 🎉 the launch"
-	path := saveTemp(t, render(t, s, export.PDFOptions{Generated: generated}))
+	path := saveTemp(t, render(t, s, export.PDFOptions{}))
 	x := extractText(t, path)
 	ph := string(export.Placeholder)
 	for _, want := range []string{"Ship it " + ph + " now", "Celebrate " + ph + " the launch"} {
@@ -249,7 +251,7 @@ func discussionSession(tb testing.TB, withPlacements bool, threshold int) *canva
 
 func TestPDFNoParticipants(t *testing.T) {
 	s := discussionSession(t, false, 0)
-	x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{Generated: generated})))
+	x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{})))
 	for _, absent := range []string{"Spread", "Discussion points"} {
 		if x.has(absent) {
 			t.Errorf("a session without participants has %q in its report", absent)
@@ -271,7 +273,7 @@ func TestPDFDiscussionPoints(t *testing.T) {
 			if th := s.Settings.DiscussThreshold(); th != tc.want {
 				t.Fatalf("test bug: Settings.Threshold %d means %d, want %d", tc.setting, th, tc.want)
 			}
-			x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{Generated: generated})))
+			x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{})))
 			requireText(t, x, expectedText(s))
 			if !x.has("Spread") {
 				t.Errorf("the dimension table has no Spread column though there are placements")
@@ -322,7 +324,7 @@ func TestPDFDiscussionPoints(t *testing.T) {
 
 func BenchmarkExportPDF(b *testing.B) {
 	s := fullSession(b)
-	opt := export.PDFOptions{Generated: generated}
+	opt := export.PDFOptions{}
 	var buf bytes.Buffer
 	if err := export.WritePDF(&buf, s, opt); err != nil {
 		b.Fatal(err)
@@ -340,7 +342,7 @@ func BenchmarkExportPDF(b *testing.B) {
 // which needs no CJK face: the cost of that face, by difference.
 func BenchmarkExportPDFLatin(b *testing.B) {
 	s := englishSession(b)
-	opt := export.PDFOptions{Generated: generated}
+	opt := export.PDFOptions{}
 	for b.Loop() {
 		if err := export.WritePDF(io.Discard, s, opt); err != nil {
 			b.Fatal(err)

@@ -54,7 +54,7 @@ func TestPDFPrintsEveryRationale(t *testing.T) {
 			if !flagged["customer"] || flagged["value"] || flagged["release-cadence"] {
 				t.Fatalf("test bug: flagged dimensions %v, want customer only", flagged)
 			}
-			x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{Generated: generated})))
+			x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{})))
 			if !x.has("Why people placed where they did") {
 				t.Fatalf("no reasons section:\n%s", x.layout)
 			}
@@ -108,7 +108,7 @@ func TestPDFPrintsEveryRationale(t *testing.T) {
 // a dimension that goes on over a page says so.
 func TestPDFReasonsKeepTogether(t *testing.T) {
 	s := fullSession(t)
-	path := saveTemp(t, render(t, s, export.PDFOptions{Generated: generated}))
+	path := saveTemp(t, render(t, s, export.PDFOptions{}))
 	dimName := map[string]bool{}
 	for _, d := range s.Dimensions {
 		dimName[en(d).Name] = true

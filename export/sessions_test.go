@@ -14,9 +14,8 @@ import (
 // Fixed times, so every session below and every PDF made from it is the
 // same on every run.
 var (
-	created   = time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
-	updated   = time.Date(2026, 11, 20, 11, 45, 0, 0, time.UTC)
-	generated = time.Date(2026, 11, 23, 8, 30, 0, 0, time.UTC)
+	created = time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	updated = time.Date(2026, 11, 20, 11, 45, 0, 0, time.UTC)
 )
 
 // ---------------------------------------------------------------------------

@@ -31,7 +31,7 @@ func TestOldSessionShowsCurrentWording(t *testing.T) {
 		t.Errorf("CSV names customer %q, want the current %q", got, want.Name)
 	}
 
-	path := saveTemp(t, render(t, s, export.PDFOptions{Generated: generated}))
+	path := saveTemp(t, render(t, s, export.PDFOptions{}))
 	x := extractText(t, path)
 	for _, old := range []string{"Who the customer is", "Old guidance nobody", "buying for work"} {
 		if x.has(old) {

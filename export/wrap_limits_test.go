@@ -57,7 +57,7 @@ func limitsSession(tb testing.TB, fieldLen int) *canvas.Session {
 // re-measured growing prefixes.
 func BenchmarkExportPDFLimits(b *testing.B) {
 	s := limitsSession(b, 10_000)
-	opt := export.PDFOptions{Generated: generated}
+	opt := export.PDFOptions{}
 	for b.Loop() {
 		if err := export.WritePDF(io.Discard, s, opt); err != nil {
 			b.Fatal(err)

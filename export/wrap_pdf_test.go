@@ -32,9 +32,9 @@ func TestPDFLongTitleAndChinesePunctuation(t *testing.T) {
 	s.Placements[0].Note = punctuatedNote
 	s.Actions[0].Text = punctuatedNote
 	s.Actions = append(s.Actions, canvas.Action{Text: word})
-	shortPages := pageCount(t, saveTemp(t, render(t, s, export.PDFOptions{Generated: generated})))
+	shortPages := pageCount(t, saveTemp(t, render(t, s, export.PDFOptions{})))
 	s.Title = title
-	path := saveTemp(t, render(t, s, export.PDFOptions{Generated: generated}))
+	path := saveTemp(t, render(t, s, export.PDFOptions{}))
 	x := extractText(t, path)
 
 	if !x.has(title[:40]) || !strings.Contains(x.plain, "…") {

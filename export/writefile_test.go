@@ -29,7 +29,7 @@ func dirNames(tb testing.TB, dir string) []string {
 
 func pdfWriter(tb testing.TB) func(io.Writer) error {
 	s := englishSession(tb)
-	return func(w io.Writer) error { return export.WritePDF(w, s, export.PDFOptions{Generated: generated}) }
+	return func(w io.Writer) error { return export.WritePDF(w, s, export.PDFOptions{}) }
 }
 
 func TestWriteFile(t *testing.T) {
@@ -39,7 +39,7 @@ func TestWriteFile(t *testing.T) {
 	must(t, export.WriteFile(path, pdfWriter(t)))
 	got, err := os.ReadFile(path)
 	must(t, err)
-	if want := render(t, englishSession(t), export.PDFOptions{Generated: generated}); !bytes.Equal(got, want) {
+	if want := render(t, englishSession(t), export.PDFOptions{}); !bytes.Equal(got, want) {
 		t.Errorf("file holds %d bytes, not the %d bytes WritePDF gives", len(got), len(want))
 	}
 	if names := dirNames(t, dir); !slices.Equal(names, []string{"report.pdf"}) {
@@ -115,7 +115,7 @@ func TestWriteFileCallbackFails(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, "report.pdf")
-			old := render(t, chineseSession(t), export.PDFOptions{Generated: generated})
+			old := render(t, chineseSession(t), export.PDFOptions{})
 			must(t, os.WriteFile(path, old, 0o644))
 			err := export.WriteFile(path, tc.write)
 			if !errors.Is(err, tc.is) {

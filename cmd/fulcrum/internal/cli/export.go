@@ -51,7 +51,7 @@ func runExport(env *Env, args []string) int {
 		return code
 	}
 	words := env.w
-	opt := export.PDFOptions{Paper: *paper, Generated: env.Now(), Words: words}
+	opt := export.PDFOptions{Paper: *paper, Words: words}
 	for _, o := range []struct {
 		path  string
 		write func(io.Writer) error
