@@ -23,7 +23,7 @@ import (
 var englishChrome = []string{
 	"Page", "Dimensions", "Dimension", "Guidance", "Actions", "Action", "Participants", "Participant",
 	"generated", "as of", "Session of", "facilitated by", "Discussion points", "Why people placed",
-	"Where the team disagreed", "What was decided", "Current", "Target", "Spread", "Note",
+	"Where the team disagreed", "What was decided", "Current", "Target", "Spread", "Range", "Note",
 	"Owner", "Due", "Done", "confidence", "placements from", "leans", "hybrid",
 	"Agreed positions", "Targets set", "continued", "Every reason", "not agreed by the team",
 }
@@ -43,7 +43,7 @@ var chromeIn = map[lang.Tag]map[string][]string{
 	},
 	lang.ES: {
 		"heading":      {"Dimensiones", "Puntos de discusión", "Por qué cada persona se posicionó donde lo hizo", "Orientación", "Acciones", "Dónde discrepó el equipo", "Qué se decidió"},
-		"table header": {"Dimensión", "Actual", "Objetivo", "Dispersión", "Nota", "Acción", "Responsable", "Plazo", "Hecha"},
+		"table header": {"Dimensión", "Actual", "Objetivo", "Rango", "Nota", "Acción", "Responsable", "Plazo", "Hecha"},
 		"date":         {"Sesión del 20 de noviembre de 2026", "a fecha de 20 de noviembre de 2026"},
 		"label":        {"Índice ToB", "moderada por María José Núñez", "Participantes: Íñigo Sáenz (Dirección comercial)"},
 		"figures":      {"3 posiciones, de 25 a 85, mediana 60, media 56,7.", "Begoña Ortúzar: 25 (confianza 4/5) — ¿Formación uno a uno?", "confianza 5/5"},
@@ -196,7 +196,7 @@ func TestPDFColumnsHoldTheirHeaders(t *testing.T) {
 		tables [][]string
 	}{
 		{lang.ES, spanishSession(t), [][]string{
-			{"Dimensión", "Actual", "Objetivo", "Dispersión", "Nota"},
+			{"Dimensión", "Actual", "Objetivo", "Rango", "Nota"},
 			{"Acción", "Responsable", "Plazo", "Dimensión", "Hecha"},
 		}},
 		{lang.ZH, chineseSession(t), [][]string{

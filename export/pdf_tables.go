@@ -155,7 +155,7 @@ func (r *report) dimensionTable() {
 		{title: r.w.T("export.pdf.col.target"), width: 44, style: textStyle, align: canvas.AlignRight},
 	}
 	if withSpread {
-		cols = append(cols, column{title: r.w.T("export.pdf.col.spread"), width: 56, style: textStyle, align: canvas.AlignRight})
+		cols = append(cols, column{title: r.w.T("export.pdf.col.range"), width: 56, style: textStyle, align: canvas.AlignRight})
 	}
 	cols = append(cols, column{title: r.w.T("export.pdf.col.note"), style: textStyle})
 

@@ -182,7 +182,7 @@ func TestPDFLongLatinNoteSpansPages(t *testing.T) {
 	}
 	// The note is interrupted at each page break by the footer and the
 	// repeated table header; without them it must come out whole.
-	furniture := regexp.MustCompile(`^\s*(Fulcrum · .*Page \d+ of \d+|Dimension\s+Current\s+Target\s+Spread\s+Note)\s*$`)
+	furniture := regexp.MustCompile(`^\s*(Fulcrum · .*Page \d+ of \d+|Dimension\s+Current\s+Target\s+Range\s+Note)\s*$`)
 	var body strings.Builder
 	for _, l := range strings.Split(x.layout, "\n") {
 		if !furniture.MatchString(l) {
@@ -252,7 +252,7 @@ func discussionSession(tb testing.TB, withPlacements bool, threshold int) *canva
 func TestPDFNoParticipants(t *testing.T) {
 	s := discussionSession(t, false, 0)
 	x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{})))
-	for _, absent := range []string{"Spread", "Discussion points"} {
+	for _, absent := range []string{"Range", "Discussion points"} {
 		if x.has(absent) {
 			t.Errorf("a session without participants has %q in its report", absent)
 		}
@@ -275,8 +275,8 @@ func TestPDFDiscussionPoints(t *testing.T) {
 			}
 			x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{})))
 			requireText(t, x, expectedText(s))
-			if !x.has("Spread") {
-				t.Errorf("the dimension table has no Spread column though there are placements")
+			if !x.has("Range") {
+				t.Errorf("the dimension table has no Range column though there are placements")
 			}
 			i := strings.Index(x.flatPlain, flat("Discussion points"))
 			if i < 0 {
