@@ -17,17 +17,21 @@ import (
 // without anyone listing it here.
 const cliEnglish = "../../../../assets/lang/messages/cli.en.json"
 
-// englishSentences are the pieces of English the command line writes: each
-// message (both plural forms) cut at its arguments, keeping the pieces of
-// two words or more. Single words ("ID", "Options:") are left out: a term
-// may stay the same in another language.
-func englishSentences(t *testing.T) []string {
+// englishSentences are the pieces of English the command line writes.
+func englishSentences(t *testing.T) []string { return sentencesOf(t, cliEnglish, 50) }
+
+// sentencesOf cuts each English message of the catalogue file at path
+// (both plural forms) at its arguments, keeping the pieces of two words or
+// more. Single words ("ID", "Options:") are left out: a term may stay the
+// same in another language. Fewer than least pieces means the file was
+// not read as meant.
+func sentencesOf(t *testing.T, path string, least int) []string {
 	t.Helper()
 	var msgs map[string]json.RawMessage
-	if err := json.Unmarshal(readFile(t, cliEnglish), &msgs); err != nil {
+	if err := json.Unmarshal(readFile(t, path), &msgs); err != nil {
 		t.Fatal(err)
 	}
-	verb := regexp.MustCompile(`%\[\d+\][a-z]`)
+	verb := regexp.MustCompile(`%[-+# 0]*\d*\[\d+\][a-zA-Z]`)
 	words := regexp.MustCompile(`[A-Za-z]+`)
 	var out []string
 	for key, raw := range msgs {
@@ -46,15 +50,15 @@ func englishSentences(t *testing.T) []string {
 		}
 		for _, text := range texts {
 			for _, piece := range verb.Split(text, -1) {
-				piece = strings.Trim(piece, " :;,.()'\"")
+				piece = strings.Trim(piece, " :;,.()'\"?")
 				if len(words.FindAllString(piece, -1)) >= 2 {
 					out = append(out, piece)
 				}
 			}
 		}
 	}
-	if len(out) < 50 {
-		t.Fatalf("found only %d English sentences in %s", len(out), cliEnglish)
+	if len(out) < least {
+		t.Fatalf("found only %d English sentences in %s", len(out), path)
 	}
 	return out
 }

@@ -1,9 +1,7 @@
 package cli_test
 
 import (
-	"encoding/json"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -15,43 +13,7 @@ const problemsEnglish = "../../../../assets/lang/messages/problems.en.json"
 
 // problemSentences are the English problem messages cut at their
 // arguments, keeping the pieces of two words or more.
-func problemSentences(t *testing.T) []string {
-	t.Helper()
-	var msgs map[string]json.RawMessage
-	if err := json.Unmarshal(readFile(t, problemsEnglish), &msgs); err != nil {
-		t.Fatal(err)
-	}
-	verb := regexp.MustCompile(`%[-+# 0]*\d*\[\d+\][a-zA-Z]`)
-	words := regexp.MustCompile(`[A-Za-z]+`)
-	var out []string
-	for key, raw := range msgs {
-		var texts []string
-		var s string
-		if json.Unmarshal(raw, &s) == nil {
-			texts = []string{s}
-		} else {
-			var forms map[string]string
-			if err := json.Unmarshal(raw, &forms); err != nil {
-				t.Fatalf("%s: %v", key, err)
-			}
-			for _, f := range forms {
-				texts = append(texts, f)
-			}
-		}
-		for _, text := range texts {
-			for _, piece := range verb.Split(text, -1) {
-				piece = strings.Trim(piece, " :;,.()'\"?")
-				if len(words.FindAllString(piece, -1)) >= 2 {
-					out = append(out, piece)
-				}
-			}
-		}
-	}
-	if len(out) < 30 {
-		t.Fatalf("found only %d English sentences in %s", len(out), problemsEnglish)
-	}
-	return out
-}
+func problemSentences(t *testing.T) []string { return sentencesOf(t, problemsEnglish, 30) }
 
 // badSessionFile has a value out of range, a key in the wrong case, a
 // dimension the catalogue lacks and a participant without a name;
