@@ -36,8 +36,14 @@ func (c Chart) Paint(p Painter) {
 	}
 	p.Text(ix.Poles[0], InkMuted, 0)
 	p.Text(ix.Poles[1], InkMuted, 0)
+	if ix.Earlier != nil {
+		p.Ring(*ix.Earlier, chartIndexDot+EarlierRingExtra, InkMuted)
+	}
+	if ix.Moved != nil {
+		paintArrow(p, *ix.Moved, InkMuted, (chartIndexDot+EarlierRingExtra)/2, chartIndexDot/2+1)
+	}
 	if ix.Marker != nil {
-		p.Dot(*ix.Marker, 13, InkAccent)
+		p.Dot(*ix.Marker, chartIndexDot, InkAccent)
 	}
 	p.Text(c.AxisLabels[0], InkMuted, 0)
 	p.Text(c.AxisLabels[1], InkMuted, 0)
@@ -54,8 +60,14 @@ func (c Chart) Paint(p Painter) {
 		for _, m := range row.Markers {
 			p.Marker(m, c.MarkerSize*0.75)
 		}
+		if row.Earlier != nil {
+			p.Ring(*row.Earlier, c.MarkerSize+EarlierRingExtra, InkMuted)
+		}
+		if row.Moved != nil {
+			paintArrow(p, *row.Moved, InkMuted, (c.MarkerSize+EarlierRingExtra)/2, c.MarkerSize/2+1)
+		}
 		if row.Arrow != nil {
-			paintArrow(p, *row.Arrow)
+			paintArrow(p, *row.Arrow, InkAccent, 0, 6)
 		}
 		if row.Target != nil {
 			p.Ring(*row.Target, c.MarkerSize, InkAccent)
@@ -76,6 +88,11 @@ func (c Chart) Paint(p Painter) {
 			paintProposal(p, it.Marker.At, 8)
 		case LegendTarget:
 			p.Ring(it.Marker.At, 8, InkAccent)
+		case LegendEarlier:
+			p.Ring(it.Marker.At, 8, InkMuted)
+		case LegendMoved:
+			at := it.Marker.At
+			paintArrow(p, Line{From: Point{X: at.X - 6, Y: at.Y}, To: Point{X: at.X + 6, Y: at.Y}}, InkMuted, 0, 0)
 		default:
 			p.Marker(it.Marker, 8)
 		}
@@ -83,17 +100,12 @@ func (c Chart) Paint(p Painter) {
 	}
 }
 
-// paintArrow draws a line from current to target with a head just short
-// of the target ring.
-func paintArrow(p Painter, l Line) {
-	p.Line(l, InkAccent, 1.6)
-	dir := 1.0
-	if l.To.X < l.From.X {
-		dir = -1
+// paintArrow draws an arrow as MoveArrow lays it out: current to target,
+// or then to now.
+func paintArrow(p Painter, l Line, ink Ink, startGap, tipGap float64) {
+	for _, s := range MoveArrow(l, startGap, tipGap) {
+		p.Line(s, ink, 1.6)
 	}
-	tip := Point{X: l.To.X - dir*6, Y: l.To.Y}
-	p.Line(Line{From: tip, To: Point{X: tip.X - dir*5, Y: tip.Y - 4}}, InkAccent, 1.6)
-	p.Line(Line{From: tip, To: Point{X: tip.X - dir*5, Y: tip.Y + 4}}, InkAccent, 1.6)
 }
 
 // paintProposal draws the median that nobody has agreed yet as a hollow
