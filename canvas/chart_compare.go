@@ -50,10 +50,22 @@ func (ix *ChartIndex) placeEarlier(idx Index) {
 	}
 }
 
+// MoveStrokes is a row's move as painted: from the earlier ring's edge to
+// just outside today's marker, a dot or the slightly wider diamond of a
+// median.
+func (c Chart) MoveStrokes(l Line) [3]Line {
+	return MoveArrow(l, (c.MarkerSize+EarlierRingExtra)/2, c.MarkerSize*0.7)
+}
+
+// IndexMoveStrokes is the index gauge's move as painted.
+func (c Chart) IndexMoveStrokes(l Line) [3]Line {
+	return MoveArrow(l, (chartIndexDot+EarlierRingExtra)/2, chartIndexDot/2+1)
+}
+
 // MoveArrow is the arrow of a move as painted: its shaft from the edge of
-// the earlier ring (startGap from its centre) to today's marker, and its
-// head's two strokes ending tipGap short of today's centre, so the head
-// shows outside today's marker. The target arrow uses it too.
+// the earlier ring (startGap from its centre) to its tip, tipGap short of
+// today's centre, and the head's two strokes back from the tip. Nothing of
+// it enters either marker, hollow ones included.
 func MoveArrow(l Line, startGap, tipGap float64) [3]Line {
 	dir := 1.0
 	if l.To.X < l.From.X {
@@ -61,7 +73,7 @@ func MoveArrow(l Line, startGap, tipGap float64) [3]Line {
 	}
 	tip := Point{X: l.To.X - dir*tipGap, Y: l.To.Y}
 	return [3]Line{
-		{From: Point{X: l.From.X + dir*startGap, Y: l.From.Y}, To: l.To},
+		{From: Point{X: l.From.X + dir*startGap, Y: l.From.Y}, To: tip},
 		{From: tip, To: Point{X: tip.X - dir*5, Y: tip.Y - 4}},
 		{From: tip, To: Point{X: tip.X - dir*5, Y: tip.Y + 4}},
 	}

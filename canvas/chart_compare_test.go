@@ -133,7 +133,11 @@ func TestComparisonChartGeometry(t *testing.T) {
 			t.Errorf("%s: earlier ring painted %+v, want a muted ring wider than %v", key, ring, c.MarkerSize)
 			continue
 		}
-		for i, l := range canvas.MoveArrow(*r.Moved, ring.diameter/2, c.MarkerSize/2+1) {
+		strokes := c.MoveStrokes(*r.Moved)
+		if strokes[0].From.X != r.Earlier.X+math.Copysign(ring.diameter/2, r.Current.X-r.Earlier.X) {
+			t.Errorf("%s: the arrow starts at %v, not at the ring's edge", key, strokes[0].From)
+		}
+		for i, l := range strokes {
 			if !p.line(l, canvas.InkMuted) {
 				t.Errorf("%s: stroke %d of the arrow %v was not painted", key, i, l)
 			}
@@ -144,6 +148,11 @@ func TestComparisonChartGeometry(t *testing.T) {
 	}
 	if p.ring(*ix.Earlier, canvas.InkMuted) == nil {
 		t.Error("the earlier index is not painted")
+	}
+	for i, l := range c.IndexMoveStrokes(*ix.Moved) {
+		if !p.line(l, canvas.InkMuted) {
+			t.Errorf("stroke %d of the index's arrow %v was not painted", i, l)
+		}
 	}
 }
 
@@ -208,7 +217,7 @@ func TestMoveArrowPointsAtToday(t *testing.T) {
 	} {
 		a := canvas.MoveArrow(l, 7, 6)
 		dir := math.Copysign(1, l.To.X-l.From.X)
-		if a[0].From.X != l.From.X+dir*7 || a[0].To != l.To {
+		if a[0].From.X != l.From.X+dir*7 || a[0].To.X != l.To.X-dir*6 {
 			t.Errorf("shaft %v for %v", a[0], l)
 		}
 		for _, h := range a[1:] {

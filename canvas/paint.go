@@ -40,7 +40,7 @@ func (c Chart) Paint(p Painter) {
 		p.Ring(*ix.Earlier, chartIndexDot+EarlierRingExtra, InkMuted)
 	}
 	if ix.Moved != nil {
-		paintArrow(p, *ix.Moved, InkMuted, (chartIndexDot+EarlierRingExtra)/2, chartIndexDot/2+1)
+		paintStrokes(p, c.IndexMoveStrokes(*ix.Moved), InkMuted)
 	}
 	if ix.Marker != nil {
 		p.Dot(*ix.Marker, chartIndexDot, InkAccent)
@@ -64,10 +64,10 @@ func (c Chart) Paint(p Painter) {
 			p.Ring(*row.Earlier, c.MarkerSize+EarlierRingExtra, InkMuted)
 		}
 		if row.Moved != nil {
-			paintArrow(p, *row.Moved, InkMuted, (c.MarkerSize+EarlierRingExtra)/2, c.MarkerSize/2+1)
+			paintStrokes(p, c.MoveStrokes(*row.Moved), InkMuted)
 		}
 		if row.Arrow != nil {
-			paintArrow(p, *row.Arrow, InkAccent, 0, 6)
+			paintArrow(p, *row.Arrow)
 		}
 		if row.Target != nil {
 			p.Ring(*row.Target, c.MarkerSize, InkAccent)
@@ -92,7 +92,7 @@ func (c Chart) Paint(p Painter) {
 			p.Ring(it.Marker.At, 8, InkMuted)
 		case LegendMoved:
 			at := it.Marker.At
-			paintArrow(p, Line{From: Point{X: at.X - 6, Y: at.Y}, To: Point{X: at.X + 6, Y: at.Y}}, InkMuted, 0, 0)
+			paintStrokes(p, MoveArrow(Line{From: Point{X: at.X - 6, Y: at.Y}, To: Point{X: at.X + 6, Y: at.Y}}, 0, 0), InkMuted)
 		default:
 			p.Marker(it.Marker, 8)
 		}
@@ -100,10 +100,22 @@ func (c Chart) Paint(p Painter) {
 	}
 }
 
-// paintArrow draws an arrow as MoveArrow lays it out: current to target,
-// or then to now.
-func paintArrow(p Painter, l Line, ink Ink, startGap, tipGap float64) {
-	for _, s := range MoveArrow(l, startGap, tipGap) {
+// paintArrow draws a line from current to target with a head just short
+// of the target ring.
+func paintArrow(p Painter, l Line) {
+	p.Line(l, InkAccent, 1.6)
+	dir := 1.0
+	if l.To.X < l.From.X {
+		dir = -1
+	}
+	tip := Point{X: l.To.X - dir*6, Y: l.To.Y}
+	p.Line(Line{From: tip, To: Point{X: tip.X - dir*5, Y: tip.Y - 4}}, InkAccent, 1.6)
+	p.Line(Line{From: tip, To: Point{X: tip.X - dir*5, Y: tip.Y + 4}}, InkAccent, 1.6)
+}
+
+// paintStrokes draws an arrow as MoveArrow lays it out.
+func paintStrokes(p Painter, strokes [3]Line, ink Ink) {
+	for _, s := range strokes {
 		p.Line(s, ink, 1.6)
 	}
 }
