@@ -22,6 +22,7 @@ const (
 	chartGroupHeight = 22.0
 	chartRowHeight   = 24.0
 	chartMarkerSize  = 10.0
+	chartIndexDot    = 13.0
 	chartMinWidth    = 240.0
 )
 
@@ -48,6 +49,11 @@ type ChartOptions struct {
 	// the legend) in the reader's language. Without it they are keys and
 	// figures.
 	Words ChartWords
+	// Baseline makes the chart a comparison: where each dimension and the
+	// index stood in this earlier session, as a hollow marker with an
+	// arrow to today's (chart_compare.go). Targets are left out, so the
+	// arrows on a row are only ever the moves since then.
+	Baseline *Session
 }
 
 func (o ChartOptions) dimensionName(d Dimension) string {
@@ -101,6 +107,10 @@ type ChartIndex struct {
 	Marker *Point // nil when the session has no index yet
 	Label  Text   // LabelIndex, or LabelIndexNotSet
 	Poles  [2]Text
+	// Earlier and Moved are the baseline's index and the arrow from it to
+	// today's (ChartOptions.Baseline), as on a row.
+	Earlier *Point
+	Moved   *Line
 }
 
 // ChartRow is one dimension's spectrum.
@@ -122,6 +132,12 @@ type ChartRow struct {
 	Spread  *Line
 	Markers []ParticipantMarker
 	Value   Text
+	// Earlier is where the dimension stood in the baseline session (agreed,
+	// else its visible median), drawn hollow; nil without a baseline or a
+	// position there. Moved runs from Earlier to Current when both are set
+	// and far enough apart for an arrow to show between the markers.
+	Earlier *Point
+	Moved   *Line
 }
 
 // ParticipantMarker is one participant's value on a row, drawn in the
@@ -176,6 +192,9 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 	y := 0.0
 	if !opt.NoIndex {
 		c.layoutIndex(opt, fig.index(s.PlacementsVisible()))
+		if opt.Baseline != nil {
+			c.Index.placeEarlier(opt.Baseline.Index())
+		}
 		y = chartIndexHeight
 	}
 
@@ -216,6 +235,9 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 			Midpoint: Line{Point{xAt(50), cy - 5}, Point{xAt(50), cy + 5}},
 		}
 		pos := posOf[di]
+		if opt.Baseline != nil {
+			pos.Target = nil // a comparison's arrows are moves only
+		}
 		var placed []int
 		if visible {
 			placed = groups.indexes[di]
@@ -240,10 +262,13 @@ func LayoutChart(s *Session, opt ChartOptions) Chart {
 			row.Spread = &Line{Point{xAt(float64(st.Min)), cy - rowH*0.3}, Point{xAt(float64(st.Max)), cy - rowH*0.3}}
 		}
 		row.placePosition(pos, st, visible, xAt, w-chartPad)
+		if opt.Baseline != nil {
+			row.placeEarlier(opt.Baseline.PositionOf(d.Key), opt.Participants, xAt)
+		}
 		c.Rows = append(c.Rows, row)
 		y += rowH
 	}
-	c.Drawn = drawnKinds(c.Rows)
+	c.Drawn = drawnKinds(c.Rows, c.Index)
 	y = c.layoutLegend(s, opt, y+6)
 	c.Height = y + chartPad
 	return c
@@ -300,20 +325,24 @@ func (row *ChartRow) placePosition(pos Position, st Stats, visible bool, xAt fun
 }
 
 // drawnKinds lists the kinds of marker the rows show, in legend order.
-func drawnKinds(rows []ChartRow) []LegendKind {
+func drawnKinds(rows []ChartRow, ix ChartIndex) []LegendKind {
 	var agreed, median, target, participant bool
+	earlier, moved := ix.Earlier != nil, ix.Moved != nil
 	for i := range rows {
 		r := &rows[i]
 		agreed = agreed || (r.Current != nil && r.Agreed)
 		median = median || (r.Current != nil && !r.Agreed)
 		target = target || r.Target != nil
 		participant = participant || len(r.Markers) > 0
+		earlier = earlier || r.Earlier != nil
+		moved = moved || r.Moved != nil
 	}
 	var out []LegendKind
 	for _, k := range []struct {
 		kind LegendKind
 		on   bool
-	}{{LegendAgreed, agreed}, {LegendMedian, median}, {LegendTarget, target}, {LegendParticipant, participant}} {
+	}{{LegendAgreed, agreed}, {LegendMedian, median}, {LegendTarget, target},
+		{LegendEarlier, earlier}, {LegendMoved, moved}, {LegendParticipant, participant}} {
 		if k.on {
 			out = append(out, k.kind)
 		}

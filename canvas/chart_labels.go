@@ -49,19 +49,23 @@ type ChartWords interface {
 // values are stable keys.
 type LegendKind string
 
-// The marker kinds, in legend order. LegendParticipant is a participant's
-// marker: named by the participant in an open session, explained by its
-// kind in an anonymous one.
+// The marker kinds, in legend order. LegendEarlier and LegendMoved are a
+// comparison's: the baseline's position, hollow, and the arrow from it to
+// today's. LegendParticipant is a participant's marker: named by the
+// participant in an open session, explained by its kind in an anonymous
+// one.
 const (
 	LegendAgreed      LegendKind = "agreed"
 	LegendMedian      LegendKind = "median"
 	LegendTarget      LegendKind = "target"
+	LegendEarlier     LegendKind = "earlier"
+	LegendMoved       LegendKind = "moved"
 	LegendParticipant LegendKind = "participant"
 )
 
 // LegendKinds lists every marker kind, in legend order.
 func LegendKinds() []LegendKind {
-	return []LegendKind{LegendAgreed, LegendMedian, LegendTarget, LegendParticipant}
+	return []LegendKind{LegendAgreed, LegendMedian, LegendTarget, LegendEarlier, LegendMoved, LegendParticipant}
 }
 
 // LegendItem explains one kind of marker, with Marker set for

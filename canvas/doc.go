@@ -2,8 +2,10 @@
 // catalogue (keys, groups, order and templates; the words for them, in
 // each language, are in assets/lang), sessions with their participants,
 // placements, agreed positions and actions, rounds, the ToB index, the session file format (file.go),
-// and the geometry of the profile chart that the screen, the PDF and the
-// PNG paint (chart.go, chart_labels.go, chart_markers.go, paint.go).
+// the comparison of two sessions of one product and the default baseline
+// (compare.go), and the geometry of the profile chart that the screen, the
+// PDF and the PNG paint (chart.go, chart_labels.go, chart_markers.go,
+// chart_compare.go for a comparison's earlier positions, paint.go).
 //
 // It returns figures, keys and typed values, never words: an index Band,
 // a Lean, chart Labels and LegendKinds, and a file's Problems as a

@@ -36,8 +36,14 @@ func (c Chart) Paint(p Painter) {
 	}
 	p.Text(ix.Poles[0], InkMuted, 0)
 	p.Text(ix.Poles[1], InkMuted, 0)
+	if ix.Earlier != nil {
+		p.Ring(*ix.Earlier, chartIndexDot+EarlierRingExtra, InkMuted)
+	}
+	if ix.Moved != nil {
+		paintStrokes(p, c.IndexMoveStrokes(*ix.Moved), InkMuted)
+	}
 	if ix.Marker != nil {
-		p.Dot(*ix.Marker, 13, InkAccent)
+		p.Dot(*ix.Marker, chartIndexDot, InkAccent)
 	}
 	p.Text(c.AxisLabels[0], InkMuted, 0)
 	p.Text(c.AxisLabels[1], InkMuted, 0)
@@ -53,6 +59,12 @@ func (c Chart) Paint(p Painter) {
 		}
 		for _, m := range row.Markers {
 			p.Marker(m, c.MarkerSize*0.75)
+		}
+		if row.Earlier != nil {
+			p.Ring(*row.Earlier, c.MarkerSize+EarlierRingExtra, InkMuted)
+		}
+		if row.Moved != nil {
+			paintStrokes(p, c.MoveStrokes(*row.Moved), InkMuted)
 		}
 		if row.Arrow != nil {
 			paintArrow(p, *row.Arrow)
@@ -76,6 +88,11 @@ func (c Chart) Paint(p Painter) {
 			paintProposal(p, it.Marker.At, 8)
 		case LegendTarget:
 			p.Ring(it.Marker.At, 8, InkAccent)
+		case LegendEarlier:
+			p.Ring(it.Marker.At, 8, InkMuted)
+		case LegendMoved:
+			at := it.Marker.At
+			paintStrokes(p, MoveArrow(Line{From: Point{X: at.X - 6, Y: at.Y}, To: Point{X: at.X + 6, Y: at.Y}}, 0, 0), InkMuted)
 		default:
 			p.Marker(it.Marker, 8)
 		}
@@ -94,6 +111,13 @@ func paintArrow(p Painter, l Line) {
 	tip := Point{X: l.To.X - dir*6, Y: l.To.Y}
 	p.Line(Line{From: tip, To: Point{X: tip.X - dir*5, Y: tip.Y - 4}}, InkAccent, 1.6)
 	p.Line(Line{From: tip, To: Point{X: tip.X - dir*5, Y: tip.Y + 4}}, InkAccent, 1.6)
+}
+
+// paintStrokes draws an arrow as MoveArrow lays it out.
+func paintStrokes(p Painter, strokes [3]Line, ink Ink) {
+	for _, s := range strokes {
+		p.Line(s, ink, 1.6)
+	}
 }
 
 // paintProposal draws the median that nobody has agreed yet as a hollow

@@ -30,6 +30,10 @@ type PDFOptions struct {
 	// Words is the language of everything the report says around the
 	// team's own text (headings, tables, footer, dates); nil is English.
 	Words *lang.Words
+	// Since is the baseline session (`fulcrum export --since OLD_ID`, the
+	// dialog's previous session of the same product) the report compares
+	// with; nil for none.
+	Since *canvas.Session
 }
 
 // WritePDF writes the session's summary report. The same session and

@@ -48,6 +48,10 @@ func (w *Words) Legend(k canvas.LegendKind) string {
 		return w.T("values.legend.median")
 	case canvas.LegendTarget:
 		return w.T("values.legend.target")
+	case canvas.LegendEarlier:
+		return w.T("values.legend.earlier")
+	case canvas.LegendMoved:
+		return w.T("values.legend.moved")
 	case canvas.LegendParticipant:
 		return w.T("values.legend.participant")
 	}

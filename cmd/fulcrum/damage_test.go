@@ -71,6 +71,7 @@ func TestDamagedFileEveryCommand(t *testing.T) {
 				{"check", []string{"check", "--db", p}, true},
 				{"list", []string{"list", "--db", p}, false},
 				{"summary", []string{"summary", "--db", p, ids[0], "--json"}, false},
+				{"compare", []string{"compare", "--db", p, ids[0], ids[len(ids)-1]}, false},
 				{"export", []string{"export", "--db", p, ids[len(ids)-1], "--json", filepath.Join(work, "out.json")}, false},
 				{"backup", []string{"backup", "--db", p}, true},
 				{"import", []string{"import", "--db", p, session}, true},

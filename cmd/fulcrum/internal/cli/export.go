@@ -18,6 +18,7 @@ func runExport(env *Env, args []string) int {
 	paper := f.str("paper", "a4|letter", export.PaperA4, w.T("cli.export.flag.paper", export.PaperA4))
 	pngOut := f.str("png", "OUT.png", "", w.T("cli.export.flag.png"))
 	csvOut := f.str("csv", "OUT.csv", "", w.T("cli.export.flag.csv"))
+	since := f.str("since", "OLD_ID", "", w.T("cli.export.flag.since"))
 	pos, code, ok := f.parse(args)
 	if !ok {
 		return code
@@ -30,6 +31,9 @@ func runExport(env *Env, args []string) int {
 	}
 	if *paper != export.PaperA4 && *paper != export.PaperLetter {
 		return f.usageError(w.T("cli.export.bad-paper", *paper))
+	}
+	if *since != "" && *pdfOut == "" {
+		return f.usageError(w.T("cli.export.since-needs-pdf"))
 	}
 	// Every output is checked before any is written, so a refused one
 	// leaves no other half of the export behind.
@@ -46,12 +50,20 @@ func runExport(env *Env, args []string) int {
 			return env.fail("export", w.T("cli.export.cannot-write", o), err)
 		}
 	}
-	s, code := env.loadSession("export", *db, pos[0])
-	if s == nil {
+	ids := []string{pos[0]}
+	if *since != "" {
+		ids = append(ids, *since)
+	}
+	ss, code := env.loadSessions("export", *db, ids...)
+	if ss == nil {
 		return code
 	}
+	s := ss[0]
 	words := env.w
 	opt := export.PDFOptions{Paper: *paper, Words: words}
+	if *since != "" {
+		opt.Since = ss[1]
+	}
 	for _, o := range []struct {
 		path  string
 		write func(io.Writer) error

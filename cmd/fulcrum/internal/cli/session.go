@@ -37,6 +37,25 @@ func (env *Env) loadSession(cmd, db, id string) (*canvas.Session, int) {
 	return s, ExitOK
 }
 
+// loadSessions reads several sessions from one opening of the file,
+// without changing it; the first that cannot be read is named.
+func (env *Env) loadSessions(cmd, db string, ids ...string) ([]*canvas.Session, int) {
+	st, code := env.openExisting(cmd, db)
+	if st == nil {
+		return nil, code
+	}
+	defer st.Close()
+	out := make([]*canvas.Session, 0, len(ids))
+	for _, id := range ids {
+		s, err := st.Load(id)
+		if err != nil {
+			return nil, env.fail(cmd, env.w.T("cli.error.load", id, st.Path()), err)
+		}
+		out = append(out, s)
+	}
+	return out, ExitOK
+}
+
 func writeJSON(env *Env, cmd string, v any) int {
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetIndent("", "  ")

@@ -7,7 +7,8 @@ import (
 	"unicode"
 )
 
-// writeTable writes rows in columns two spaces apart. A column is as wide
+// writeTable writes rows in columns two spaces apart, each line without
+// trailing spaces. A column is as wide
 // as its widest cell on a terminal, where a Chinese character takes two
 // cells: text/tabwriter counts it as one, which shifts every column after
 // a Chinese header or title.
@@ -29,7 +30,8 @@ func writeTable(out io.Writer, rows [][]string) {
 				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
 			}
 		}
-		fmt.Fprintln(out, b.String())
+		// An empty last cell leaves no trailing spaces behind.
+		fmt.Fprintln(out, strings.TrimRight(b.String(), " "))
 	}
 }
 
