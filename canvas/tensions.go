@@ -5,8 +5,9 @@ import "slices"
 // Tensions are contradictions between a session's positions: a committee
 // purchase placed next to an impulse decision, repeat orders next to
 // nothing that keeps a customer. The rules are data (tension_rules.go);
-// this file evaluates them on the figures the index uses, so a tension
-// never disagrees with the chart it is shown beside.
+// this file evaluates them on the positions the index uses (one rule,
+// positionFrom), so a tension never disagrees with the chart it is shown
+// beside.
 
 // A side counts toward its pole only clearly past the hybrid band: at
 // TensionToCMax or below for the consumer pole, at TensionToBMin or above
@@ -99,8 +100,8 @@ func (t Tension) Involves(key string) bool { return slices.Contains(t.Dimensions
 func (s *Session) Tensions() []Tension {
 	pos := s.ruleDimensionPositions()
 	var out []Tension
-	for _, r := range tensionRules {
-		values, ok := pos.holds(r)
+	for i, r := range tensionRules {
+		values, ok := pos.holds(r, ruleSides[i])
 		if !ok {
 			continue
 		}
@@ -127,6 +128,17 @@ var ruleDims = func() map[string]int {
 		}
 	}
 	return m
+}()
+
+// ruleSides is, for each rule, the ruleDims number of each side.
+var ruleSides = func() [][]int {
+	out := make([][]int, len(tensionRules))
+	for i, r := range tensionRules {
+		for _, sd := range r.Sides {
+			out[i] = append(out[i], ruleDims[sd.Dimension])
+		}
+	}
+	return out
 }()
 
 // rulePositions is the position of each dimension in ruleDims.
@@ -208,18 +220,18 @@ func (s *Session) ruleDimensionValues(inSession []bool, current []*int) [][]int 
 	return values
 }
 
-// holds returns the positions of a rule's dimensions when every side sits
-// clearly toward its pole. It allocates only for a rule that fires.
-func (p rulePositions) holds(r TensionRule) ([]float64, bool) {
-	for _, sd := range r.Sides {
-		j := ruleDims[sd.Dimension]
-		if !p.ok[j] || !sd.holds(p.value[j]) {
+// holds returns the positions of a rule's dimensions, numbered dims, when
+// every side sits clearly toward its pole. It allocates only for a rule
+// that fires.
+func (p rulePositions) holds(r TensionRule, dims []int) ([]float64, bool) {
+	for k, sd := range r.Sides {
+		if j := dims[k]; !p.ok[j] || !sd.holds(p.value[j]) {
 			return nil, false
 		}
 	}
-	values := make([]float64, len(r.Sides))
-	for k, sd := range r.Sides {
-		values[k] = p.value[ruleDims[sd.Dimension]]
+	values := make([]float64, len(dims))
+	for k, j := range dims {
+		values[k] = p.value[j]
 	}
 	return values, true
 }
