@@ -40,16 +40,19 @@ func (p DimensionPosition) Agreed() bool { return p.Kind == PositionAgreed }
 // placements as a proposal. Placements hidden in a blind round propose
 // nothing until the reveal.
 func (s *Session) PositionOf(key string) DimensionPosition {
-	if p := s.Position(key); p.Current != nil {
-		return DimensionPosition{Value: float64(*p.Current), Kind: PositionAgreed}
+	current, visible := s.Position(key).Current, s.PlacementsVisible()
+	var st Stats
+	if current == nil && visible {
+		st = s.DimensionStats(key)
 	}
-	if !s.PlacementsVisible() {
+	v, ok := positionFrom(current, visible, st)
+	switch {
+	case !ok:
 		return DimensionPosition{}
+	case current != nil:
+		return DimensionPosition{Value: v, Kind: PositionAgreed}
 	}
-	if st := s.DimensionStats(key); st.Count > 0 {
-		return DimensionPosition{Value: st.Median, Kind: PositionProposed}
-	}
-	return DimensionPosition{}
+	return DimensionPosition{Value: v, Kind: PositionProposed}
 }
 
 // Proposal is the whole value Agree would take for a dimension: its

@@ -23,6 +23,8 @@ const (
 	PartRound
 	// PartHeader is the title and the product.
 	PartHeader
+	// PartTensions is the tensions the team accepted, with their reasons.
+	PartTensions
 )
 
 // Has reports whether p includes every part of q.
@@ -87,6 +89,7 @@ type partState struct {
 	placements   []Placement
 	participants []Participant
 	actions      []Action
+	accepted     []AcceptedTension
 	settings     Settings
 	round        *Round
 	title        string
@@ -109,6 +112,9 @@ func capture(s *Session, parts Part) partState {
 	}
 	if parts.Has(PartActions) {
 		st.actions = c.Actions
+	}
+	if parts.Has(PartTensions) {
+		st.accepted = c.AcceptedTensions
 	}
 	if parts.Has(PartSettings) {
 		st.settings = c.Settings
@@ -138,6 +144,9 @@ func (st partState) with(o partState) partState {
 	if add.Has(PartActions) {
 		st.actions = o.actions
 	}
+	if add.Has(PartTensions) {
+		st.accepted = o.accepted
+	}
 	if add.Has(PartSettings) {
 		st.settings = o.settings
 	}
@@ -155,7 +164,7 @@ func (st partState) with(o partState) partState {
 func (st partState) restore(s *Session) {
 	c := (&Session{
 		Positions: st.positions, Placements: st.placements, Participants: st.participants,
-		Actions: st.actions, Round: st.round,
+		Actions: st.actions, AcceptedTensions: st.accepted, Round: st.round,
 	}).Clone()
 	if st.parts.Has(PartPositions) {
 		s.Positions = c.Positions
@@ -168,6 +177,9 @@ func (st partState) restore(s *Session) {
 	}
 	if st.parts.Has(PartActions) {
 		s.Actions = c.Actions
+	}
+	if st.parts.Has(PartTensions) {
+		s.AcceptedTensions = c.AcceptedTensions
 	}
 	if st.parts.Has(PartSettings) {
 		s.Settings = st.settings

@@ -1,11 +1,14 @@
 // Package canvas is the workshop itself, in plain Go: the ToB/ToC dimension
 // catalogue (keys, groups, order and templates; the words for them, in
 // each language, are in assets/lang), sessions with their participants,
-// placements, agreed positions and actions, rounds, the ToB index, the session file format (file.go),
-// the comparison of two sessions of one product and the default baseline
-// (compare.go), and the geometry of the profile chart that the screen, the
-// PDF and the PNG paint (chart.go, chart_labels.go, chart_markers.go,
-// chart_compare.go for a comparison's earlier positions, paint.go).
+// placements, agreed positions and actions, rounds, the ToB index, the
+// tensions between positions (rules as data in tension_rules.go, evaluated
+// in tensions.go on the index's own positions, accepted through the ops in
+// ops_tensions.go), the comparison of two sessions of one product and the
+// default baseline (compare.go), the session file format (file.go), and the
+// geometry of the profile chart that the screen, the PDF and the PNG paint
+// (chart.go, chart_labels.go, chart_markers.go, chart_compare.go for a
+// comparison's earlier positions, paint.go).
 //
 // It returns figures, keys and typed values, never words: an index Band,
 // a Lean, chart Labels and LegendKinds, and a file's Problems as a

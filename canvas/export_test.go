@@ -21,3 +21,14 @@ func FileKeyPaths() []string {
 	slices.Sort(out)
 	return out
 }
+
+// RuleDimensionPosition is the position Tensions works with for a
+// dimension the rules use, so a test can hold it to the index's.
+func (s *Session) RuleDimensionPosition(key string) (float64, bool) {
+	j, ok := ruleDims[key]
+	if !ok {
+		return 0, false
+	}
+	p := s.ruleDimensionPositions()
+	return p.value[j], p.ok[j]
+}

@@ -76,6 +76,7 @@ func DecodeFile(r io.Reader, now time.Time) (*Session, error) {
 	f.Placements = decodeList[filePlacement](&ps, "placements", raw.Placements)
 	f.Positions = decodeList[filePosition](&ps, "positions", raw.Positions)
 	f.Actions = decodeList[fileAction](&ps, "actions", raw.Actions)
+	f.AcceptedTensions = decodeList[fileAcceptedTension](&ps, "accepted_tensions", raw.AcceptedTensions)
 	s, err := f.toSession(now)
 	var inv *InvalidFileError
 	if errors.As(err, &inv) {
@@ -184,6 +185,9 @@ func EncodeFile(w io.Writer, s *Session) error {
 	}
 	for _, a := range s.Actions {
 		f.Actions = append(f.Actions, fileAction(a))
+	}
+	for _, a := range s.AcceptedTensions {
+		f.AcceptedTensions = append(f.AcceptedTensions, fileAcceptedTension(a))
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

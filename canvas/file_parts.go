@@ -19,6 +19,7 @@ func (f *fileSession) toSession(now time.Time) (*Session, error) {
 	s.Placements = f.placements(&ps)
 	s.Positions = f.positions(&ps)
 	s.Actions = f.actions(&ps)
+	s.AcceptedTensions = f.acceptedTensions(&ps)
 	if f.Settings != nil {
 		s.Settings = *f.Settings
 	}
@@ -190,6 +191,23 @@ func (f *fileSession) actions(ps *problems) []Action {
 			ps.add(field+".text", ProblemRequired)
 		}
 		out = append(out, Action(a))
+	}
+	return out
+}
+
+// acceptedTensions reads the tensions the team accepted. A rule key this
+// build does not know is kept, not refused: a file from a Fulcrum with
+// other rules still imports, and its acceptances mark nothing here.
+func (f *fileSession) acceptedTensions(ps *problems) []AcceptedTension {
+	if len(f.AcceptedTensions) > MaxAcceptedTensions {
+		ps.add("accepted_tensions", ProblemTooManyEntries, len(f.AcceptedTensions), MaxAcceptedTensions)
+	}
+	var out []AcceptedTension
+	for i, a := range f.AcceptedTensions {
+		field := fmt.Sprintf("accepted_tensions[%d]", i)
+		checkText(ps, field+".rule", a.Rule)
+		checkText(ps, field+".reason", a.Reason)
+		out = append(out, AcceptedTension(a))
 	}
 	return out
 }

@@ -46,14 +46,18 @@ type fileSession struct {
 	Placements   []filePlacement   `json:"placements"`
 	Positions    []filePosition    `json:"positions"`
 	Actions      []fileAction      `json:"actions"`
+	// AcceptedTensions is left out when empty, so a file written before
+	// tensions existed exports byte for byte as it did.
+	AcceptedTensions []fileAcceptedTension `json:"accepted_tensions,omitempty"`
 }
 
 type rawSession struct {
 	fileHeader
-	Participants []json.RawMessage `json:"participants"`
-	Placements   []json.RawMessage `json:"placements"`
-	Positions    []json.RawMessage `json:"positions"`
-	Actions      []json.RawMessage `json:"actions"`
+	Participants     []json.RawMessage `json:"participants"`
+	Placements       []json.RawMessage `json:"placements"`
+	Positions        []json.RawMessage `json:"positions"`
+	Actions          []json.RawMessage `json:"actions"`
+	AcceptedTensions []json.RawMessage `json:"accepted_tensions"`
 }
 
 type fileParticipant struct {
@@ -77,6 +81,11 @@ type filePosition struct {
 	Current   *int   `json:"current,omitempty"`
 	Target    *int   `json:"target,omitempty"`
 	Note      string `json:"note,omitempty"`
+}
+
+type fileAcceptedTension struct {
+	Rule   string `json:"rule"`
+	Reason string `json:"reason"`
 }
 
 type fileAction struct {

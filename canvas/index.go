@@ -152,17 +152,12 @@ func (s *Session) figures() figures {
 	return f
 }
 
-// index is the mean of the positions: the agreed current value, otherwise
-// the median of visible placements; dimensions with neither are left out.
+// index is the mean of the positions; dimensions without one are left out.
 func (f figures) index(placementsVisible bool) Index {
 	sum, n := 0.0, 0
 	for i := range f.pos {
-		switch {
-		case f.pos[i].Current != nil:
-			sum += float64(*f.pos[i].Current)
-			n++
-		case placementsVisible && f.stats[i].Count > 0:
-			sum += f.stats[i].Median
+		if v, ok := f.position(i, placementsVisible); ok {
+			sum += v
 			n++
 		}
 	}
@@ -170,6 +165,25 @@ func (f figures) index(placementsVisible bool) Index {
 		return Index{}
 	}
 	return Index{Value: sum / float64(n), Valid: true}
+}
+
+// position is the position of the session's i-th dimension.
+func (f figures) position(i int, placementsVisible bool) (float64, bool) {
+	return positionFrom(f.pos[i].Current, placementsVisible, f.stats[i])
+}
+
+// positionFrom is the one rule of a dimension's position that the index
+// and the tensions share: the agreed current value, otherwise the median
+// of its placements while they are visible. Placements hidden in a blind
+// round count for nothing, so no figure leaks them.
+func positionFrom(current *int, placementsVisible bool, st Stats) (float64, bool) {
+	switch {
+	case current != nil:
+		return float64(*current), true
+	case placementsVisible && st.Count > 0:
+		return st.Median, true
+	}
+	return 0, false
 }
 
 // placementGroups holds, per session dimension (by position), the values

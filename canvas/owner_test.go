@@ -67,6 +67,13 @@ func TestOwnerUndoRedoEveryOp(t *testing.T) {
 		{"delete action", func(*canvas.Session) canvas.Op { return canvas.DeleteAction{Index: 1} }},
 		{"move action", func(*canvas.Session) canvas.Op { return canvas.MoveAction{Index: 0, Delta: 1} }},
 		{"rename", func(*canvas.Session) canvas.Op { return canvas.Rename{Title: "Q1", Product: "Nubia"} }},
+		{"accept tension", func(*canvas.Session) canvas.Op {
+			return canvas.AcceptTension{Rule: "committee-impulse", Reason: "el comité firma rápido: ya es cliente"}
+		}},
+		{"change a reason", func(*canvas.Session) canvas.Op {
+			return canvas.AcceptTension{Rule: "committee-self-serve", Reason: "试用期后由销售跟进"}
+		}},
+		{"reopen tension", func(*canvas.Session) canvas.Op { return canvas.ReopenTension{Rule: "committee-self-serve"} }},
 	}
 	for _, tc := range ops {
 		t.Run(tc.name, func(t *testing.T) {
@@ -78,11 +85,13 @@ func TestOwnerUndoRedoEveryOp(t *testing.T) {
 				canvas.SetPlacement{Placement: canvas.Placement{Dimension: "value", Participant: s.Participants[0].ID, Value: 20}},
 				canvas.AddAction{Action: canvas.Action{Text: "first"}},
 				canvas.AddAction{Action: canvas.Action{Text: "second"}},
+				canvas.AcceptTension{Rule: "committee-self-serve", Reason: "we land through a free trial on purpose"},
 			} {
 				if err := o.Apply(op); err != nil {
 					t.Fatal(err)
 				}
 			}
+			o.Seal() // the setup's edits end here, as a UI ends one
 			before := o.Snapshot()
 			if err := o.Apply(tc.op(before)); err != nil {
 				t.Fatalf("apply: %v", err)
@@ -140,6 +149,10 @@ func TestOwnerRefusesBadOpsUnchanged(t *testing.T) {
 		canvas.Reveal{},
 		canvas.StartRound{Mode: "loud"},
 		canvas.Rename{Title: ""},
+		canvas.AcceptTension{Rule: "no-such", Reason: "why"},
+		canvas.AcceptTension{Rule: "committee-impulse", Reason: " \n"},
+		canvas.AcceptTension{Rule: "committee-impulse", Reason: "a\x00b"},
+		canvas.ReopenTension{Rule: "committee-impulse"},
 	}
 	for _, op := range bad {
 		if err := o.Apply(op); err == nil {

@@ -78,6 +78,7 @@ const (
 	ProblemIDCharacter           ProblemKind = "id-character"
 	ProblemIDSpace               ProblemKind = "id-space"
 	ProblemIDControl             ProblemKind = "id-control"
+	ProblemTensionTwice          ProblemKind = "tension-twice"
 )
 
 // english is each kind's English sentence, for Error() strings and logs;
@@ -135,6 +136,7 @@ var english = map[ProblemKind]struct{ one, other string }{
 	ProblemIDCharacter:           {other: "invalid id: character %[1]q at byte %[2]d; use only letters A-Z and a-z, digits, '.', '_' and '-'"},
 	ProblemIDSpace:               {other: "invalid id: it starts or ends with white space"},
 	ProblemIDControl:             {other: "invalid id: control character U+%04[1]X at byte %[2]d"},
+	ProblemTensionTwice:          {other: "tension %[1]q is accepted twice"},
 }
 
 // ProblemKinds lists every kind, so a test can check each has words.

@@ -313,7 +313,7 @@ func TestSummaryJSONShape(t *testing.T) {
 		topKeys = append(topKeys, k)
 	}
 	sort.Strings(topKeys)
-	if want := []string{"actions", "band", "dimensions", "id", "index", "threshold"}; !slices.Equal(topKeys, want) {
+	if want := []string{"actions", "band", "dimensions", "id", "index", "tensions", "threshold"}; !slices.Equal(topKeys, want) {
 		t.Errorf("summary JSON keys = %v, want %v\n%s", topKeys, want, data)
 	}
 	var head struct {

@@ -31,7 +31,10 @@ type Session struct {
 	Placements   []Placement   `json:"placements,omitempty"`
 	Positions    []Position    `json:"positions,omitempty"`
 	Actions      []Action      `json:"actions,omitempty"`
-	Settings     Settings      `json:"settings"`
+	// AcceptedTensions are the tensions the team decided to live with, by
+	// rule key, each with its reason.
+	AcceptedTensions []AcceptedTension `json:"accepted_tensions,omitempty"`
+	Settings         Settings          `json:"settings"`
 	// Round is the blind round in progress or last run; nil before any.
 	Round *Round `json:"round,omitempty"`
 }
@@ -172,6 +175,7 @@ func (s *Session) Clone() *Session {
 	c.Participants = slices.Clone(s.Participants)
 	c.Placements = slices.Clone(s.Placements)
 	c.Actions = slices.Clone(s.Actions)
+	c.AcceptedTensions = slices.Clone(s.AcceptedTensions)
 	if s.Round != nil {
 		r := *s.Round
 		r.Dimensions = slices.Clone(s.Round.Dimensions)

@@ -31,6 +31,8 @@ type Summary struct {
 	Threshold  int                `json:"threshold"`
 	Dimensions []DimensionSummary `json:"dimensions"`
 	Actions    []ActionSummary    `json:"actions"`
+	// Tensions are the rules that fire, in rule order; [] when none does.
+	Tensions []Tension `json:"tensions"`
 }
 
 // ActionSummary is an action with every field present, so a script reads
@@ -56,6 +58,10 @@ func (s *Session) Summary() Summary {
 	out.Actions = make([]ActionSummary, 0, len(s.Actions))
 	for _, a := range s.Actions {
 		out.Actions = append(out.Actions, ActionSummary(a))
+	}
+	out.Tensions = s.Tensions()
+	if out.Tensions == nil {
+		out.Tensions = []Tension{}
 	}
 	return out
 }

@@ -146,6 +146,7 @@ func (v *validator) session(s *Session) {
 	v.placements(s.Placements)
 	v.positions(s.Positions)
 	v.actions(s.Actions)
+	v.acceptedTensions(s.AcceptedTensions)
 	v.settings(s.Settings)
 	if s.Round != nil {
 		v.round(s.Round)

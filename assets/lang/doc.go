@@ -14,9 +14,9 @@
 // tests make a key missing from any language a test failure.
 //
 // Each part of Fulcrum keeps its messages in files of its own,
-// messages/<area>.<tag>.json (app, export, cli, values, problems, common): flat maps
-// from key to message, merged with the main file's "messages". A key
-// defined twice is an error.
+// messages/<area>.<tag>.json (app, export, cli, values, problems, common,
+// tensions): flat maps from key to message, merged with the main file's
+// "messages". A key defined twice is an error.
 //
 // Each main file has four sections. "messages" maps a dotted key, named for
 // where it is shown ("catalogue.templates", "editor.tab.actions"), to a

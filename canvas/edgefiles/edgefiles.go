@@ -82,6 +82,13 @@ func Files() []File {
 	add(false, "one participant too many", crowd(canvas.MaxParticipants+1, 0))
 	add(false, "one action too many", crowd(1, canvas.MaxActions+1))
 
+	add(true, "most accepted tensions", withAccepted(acceptances(canvas.MaxAcceptedTensions)...))
+	add(false, "one accepted tension too many", withAccepted(acceptances(canvas.MaxAcceptedTensions+1)...))
+	add(false, "accepted tension without a reason", withAccepted(doc{"rule": "committee-impulse", "reason": " "}))
+	add(false, "accepted tension without a rule", withAccepted(doc{"reason": "r"}))
+	add(false, "tension accepted twice", withAccepted(doc{"rule": "committee-impulse", "reason": "a"}, doc{"rule": "committee-impulse", "reason": "b"}))
+	add(false, "accepted tension with a control character", withAccepted(doc{"rule": "committee-impulse", "reason": "a\x07"}))
+
 	for _, r := range rounds() {
 		d := full()
 		d["round"] = r.round
@@ -93,7 +100,7 @@ func Files() []File {
 	raw(false, "text control", `{"format":"fulcrum-session","version":1,"title":"a\u0000b","participants":[{"name":"\u0085"}]}`)
 	raw(false, "duplicate keys", `{"format":"x","format":"fulcrum-session","version":1,"participants":[{"name":"a"},{"name":"b","name":"c"}],"settings":{"threshold":1,"threshold":2}}`)
 	raw(false, "keys in the wrong case", `{"format":"fulcrum-session","version":1,"TITLE":"t","Participants":[{"Name":"a"}],"ſettings":{"threshold":3},"round":{"Mode":"blind"}}`)
-	raw(false, "unknown keys", `{"format":"fulcrum-session","version":1,"participants":[{"name":"a","x":1}],"placements":[{"y":2}],"positions":[{"z":3}],"actions":[{"w":4}],"settings":{"v":5},"round":{"u":6}}`)
+	raw(false, "unknown keys", `{"format":"fulcrum-session","version":1,"participants":[{"name":"a","x":1}],"placements":[{"y":2}],"positions":[{"z":3}],"actions":[{"w":4}],"settings":{"v":5},"round":{"u":6},"accepted_tensions":[{"t":7}]}`)
 	return out
 }
 
@@ -133,7 +140,25 @@ func full() doc {
 		"settings":  doc{"threshold": 30, "anonymous": true, "timer_seconds": 90, "timer_scope": canvas.TimerPerDimension},
 		"round": doc{"mode": canvas.RoundBlind, "dimensions": dims[:2], "order": []string{"a", "b"}, "done": []string{"a"},
 			"current": "b", "started": "2026-11-20T09:05:00Z"},
+		// A rule this build knows and one it does not: both are kept.
+		"accepted_tensions": []doc{{"rule": "committee-impulse", "reason": "a trial first, on purpose"}, {"rule": "retired-rule", "reason": "r"}},
 	}
+}
+
+// withAccepted is full() with its accepted tensions replaced.
+func withAccepted(accepted ...doc) doc {
+	d := full()
+	d["accepted_tensions"] = accepted
+	return d
+}
+
+// acceptances is n acceptances of distinct rule keys.
+func acceptances(n int) []doc {
+	out := make([]doc, n)
+	for i := range out {
+		out[i] = doc{"rule": fmt.Sprintf("rule-%d", i), "reason": "r"}
+	}
+	return out
 }
 
 func withTimes(d doc, t, due string) doc {

@@ -32,6 +32,7 @@ func TestHandEncodingMatchesEncodingJSON(t *testing.T) {
 	_ = s.SetNote("value", "只有备注")
 	s.Actions = []canvas.Action{{Text: "Llamar", Owner: "Ana", Due: "2026-12-15", Dimension: "customer", Done: true}, {Text: "整理"}}
 	s.Settings = canvas.Settings{Threshold: 30, Anonymous: true, TimerSeconds: 90, TimerScope: canvas.TimerPerRound}
+	s.AcceptedTensions = []canvas.AcceptedTension{{Rule: "committee-impulse", Reason: "a \"trial\" first\n先试用"}, {Rule: "retired-rule", Reason: "\x01"}}
 	if err := s.StartRound(canvas.RoundBlind, []string{"value"}, now); err != nil {
 		t.Fatal(err)
 	}

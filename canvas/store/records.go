@@ -16,7 +16,8 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Record layout, schemas 2 to 4 (3 and 4 changed only the summary).
+// Record layout, schemas 2 to 5 (3 and 4 changed only the summary, 5 added
+// the accepted tensions to the session).
 //
 // A session record is JSON without the dimension snapshot; the snapshot is
 // stored once per distinct content in the "dimsets" bucket, keyed by its

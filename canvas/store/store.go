@@ -26,8 +26,11 @@ import (
 // build writes. A file with a higher version is refused, untouched.
 // Schemas 3 and 4 changed only the summary (records.go): its time, then
 // figures without the English label. An older build would call the newer
-// summary damaged, so the file says it is newer instead.
-const SchemaVersion = 4
+// summary damaged, so the file says it is newer instead. Schema 5 adds the
+// tensions a team accepted to the session record: an older build would
+// read such a record without them and drop them at its next save, so it
+// must refuse the file instead. Records of schemas 1 to 4 read as before.
+const SchemaVersion = 5
 
 var (
 	// ErrLocked means another Fulcrum holds the file.

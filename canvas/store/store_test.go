@@ -99,6 +99,11 @@ func fullSession(t *testing.T) *canvas.Session {
 		{Text: "Entrevistar a cinco clientes", Owner: "Begoña", Due: "2025-04-01", Dimension: "customer"},
 		{Text: "整理竞品定价", Owner: "张伟"},
 	}
+	// One rule this build knows, one it does not: both are kept.
+	s.AcceptedTensions = []canvas.AcceptedTension{
+		{Rule: "committee-self-serve", Reason: "Vendemos a comités, pero entramos con una prueba gratuita a propósito.\n先试用，再由销售跟进"},
+		{Rule: "retired-rule", Reason: "a rule a later Fulcrum may retire"},
+	}
 	s.Touch(baseTime.Add(90*time.Minute + 123456789*time.Nanosecond))
 	return s
 }

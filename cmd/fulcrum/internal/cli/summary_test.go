@@ -24,6 +24,15 @@ type summaryJSON struct {
 		Dimension string `json:"dimension"`
 		Done      bool   `json:"done"`
 	} `json:"actions"`
+	Tensions []tensionJSON `json:"tensions"`
+}
+
+type tensionJSON struct {
+	Rule       string    `json:"rule"`
+	Dimensions []string  `json:"dimensions"`
+	Values     []float64 `json:"values"`
+	Accepted   bool      `json:"accepted"`
+	Reason     string    `json:"reason"`
 }
 
 type dimJSON struct {
@@ -132,6 +141,10 @@ func TestSummaryJSON(t *testing.T) {
 			t.Errorf("summary --json leaves out %s for an action without it:\n%s", k, raw)
 		}
 	}
+	// No two positions contradict each other: an empty list, not null.
+	if got.Tensions == nil || len(got.Tensions) != 0 || !strings.Contains(raw, `"tensions": []`) {
+		t.Errorf("tensions = %s, want []\n%s", jsonString(t, got.Tensions), raw)
+	}
 	// Compare dimensions without the index float: exact values all.
 	if !reflect.DeepEqual(got.Dimensions, want.Dimensions) {
 		t.Errorf("dimensions differ:\n got %s\nwant %s", jsonString(t, got.Dimensions), jsonString(t, want.Dimensions))
@@ -161,5 +174,86 @@ func TestSummaryJSON(t *testing.T) {
 	}
 	if r := runCLI(t, nil, "summary", "--help"); r.code != 0 || r.stderr != "" || !strings.Contains(r.stdout, "fulcrum summary") || !strings.Contains(r.stdout, "-json") {
 		t.Errorf("summary --help: exit %d, stdout %q, stderr %q; want 0 and the usage on stdout", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestSummaryJSONTensions checks the tensions of `summary --json` against
+// positions worked out by hand:
+//
+//	decision-makers  agreed 75 (a committee)
+//	decision-cycle   placements 0, 5, 40: median 5 (bought in minutes)
+//	acquisition      agreed 20 (self-serve sign-up)
+//	customer         agreed 80, so "individuals vs a committee" is quiet
+//
+// committee-impulse (75, 5) and committee-self-serve (75, 20) fire, in
+// rule order; the team accepted the second with a reason, and a rule this
+// build lacks is accepted too but shows nowhere. In an unrevealed blind
+// round on decision-cycle, its hidden placements count for nothing, and
+// only committee-self-serve is left.
+func TestSummaryJSONTensions(t *testing.T) {
+	reason := "we sell to committees but land through a free trial on purpose"
+	session := func(id string, round any) map[string]any {
+		m := map[string]any{
+			"format": "fulcrum-session", "version": 1, "id": id, "title": "Tensions", "product": "Widget",
+			"created":    "2026-02-01T10:00:00Z",
+			"dimensions": []string{"customer", "decision-makers", "decision-cycle", "acquisition"},
+			"participants": []any{
+				map[string]any{"id": "p1", "name": "Uno"},
+				map[string]any{"id": "p2", "name": "Dos"},
+				map[string]any{"id": "p3", "name": "Tres"},
+			},
+			"placements": []any{
+				map[string]any{"dimension": "decision-cycle", "participant": "p1", "value": 40},
+				map[string]any{"dimension": "decision-cycle", "participant": "p2", "value": 0},
+				map[string]any{"dimension": "decision-cycle", "participant": "p3", "value": 5},
+			},
+			"positions": []any{
+				map[string]any{"dimension": "customer", "current": 80},
+				map[string]any{"dimension": "decision-makers", "current": 75},
+				map[string]any{"dimension": "acquisition", "current": 20},
+			},
+			"accepted_tensions": []any{
+				map[string]any{"rule": "retired-rule", "reason": "from another Fulcrum"},
+				map[string]any{"rule": "committee-self-serve", "reason": reason},
+			},
+		}
+		if round != nil {
+			m["round"] = round
+		}
+		return m
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	open := writeJSONFile(t, filepath.Join(dir, "open.json"), session("s-open", nil))
+	hidden := writeJSONFile(t, filepath.Join(dir, "hidden.json"), session("s-hidden", map[string]any{
+		"mode": "blind", "dimensions": []string{"decision-cycle"}, "order": []string{"p1", "p2", "p3"}, "done": []string{"p1", "p2", "p3"},
+	}))
+	importIDs(t, db, open, hidden)
+
+	selfServe := tensionJSON{Rule: "committee-self-serve", Dimensions: []string{"decision-makers", "acquisition"}, Values: []float64{75, 20}, Accepted: true, Reason: reason}
+	for _, tc := range []struct {
+		id   string
+		want []tensionJSON
+	}{
+		{"s-open", []tensionJSON{
+			{Rule: "committee-impulse", Dimensions: []string{"decision-makers", "decision-cycle"}, Values: []float64{75, 5}},
+			selfServe,
+		}},
+		{"s-hidden", []tensionJSON{selfServe}},
+	} {
+		raw := mustRunCLI(t, "summary", "--db", db, tc.id, "--json")
+		var got summaryJSON
+		dec := json.NewDecoder(strings.NewReader(raw))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&got); err != nil {
+			t.Fatalf("%s: summary --json: %v\n%s", tc.id, err, raw)
+		}
+		if !reflect.DeepEqual(got.Tensions, tc.want) {
+			t.Errorf("%s: tensions\n got %s\nwant %s", tc.id, jsonString(t, got.Tensions), jsonString(t, tc.want))
+		}
+		// An open tension still carries every key.
+		if tc.id == "s-open" && !strings.Contains(strings.Join(strings.Fields(raw), ""), `"accepted":false,"reason":""`) {
+			t.Errorf("an open tension leaves out accepted or reason:\n%s", raw)
+		}
 	}
 }
