@@ -38,6 +38,12 @@ type Comparison struct {
 	// Targets is every target the earlier session set, in catalogue order,
 	// against today's agreed position.
 	Targets []TargetOutcome `json:"-"`
+	// TensionsResolved are the rules that fired then and fire no more;
+	// TensionsNew fire now and did not then; both in rule order. Whether
+	// the team accepted a tension does not make it resolved: the
+	// contradiction is still there, by the team's choice.
+	TensionsResolved []string `json:"-"`
+	TensionsNew      []string `json:"-"`
 }
 
 // IndexShift is the ToB index then and now; nil where a session has no
@@ -131,6 +137,7 @@ func Compare(from, to *Session) Comparison {
 		}
 		c.Dimensions = append(c.Dimensions, ds)
 	}
+	c.TensionsResolved, c.TensionsNew = tensionShift(from.Tensions(), to.Tensions())
 	// dims are in catalogue order, so a stable sort keeps it among equal
 	// moves.
 	slices.SortStableFunc(c.Dimensions, func(a, b DimensionShift) int {
@@ -152,6 +159,26 @@ func Compare(from, to *Session) Comparison {
 		return 0
 	})
 	return c
+}
+
+// tensionShift gives the rules that fire only in then, and only in now,
+// each in the order given (rule order).
+func tensionShift(then, now []Tension) (resolved, added []string) {
+	resolved, added = []string{}, []string{}
+	fires := func(ts []Tension, rule string) bool {
+		return slices.ContainsFunc(ts, func(t Tension) bool { return t.Rule == rule })
+	}
+	for _, t := range then {
+		if !fires(now, t.Rule) {
+			resolved = append(resolved, t.Rule)
+		}
+	}
+	for _, t := range now {
+		if !fires(then, t.Rule) {
+			added = append(added, t.Rule)
+		}
+	}
+	return resolved, added
 }
 
 // catalogueRanks orders keys as the catalogue does; a key it does not hold

@@ -300,3 +300,32 @@ func cmpShow(rows []shiftRow) string {
 	b, _ := json.Marshal(rows)
 	return string(b)
 }
+
+// TestCompareTensionsResolvedAndNew: a committee bought on impulse then,
+// resolved by a longer cycle now, while repeat orders with an easy exit
+// appear now; a tension still firing is in neither list, accepted or not.
+func TestCompareTensionsResolvedAndNew(t *testing.T) {
+	then, now := fullSession(t), fullSession(t)
+	for _, s := range []*canvas.Session{then, now} {
+		mustSet(t, s, "decision-makers", 75)
+		mustSet(t, s, "process-complexity", 80) // workflows across departments...
+		mustSet(t, s, "release-cadence", 10)    // ...shipped several times a day: fires in both
+	}
+	mustSet(t, then, "decision-cycle", 5)
+	mustSet(t, now, "decision-cycle", 50)
+	mustSet(t, now, "revenue-source", 80)
+	mustSet(t, now, "switching-cost", 10)
+	if err := canvas.NewOwner(now, nil).Apply(canvas.AcceptTension{Rule: "workflows-frequent-releases", Reason: "continuous delivery is our promise"}); err != nil {
+		t.Fatal(err)
+	}
+	c := canvas.Compare(then, now)
+	if !slices.Equal(c.TensionsResolved, []string{"committee-impulse"}) {
+		t.Errorf("resolved %q, want [committee-impulse] (then %q, now %q)", c.TensionsResolved, ruleKeys(then.Tensions()), ruleKeys(now.Tensions()))
+	}
+	if !slices.Equal(c.TensionsNew, []string{"repeat-orders-easy-exit"}) {
+		t.Errorf("new %q, want [repeat-orders-easy-exit] (then %q, now %q)", c.TensionsNew, ruleKeys(then.Tensions()), ruleKeys(now.Tensions()))
+	}
+	if same := canvas.Compare(now, now); len(same.TensionsResolved) != 0 || len(same.TensionsNew) != 0 {
+		t.Errorf("a session against itself: resolved %q new %q", same.TensionsResolved, same.TensionsNew)
+	}
+}

@@ -79,6 +79,29 @@ func writeComparison(out io.Writer, w *lang.Words, from, to *canvas.Session, c c
 	}
 	fmt.Fprintln(out)
 
+	writeTargets(out, w, c)
+	writeTensionShift(out, w, "cli.compare.tensions.resolved", c.TensionsResolved)
+	writeTensionShift(out, w, "cli.compare.tensions.new", c.TensionsNew)
+}
+
+// writeTensionShift writes one line naming the tension rules, in the
+// reader's language, after the label key; "none" when there are none.
+func writeTensionShift(out io.Writer, w *lang.Words, key string, rules []string) {
+	names := w.T("cli.compare.tensions.none")
+	if len(rules) > 0 {
+		var ns []string
+		for _, r := range rules {
+			t, _ := w.Tension(r)
+			ns = append(ns, oneLine(t.Name))
+		}
+		names = strings.Join(ns, w.T("cli.compare.list-separator"))
+	}
+	fmt.Fprintln(out, w.T(key, names))
+}
+
+// writeTargets writes how many of the earlier session's targets today's
+// agreed positions reached, and which.
+func writeTargets(out io.Writer, w *lang.Words, c canvas.Comparison) {
 	if len(c.Targets) == 0 {
 		fmt.Fprintln(out, w.T("cli.compare.targets.none-set"))
 		return

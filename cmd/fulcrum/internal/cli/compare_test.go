@@ -139,6 +139,10 @@ func TestCompareText(t *testing.T) {
 			"%[data-volume] 40 – – removed",
 			"~ median, not agreed",
 			"Targets reached (within 5 points of the earlier target): 2 of 6: %[customer], %[value]",
+			// Decision makers at 69 against a 22.5 decision cycle: a
+			// committee bought on impulse, which Q1 (50, 30) was not.
+			"Tensions resolved: none",
+			"New tensions: %[t:committee-impulse]",
 		}},
 		{"zh", []string{
 			"上次：Q1 positioning（nubia-q1），%[1]s",
@@ -154,6 +158,8 @@ func TestCompareText(t *testing.T) {
 			"%[data-volume] 40 – – 已移除",
 			"~ 中位数，尚未达成共识",
 			"已达成的目标（距上次目标 5 分以内）：2 / 6：%[customer]、%[value]",
+			"已化解的矛盾：无",
+			"新出现的矛盾：%[t:committee-impulse]",
 		}},
 		{"es", []string{
 			"Ahora: Q3 positioning (nubia-q3), %[2]s",
@@ -161,6 +167,7 @@ func TestCompareText(t *testing.T) {
 			"%[decision-cycle] 30 ~22,5 -7,5",
 			"%[revenue-source] – 90 – añadida",
 			"Objetivos alcanzados (a 5 puntos o menos del objetivo anterior): 2 de 6: %[customer], %[value]",
+			"Tensiones nuevas: %[t:committee-impulse]",
 		}},
 	} {
 		t.Run(tc.tag, func(t *testing.T) {
@@ -182,6 +189,8 @@ func TestCompareText(t *testing.T) {
 					d, _ := w.Dimension(key)
 					want = strings.ReplaceAll(want, "%["+key+"]", d.Name)
 				}
+				tension, _ := w.Tension("committee-impulse")
+				want = strings.ReplaceAll(want, "%[t:committee-impulse]", tension.Name)
 				if !hasLine(got, want) {
 					t.Errorf("no line %q in:\n%s", want, r.stdout)
 				}
@@ -194,9 +203,11 @@ func TestCompareText(t *testing.T) {
 			}
 		})
 	}
-	// An earlier session that set no targets says so.
+	// An earlier session that set no targets says so; the tension Q3 raised
+	// is resolved going back to Q1.
 	r := runCLI(t, nil, "compare", "--db", db, "nubia-q3", "nubia-q1")
-	if r.code != cli.ExitOK || !strings.Contains(r.stdout, "The earlier session set no targets.") {
+	if r.code != cli.ExitOK || !strings.Contains(r.stdout, "The earlier session set no targets.") ||
+		!strings.Contains(r.stdout, "Tensions resolved: Committee vs impulse purchase\nNew tensions: none\n") {
 		t.Errorf("Q3 → Q1 (exit %d):\n%s", r.code, r.stdout)
 	}
 }
