@@ -193,7 +193,9 @@ func (p *actionsPanel) refresh() {
 	for len(p.rows) < len(s.Actions) {
 		r := p.newRow(len(p.rows))
 		p.rows = append(p.rows, r)
-		p.list.Add(r.box)
+		// Not Add, which lays the list out again for every row: the
+		// list is laid out once, when it is refreshed below.
+		p.list.Objects = append(p.list.Objects, r.box)
 	}
 	if n := len(s.Actions); len(p.rows) > n {
 		c := p.e.ui.win.Canvas()

@@ -83,18 +83,15 @@ func (u *UI) dialogSize(w, h float32) fyne.Size {
 // showShortcuts lists every key (Help → Keyboard shortcuts, F1), from the
 // tables that register them.
 func (u *UI) showShortcuts() {
-	grid := container.New(layout.NewFormLayout())
-	section := func(title string, lines []keyHelp) {
-		grid.Add(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		grid.Add(widget.NewLabel(""))
-		for _, l := range lines {
-			grid.Add(widget.NewLabelWithStyle(l.keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
-			grid.Add(widget.NewLabel(l.what))
+	// The cells go into the form at once: Add lays it out per cell.
+	var cells []fyne.CanvasObject
+	for _, s := range u.shortcutSections() {
+		cells = append(cells, widget.NewLabelWithStyle(s.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel(""))
+		for _, l := range s.lines {
+			cells = append(cells, widget.NewLabelWithStyle(l.keys, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}), widget.NewLabel(l.what))
 		}
 	}
-	for _, s := range u.shortcutSections() {
-		section(s.title, s.lines)
-	}
+	grid := container.New(layout.NewFormLayout(), cells...)
 	d := dialog.NewCustom(u.T("app.keys.shortcuts"), u.T("app.dialog.close"), container.NewVScroll(grid), u.win)
 	d.Resize(u.dialogSize(820, 640))
 	u.show(d)

@@ -98,21 +98,22 @@ func (e *editor) build() {
 	e.guideBody = widget.NewRichText()
 	e.guideBody.Wrapping = fyne.TextWrapWord
 
-	left := container.NewVBox()
+	// The rows go into the box in one step: Container.Add lays the whole
+	// box out again on every call, measuring every row's text each time.
+	var rows []fyne.CanvasObject
 	lastGroup := ""
 	for i, d := range s.Dimensions {
 		if d.Group != lastGroup {
 			lastGroup = d.Group
 			h := widget.NewLabelWithStyle(u.words().Group(d.Group), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			h.Importance = widget.HighImportance
-			left.Add(h)
+			rows = append(rows, h)
 		}
 		row := e.newRow(i, d)
 		e.rows = append(e.rows, row)
-		left.Add(row.box)
-		left.Add(widget.NewSeparator())
+		rows = append(rows, row.box, widget.NewSeparator())
 	}
-	e.scroll = container.NewVScroll(left)
+	e.scroll = container.NewVScroll(container.NewVBox(rows...))
 
 	// Sessions leaves through the one way out, like every other exit. The
 	// toolbar's buttons pass F6 and F1 on, so the keyboard can leave it.

@@ -51,11 +51,13 @@ func (p *participantsPanel) add() {
 
 func (p *participantsPanel) refresh() {
 	s := p.e.s
-	p.list.RemoveAll()
+	// Built aside and put in at once: Container.Add lays the list out again
+	// on every call.
+	var rows []fyne.CanvasObject
 	if len(s.Participants) == 0 {
 		l := widget.NewLabel(p.e.ui.T("app.people.empty"))
 		l.Wrapping = fyne.TextWrapWord
-		p.list.Add(l)
+		rows = append(rows, l)
 	}
 	for i, pp := range s.Participants {
 		id := pp.ID
@@ -77,8 +79,9 @@ func (p *participantsPanel) refresh() {
 		edit := p.e.ui.newKeyButton("", theme.DocumentCreateIcon(), func() { p.edit(id) })
 		del := p.e.ui.newKeyButton("", theme.DeleteIcon(), func() { p.remove(id) })
 		swatch := newMarkerSwatch(canvas.MarkerStyle(s, i, canvas.Point{}))
-		p.list.Add(container.NewBorder(nil, nil, swatch, container.NewHBox(up, down, edit, del), widget.NewLabel(label)))
+		rows = append(rows, container.NewBorder(nil, nil, swatch, container.NewHBox(up, down, edit, del), widget.NewLabel(label)))
 	}
+	p.list.Objects = rows
 	p.list.Refresh()
 }
 
@@ -173,27 +176,28 @@ func newAgendaPanel(e *editor) *agendaPanel {
 
 func (a *agendaPanel) refresh() {
 	s := a.e.s
-	a.list.RemoveAll()
 	head := widget.NewLabel(a.e.ui.T("app.agenda.head", s.Settings.DiscussThreshold()))
 	head.Wrapping = fyne.TextWrapWord
-	a.list.Add(head)
+	// Put in at once by the refresh below: Add lays the list out per item.
+	lines := []fyne.CanvasObject{head}
 	switch {
 	case !s.PlacementsVisible():
-		a.list.Add(widget.NewLabel(a.e.ui.T("app.agenda.after-reveal")))
+		lines = append(lines, widget.NewLabel(a.e.ui.T("app.agenda.after-reveal")))
 	case len(s.Placements) == 0:
-		a.list.Add(widget.NewLabel(a.e.ui.T("app.agenda.no-placements")))
+		lines = append(lines, widget.NewLabel(a.e.ui.T("app.agenda.no-placements")))
 	default:
 		items := s.Agenda()
 		if len(items) == 0 {
-			a.list.Add(widget.NewLabel(a.e.ui.T("app.agenda.agreed")))
+			lines = append(lines, widget.NewLabel(a.e.ui.T("app.agenda.agreed")))
 		}
 		for _, it := range items {
 			d, _ := s.Dimension(it.Key)
 			i := a.e.rowOf(it.Key)
 			b := a.e.ui.newKeyButton(a.e.ui.T("app.agenda.item", a.e.ui.dimText(d).Name, *it.Spread, *it.Min, *it.Max), nil, func() { a.e.focusRow(i) })
 			b.Alignment = widget.ButtonAlignLeading
-			a.list.Add(b)
+			lines = append(lines, b)
 		}
 	}
+	a.list.Objects = lines
 	a.list.Refresh()
 }

@@ -47,11 +47,12 @@ func newClosingScreen() *closingScreen {
 
 // show lists the session's actions.
 func (c *closingScreen) show(w *lang.Words, s *canvas.Session) {
-	c.list.RemoveAll()
 	c.title.Text = w.T("app.present.actions")
 	c.title.Refresh()
+	// The lines go in at once and are laid out by the refresh below.
+	var lines []fyne.CanvasObject
 	if len(s.Actions) == 0 {
-		c.list.Add(projectorLine(w.T("app.present.actions.none")))
+		lines = append(lines, projectorLine(w.T("app.present.actions.none")))
 	}
 	for i, a := range s.Actions {
 		mark := "○"
@@ -65,8 +66,10 @@ func (c *closingScreen) show(w *lang.Words, s *canvas.Session) {
 				Style: widget.RichTextStyle{SizeName: theme.SizeNameText, ColorName: theme.ColorNamePlaceHolder}},
 		)
 		rt.Wrapping = fyne.TextWrapWord
-		c.list.Add(rt)
+		lines = append(lines, rt)
 	}
+	c.list.Objects = lines
+	c.list.Refresh()
 	// The override reaches new rows only on a refresh.
 	c.view.Refresh()
 }

@@ -47,13 +47,15 @@ func (l *reasonsList) refresh(s *canvas.Session, key string) {
 		return
 	}
 	l.shown = rs
-	l.box.RemoveAll()
 	// Every line's rationale starts at the same x, after the widest
-	// person, so the reasons read as a column.
+	// person, so the reasons read as a column. The lines go in at once,
+	// laid out by the refresh below (Add lays the box out per line).
 	cols := &reasonColumns{}
+	lines := make([]fyne.CanvasObject, 0, len(rs))
 	for _, r := range rs {
-		l.box.Add(l.line(r, cols))
+		lines = append(lines, l.line(r, cols))
 	}
+	l.box.Objects = lines
 	if len(rs) == 0 {
 		l.box.Hide()
 	} else {

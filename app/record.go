@@ -35,13 +35,14 @@ func newRecordView(u *UI) *recordView {
 	s := e.s
 	v := &recordView{u: u, order: slices.Clone(s.Round.Order), cells: map[[2]string]*editEntry{}}
 	cols := len(s.Round.Order) + 1
-	grid := container.New(&recordGrid{cols: cols})
-	grid.Add(widget.NewLabelWithStyle(u.T("app.record.dimension"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	// The cells are collected and put in the grid at once: Container.Add
+	// lays the grid out again on every call.
+	cells := []fyne.CanvasObject{widget.NewLabelWithStyle(u.T("app.record.dimension"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	for _, id := range s.Round.Order {
 		// A long name is cut, not the grid widened: the column is the cell's.
 		h := widget.NewLabelWithStyle(u.name(id), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 		h.Truncation = fyne.TextTruncateEllipsis
-		grid.Add(h)
+		cells = append(cells, h)
 	}
 	for _, key := range s.Round.Dimensions {
 		d, ok := s.Dimension(key)
@@ -49,7 +50,7 @@ func newRecordView(u *UI) *recordView {
 			continue
 		}
 		v.dims = append(v.dims, key)
-		grid.Add(widget.NewLabel(u.dimText(d).Name))
+		cells = append(cells, widget.NewLabel(u.dimText(d).Name))
 		for _, id := range s.Round.Order {
 			ent := newEditEntry(e.owner.Seal)
 			ent.Validator = func(t string) error {
@@ -66,9 +67,10 @@ func newRecordView(u *UI) *recordView {
 				e.apply(u.T("app.op.record-value"), canvas.RecordValue{Participant: pid, Dimension: key, Value: cellValue(t)})
 			}
 			v.cells[[2]string{id, key}] = ent
-			grid.Add(v.cell(pid, key, ent))
+			cells = append(cells, v.cell(pid, key, ent))
 		}
 	}
+	grid := container.New(&recordGrid{cols: cols}, cells...)
 	v.refresh()
 	reveal := u.newKeyButton(u.T("app.editor.reveal"), theme.VisibilityIcon(), u.reveal)
 	reveal.Importance = widget.HighImportance

@@ -24,14 +24,15 @@ type roundPeople struct {
 
 func newRoundPeople(s *canvas.Session, title string, hook keyHook) *roundPeople {
 	rp := &roundPeople{}
-	list := container.NewVBox()
+	var checks []fyne.CanvasObject
 	for _, p := range s.Participants {
 		c := newKeyCheck(p.Name, hook, nil)
 		c.SetChecked(true)
 		rp.ids = append(rp.ids, p.ID)
 		rp.checks = append(rp.checks, c)
-		list.Add(c)
+		checks = append(checks, c)
 	}
+	list := container.NewVBox(checks...)
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	rp.content = container.NewBorder(head, nil, nil, nil, container.NewVScroll(list))
 	return rp

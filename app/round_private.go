@@ -31,7 +31,7 @@ func (u *UI) showPrivate(id string) {
 	}
 	name := u.name(id)
 	var rows []*privateRow
-	list := container.NewVBox()
+	var cards []fyne.CanvasObject // into the list at once, below: Add lays it out per card
 	for _, key := range s.Round.Dimensions {
 		d, ok := s.Dimension(key)
 		if !ok {
@@ -82,7 +82,7 @@ func (u *UI) showPrivate(id string) {
 		tob.Wrapping = fyne.TextWrapWord
 		question := widget.NewLabelWithStyle(txt.Question, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 		question.Wrapping = fyne.TextWrapWord
-		list.Add(container.NewVBox(
+		cards = append(cards, container.NewVBox(
 			container.NewBorder(nil, nil, nil, r.value, widget.NewLabelWithStyle(txt.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 			question,
 			container.New(&spectrumLayout{}, toc, r.slider, tob),
@@ -122,6 +122,7 @@ func (u *UI) showPrivate(id string) {
 		widget.NewLabel(u.T("app.round.private.body")),
 		widget.NewSeparator(),
 	)
+	list := container.NewVBox(cards...)
 	u.showScreen(container.NewBorder(head, container.NewPadded(done), nil, nil, container.NewVScroll(list)))
 	u.blindScreen()
 	u.redrawScreen = func() { u.showPrivate(id) }
