@@ -85,6 +85,9 @@ type report struct {
 	y     float64
 	pageW float64
 	pageH float64
+	// participantsCut is the header's list of participants when it was
+	// too long for page 1.
+	participantsCut string
 }
 
 func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
@@ -234,8 +237,11 @@ func (r *report) fit(s string, w float64, st style) string { return r.ts.fit(s, 
 func (r *report) build() {
 	r.newPage()
 	r.header()
-	r.chart()
-	r.keyPoints()
+	// Page 1 answers: the chart shrinks to leave the key points room.
+	kp := r.keyPoints()
+	r.chart(r.bottom() - r.y - kp.height(r))
+	kp.draw(r)
+	r.restOfParticipants()
 	r.dimensionTable()
 	r.discussion()
 	r.reasons()
