@@ -184,8 +184,28 @@ func (r *report) heading(text string, st style, next float64) {
 	h := st.size*0.6 + r.paraH(r.contentW(), text, st) + 3
 	r.ensure(min(h+next, r.bottom()-margin))
 	r.y += st.size * 0.6
+	r.bookmark(text)
 	r.para(margin, r.contentW(), text, st, ink)
 	r.y += 3
+}
+
+// bookmark adds text to the outline a PDF viewer shows beside the pages,
+// pointing at the current line. gofpdf converts the title to UTF-16 only
+// while a UTF-8 font is current, and its converter knows nothing of
+// surrogate pairs: a Unicode face is set first, and characters beyond the
+// Basic Multilingual Plane become the placeholder, as on the page.
+func (r *report) bookmark(text string) {
+	if text == "" {
+		return
+	}
+	r.ts.setFont(faceLatin, textStyle)
+	text = strings.Map(func(c rune) rune {
+		if c > 0xFFFF {
+			return Placeholder
+		}
+		return c
+	}, text)
+	r.pdf.Bookmark(text, 0, r.y)
 }
 
 // paraH is the height para gives text.

@@ -18,6 +18,7 @@ func (r *report) header() {
 	textW := r.contentW() - boxW - 16
 
 	top := r.y
+	r.bookmark(s.Title)
 	r.paraAtMost(3, margin, textW, s.Title, h1Style, ink)
 	if s.Product != "" {
 		r.paraAtMost(2, margin, textW, s.Product, style{size: 13}, accent)
@@ -287,6 +288,7 @@ func (k keyPoints) draw(r *report) {
 	top := r.y
 	column := func(x float64, title string, items []keyPoint) float64 {
 		r.y = top
+		r.bookmark(title)
 		r.color(ink)
 		r.ts.draw(x, r.y+h3Style.size, title, h3Style)
 		r.y += lineH(h3Style) + 2
