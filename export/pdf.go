@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -42,7 +43,15 @@ func WritePDF(w io.Writer, s *canvas.Session, opt PDFOptions) error {
 		return err
 	}
 	d.build()
-	if err := d.pdf.Output(w); err != nil {
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("write PDF of session %s: %w", s.ID, err)
+	}
+	doc, err := tagSubsets(buf.Bytes(), d.ts.used)
+	if err != nil {
+		return fmt.Errorf("write PDF of session %s: %w", s.ID, err)
+	}
+	if _, err := w.Write(doc); err != nil {
 		return fmt.Errorf("write PDF of session %s: %w", s.ID, err)
 	}
 	return nil

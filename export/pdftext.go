@@ -154,6 +154,8 @@ type typesetter struct {
 	// words are in the reader's language, not the session's: a Chinese
 	// heading over a Latin-only session adds the CJK face when drawn.
 	registered [3]bool
+	// used is what each font drew: its subset, which names its tag.
+	used usedRunes
 }
 
 // widthTable holds advances plus one, regular and bold; zero means not
@@ -165,7 +167,7 @@ type widthTable struct {
 }
 
 func newTypesetter(pdf *gofpdf.Fpdf, fs *fontSet) *typesetter {
-	return &typesetter{pdf: pdf, fonts: fs, widths: &advances}
+	return &typesetter{pdf: pdf, fonts: fs, widths: &advances, used: usedRunes{}}
 }
 
 // faceFor picks the face for a rune and the rune to draw: the placeholder
@@ -265,6 +267,7 @@ func (t *typesetter) width(s string, st style) float64 {
 func (t *typesetter) draw(x, y float64, s string, st style) float64 {
 	for _, r := range t.runs(s) {
 		t.setFont(r.face, st)
+		t.used.add(fontKey(r.face, st.bold), r.text)
 		if st.bold && r.face != faceLatin {
 			t.emboldened(x, y, r.text, st)
 		} else {
