@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -117,10 +118,12 @@ func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(s.Created.UTC())
 	pdf.SetModificationDate(s.Updated.UTC())
-	pdf.SetTitle(s.Title, true)
-	pdf.SetSubject(w.T("export.pdf.subject", s.Product), true)
-	pdf.SetAuthor(s.Facilitator, true)
-	pdf.SetCreator("Fulcrum", true)
+	// gofpdf's own UTF-8 conversion has no surrogate pairs and mangles
+	// emoji: the properties are given to it already encoded.
+	pdf.SetTitle(textString(s.Title), false)
+	pdf.SetSubject(textString(w.T("export.pdf.subject", s.Product)), false)
+	pdf.SetAuthor(textString(s.Facilitator), false)
+	pdf.SetCreator("Fulcrum", false)
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(false, margin)
 	ts := newTypesetter(pdf, fs)
@@ -131,6 +134,20 @@ func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
 	pw, ph := pdf.GetPageSize()
 	r := &report{pdf: pdf, w: w, ts: ts, s: s, opt: opt, pageW: pw, pageH: ph}
 	return r, nil
+}
+
+// textString encodes s as a PDF text string: UTF-16BE after a byte order
+// mark, characters beyond the Basic Multilingual Plane as surrogate pairs
+// (PDF 32000-1, 7.9.2.2). gofpdf escapes the parentheses and backslashes.
+func textString(s string) string {
+	if s == "" {
+		return ""
+	}
+	b := []byte{0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return string(b)
 }
 
 func (r *report) contentW() float64 { return r.pageW - 2*margin }

@@ -232,3 +232,32 @@ func TestPDFGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestPDFPropertiesKeepUnicode reads the document properties back with
+// pdfinfo: title, author and subject keep Chinese, Spanish and emoji
+// (beyond the Basic Multilingual Plane, so written as surrogate pairs)
+// exactly, and characters PDF strings escape survive too.
+func TestPDFPropertiesKeepUnicode(t *testing.T) {
+	s := englishSession(t)
+	s.Title = "路线图 ¿Año? 🚀"
+	s.Facilitator = "Begoña (facilitadora) 陈静 👩🏽‍💼"
+	s.Product = `Nubia \ CRM 🧭`
+	for _, tag := range []lang.Tag{lang.EN, lang.ZH, lang.ES} {
+		w := lang.For(tag)
+		out := runTool(t, "pdfinfo", "-enc", "UTF-8", saveTemp(t, render(t, s, export.PDFOptions{Words: w})))
+		for field, want := range map[string]string{
+			"Title":   s.Title,
+			"Author":  s.Facilitator,
+			"Subject": w.T("export.pdf.subject", s.Product),
+			"Creator": "Fulcrum",
+		} {
+			got := "(none)"
+			if m := regexp.MustCompile(`(?m)^` + field + `:\s+(.*)$`).FindStringSubmatch(out); m != nil {
+				got = m[1]
+			}
+			if got != want {
+				t.Errorf("%s: pdfinfo shows %s %q; want %q", tag, field, got, want)
+			}
+		}
+	}
+}
