@@ -48,7 +48,7 @@ func WritePDF(w io.Writer, s *canvas.Session, opt PDFOptions) error {
 	if err := d.pdf.Output(&buf); err != nil {
 		return fmt.Errorf("write PDF of session %s: %w", s.ID, err)
 	}
-	doc, err := tagSubsets(buf.Bytes(), d.ts.used)
+	doc, err := finishPDF(buf.Bytes(), d.ts.used)
 	if err != nil {
 		return fmt.Errorf("write PDF of session %s: %w", s.ID, err)
 	}
@@ -116,6 +116,8 @@ func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
 	w := wordsOr(opt.Words)
 	pdf := gofpdf.New("P", "pt", size, "")
 	pdf.SetCatalogSort(true)
+	// finishPDF compresses the pages, with less memory than gofpdf.
+	pdf.SetCompression(false)
 	pdf.SetCreationDate(s.Created.UTC())
 	pdf.SetModificationDate(s.Updated.UTC())
 	// gofpdf's own UTF-8 conversion has no surrogate pairs and mangles

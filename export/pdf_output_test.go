@@ -105,7 +105,7 @@ func TestPDFSubsetTagFollowsTheSubset(t *testing.T) {
 }
 
 // TestPDFCrossReferenceTable checks every offset of the cross-reference
-// table, which the subset tags move: each names the start of its object,
+// table, which the subset tags and the compressed pages move: each names the start of its object,
 // and startxref names the table. poppler repairs a broken table silently,
 // so its tools alone would not notice.
 func TestPDFCrossReferenceTable(t *testing.T) {
@@ -117,6 +117,11 @@ func TestPDFCrossReferenceTable(t *testing.T) {
 	sx := regexp.MustCompile(`startxref\n(\d+)\n`).FindSubmatch(data)
 	if sx == nil || string(sx[1]) != strconv.Itoa(m[0]+1) {
 		t.Errorf("startxref says %s; the table starts at %d", sx[1], m[0]+1)
+	}
+	// Every stream is compressed, the pages too, which gofpdf is told
+	// to leave plain (see finishPDF).
+	if plain := regexp.MustCompile(`<</Length \d+>>\nstream\n`).FindAll(data, -1); len(plain) > 0 {
+		t.Errorf("%d streams are not compressed", len(plain))
 	}
 	n, _ := strconv.Atoi(string(data[m[2]:m[3]]))
 	for i := 1; i < n; i++ {

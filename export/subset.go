@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"regexp"
@@ -13,7 +12,7 @@ import (
 // uppercase letters and a plus sign before the font's PostScript name
 // (PDF 32000-1, 9.6.4). gofpdf names its subsets "utf8" + the family key
 // and has no hook to rename them, so the tag is put in after gofpdf has
-// written the document, and the cross-reference table is moved to match.
+// written the document (see finishPDF).
 
 // postScriptNames are the embedded faces' own names, by gofpdf font key.
 var postScriptNames = map[string]string{
@@ -70,26 +69,12 @@ func subsetTag(key string, runes map[rune]bool) string {
 	return string(tag)
 }
 
-var (
-	fontNameRE  = regexp.MustCompile(`/(?:BaseFont|FontName) /utf8([A-Za-z]+)`)
-	xrefRE      = regexp.MustCompile(`\nxref\n0 (\d+)\n`)
-	startxrefRE = regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n?$`)
-)
+var fontNameRE = regexp.MustCompile(`/(?:BaseFont|FontName) /utf8([A-Za-z]+)`)
 
-// tagSubsets renames every embedded font of a gofpdf document to its
-// tagged PostScript name and rewrites the cross-reference table's offsets,
-// which the longer names move.
-func tagSubsets(doc []byte, used usedRunes) ([]byte, error) {
-	xm := xrefRE.FindSubmatchIndex(doc)
-	sm := startxrefRE.FindSubmatchIndex(doc)
-	if xm == nil || sm == nil {
-		return nil, fmt.Errorf("tag font subsets: no cross-reference table where gofpdf writes it")
-	}
-	xrefAt := xm[0] + 1 // the "xref" keyword, after its newline
-	type edit struct {
-		at, end int
-		with    string
-	}
+// tagEdits are the edits that rename every embedded font of a gofpdf
+// document, before the cross-reference table at xrefAt, to its tagged
+// PostScript name.
+func tagEdits(doc []byte, xrefAt int, used usedRunes) ([]edit, error) {
 	var edits []edit
 	for _, m := range fontNameRE.FindAllSubmatchIndex(doc[:xrefAt], -1) {
 		key := string(doc[m[2]:m[3]])
@@ -97,49 +82,7 @@ func tagSubsets(doc []byte, used usedRunes) ([]byte, error) {
 		if !ok {
 			return nil, fmt.Errorf("tag font subsets: unknown font %q", key)
 		}
-		edits = append(edits, edit{m[2] - len("utf8"), m[3], subsetTag(key, used[key]) + "+" + ps})
+		edits = append(edits, edit{at: m[2] - len("utf8"), end: m[3], with: []byte(subsetTag(key, used[key]) + "+" + ps)})
 	}
-	// shift is how far the edits before offset move it.
-	shift := func(offset int) int {
-		d := 0
-		for _, e := range edits {
-			if e.at < offset {
-				d += len(e.with) - (e.end - e.at)
-			}
-		}
-		return d
-	}
-	var out bytes.Buffer
-	out.Grow(len(doc) + 64*len(edits))
-	last := 0
-	for _, e := range edits {
-		out.Write(doc[last:e.at])
-		out.WriteString(e.with)
-		last = e.end
-	}
-	out.Write(doc[last:xm[1]])
-	// Entries are fixed width: "oooooooooo ggggg n \n".
-	n, _ := strconv.Atoi(string(doc[xm[2]:xm[3]]))
-	at := xm[1]
-	for range n {
-		if at+20 > len(doc) {
-			return nil, fmt.Errorf("tag font subsets: short cross-reference table")
-		}
-		entry := doc[at : at+20]
-		if entry[17] == 'n' {
-			off, err := strconv.Atoi(string(entry[:10]))
-			if err != nil {
-				return nil, fmt.Errorf("tag font subsets: cross-reference entry %q: %w", entry, err)
-			}
-			fmt.Fprintf(&out, "%010d", off+shift(off))
-			out.Write(entry[10:])
-		} else {
-			out.Write(entry)
-		}
-		at += 20
-	}
-	out.Write(doc[at:sm[2]])
-	out.WriteString(strconv.Itoa(xrefAt + shift(xrefAt)))
-	out.Write(doc[sm[3]:])
-	return out.Bytes(), nil
+	return edits, nil
 }
