@@ -127,11 +127,11 @@ func (r *report) fitChart(room float64) canvas.Chart {
 		}))
 	}
 	l := layout(1, false)
-	if l.Height <= room {
-		return l
-	}
 	// The height is linear in the row and group heights.
 	grow := float64(len(l.Rows))*chartRowH + float64(len(l.Groups))*chartGroupH
+	if l.Height <= room || grow == 0 {
+		return l
+	}
 	minK := minChartRowH / chartRowH
 	k := (room - (l.Height - grow)) / grow
 	noIndex := false
