@@ -111,6 +111,7 @@ func readCoverage(ttf []byte) (*coverage, error) {
 // builds maps over every glyph of the 4 MB CJK face.
 type advances struct {
 	w       []uint16 // by rune
+	glyph   []uint16 // by rune: its glyph id, 0 where unmapped
 	missing float64  // the width of glyph 0 (or 500), for unmapped characters
 }
 
@@ -193,7 +194,7 @@ func readAdvances(ttf []byte) (*advances, error) {
 	if sub < 0 {
 		return nil, errNoMetrics
 	}
-	a := &advances{w: make([]uint16, 0x10000), missing: 500}
+	a := &advances{w: make([]uint16, 0x10000), glyph: make([]uint16, 0x10000), missing: 500}
 	if aw := u16(hmtx); aw < 1<<15 {
 		// gofpdf falls back to 500 when glyph 0's width rounds to 0.
 		if m := math.Floor(scale*float64(aw) + 0.5); m != 0 {
@@ -223,6 +224,7 @@ func readAdvances(ttf []byte) (*advances, error) {
 			}
 			if g != 0 && c != 0 {
 				a.w[c] = advanceOf(g)
+				a.glyph[c] = uint16(g)
 			}
 		}
 	}

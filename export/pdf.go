@@ -39,11 +39,19 @@ type PDFOptions struct {
 func WritePDF(w io.Writer, s *canvas.Session, opt PDFOptions) error {
 	pdfMu.Lock()
 	defer pdfMu.Unlock()
-	d, err := newReport(s, opt)
+	d, err := newReport(s, opt, true)
 	if err != nil {
 		return err
 	}
 	d.build()
+	if !d.ts.cjkCovered() {
+		// The report drew a character its words were not expected to
+		// hold: make it again with the CJK face's whole cmap.
+		if d, err = newReport(s, opt, false); err != nil {
+			return err
+		}
+		d.build()
+	}
 	var buf bytes.Buffer
 	if err := d.pdf.Output(&buf); err != nil {
 		return fmt.Errorf("write PDF of session %s: %w", s.ID, err)
@@ -100,7 +108,9 @@ type report struct {
 	participantsCut string
 }
 
-func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
+// newReport starts a report. trimCJK gives gofpdf the CJK face with only
+// the characters the session and the report's words hold (see cjkFont).
+func newReport(s *canvas.Session, opt PDFOptions, trimCJK bool) (*report, error) {
 	size := "A4"
 	switch strings.ToLower(opt.Paper) {
 	case "", PaperA4:
@@ -129,7 +139,11 @@ func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(false, margin)
 	ts := newTypesetter(pdf, fs)
-	ts.register(ts.facesFor(sessionTexts(w, s)...))
+	texts := sessionTexts(w, s)
+	if trimCJK {
+		ts.cjk = ts.cjkGlyphs(append(texts, reportTexts(w, s)...))
+	}
+	ts.register(ts.facesFor(texts...))
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("load PDF fonts: %w", err)
 	}

@@ -86,7 +86,9 @@ var (
 // CJK face. Callers hold pdfMu.
 func privateFont(f face) []byte {
 	if fontBytes[f] == nil {
-		fontBytes[f] = bytes.Clone([][]byte{assets.NotoSansRegular, assets.DroidSansFallback, assets.DejaVuSans}[f])
+		src := [][]byte{assets.NotoSansRegular, assets.DroidSansFallback, assets.DejaVuSans}[f]
+		// Room after the font for the short cmap cjkFont writes there.
+		fontBytes[f] = append(make([]byte, 0, len(src)+64<<10), src...)
 		if f == faceLatin {
 			boldBytes = bytes.Clone(assets.NotoSansBold)
 		}
@@ -103,7 +105,11 @@ func (t *typesetter) register(need [3]bool) {
 		if !ok || t.registered[f] {
 			continue
 		}
-		t.pdf.AddUTF8FontFromBytes(faceFamily[f], "", privateFont(face(f)))
+		font := privateFont(face(f))
+		if face(f) == faceCJK {
+			font = cjkFont(t.cjk)
+		}
+		t.pdf.AddUTF8FontFromBytes(faceFamily[f], "", font)
 		if face(f) == faceLatin {
 			t.pdf.AddUTF8FontFromBytes(faceFamily[f], "B", boldBytes)
 		}
@@ -152,6 +158,9 @@ type typesetter struct {
 	registered [3]bool
 	// used is what each font drew: its subset, which names its tag.
 	used usedRunes
+	// cjk is the characters, with their glyphs, the CJK face is given to
+	// gofpdf with (see cjkFont); nil gives it whole.
+	cjk map[rune]uint16
 }
 
 func newTypesetter(pdf *gofpdf.Fpdf, fs *fontSet) *typesetter {
