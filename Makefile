@@ -24,7 +24,7 @@ PACKAGE := dist/fulcrum-$(VERSION)-linux-amd64.tar.xz
 STATICCHECK_VERSION := v0.8.2
 STATICCHECK := bin/tools/staticcheck
 
-.PHONY: run test deps go-check build lint vet unit fuzz smoke package package-check bench clean
+.PHONY: run test deps go-check build lint vet unit fuzz smoke package package-check bench bench-chromium clean
 
 run: build
 	./$(BIN) $(ARGS)
@@ -110,6 +110,12 @@ package-check: package
 
 bench: deps go-check
 	bash .ci/bench
+
+# The export against headless Chromium printing the same report as HTML
+# (.ci/reporthtml), alternated, RUNS (default 9, at least 7) times each;
+# installs chromium when missing.
+bench-chromium: deps go-check
+	bash .ci/bench-chromium
 
 clean:
 	rm -rf bin dist

@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/binary"
 	"errors"
+	"math"
 )
 
 // coverage is the set of Basic Multilingual Plane characters a font has a
@@ -99,4 +100,133 @@ func readCoverage(ttf []byte) (*coverage, error) {
 		}
 	}
 	return cov, nil
+}
+
+// advances is a font's advance width for every Basic Multilingual Plane
+// character at 1000 units per em, exactly as gofpdf computes it
+// (utf8FontFile.parseHMTXTable): its format 4 cmap, hmtx rounded half
+// away from zero, a zero advance stored as zeroAdvance and an unmapped
+// character as 0, measured as missing. Reading two tables takes about a
+// millisecond; gofpdf's own parse, which the report used to measure with,
+// builds maps over every glyph of the 4 MB CJK face.
+type advances struct {
+	w       []uint16 // by rune
+	glyph   []uint16 // by rune: its glyph id, 0 where unmapped
+	missing float64  // the width of glyph 0 (or 500), for unmapped characters
+}
+
+// zeroAdvance marks a mapped glyph with no advance, as gofpdf does.
+const zeroAdvance = 0xFFFF
+
+// width is the advance of r at 1000 pt, as gofpdf's GetStringWidth
+// measures it.
+func (a *advances) width(r rune) float64 {
+	if r < 0 || r > 0xFFFF {
+		return a.missing
+	}
+	switch w := a.w[r]; w {
+	case 0:
+		return a.missing
+	case zeroAdvance:
+		return 0
+	default:
+		return float64(w)
+	}
+}
+
+var errNoMetrics = errors.New("font has no usable head, hhea, hmtx or format 4 cmap")
+
+// readAdvances reads a TrueType font's advance widths (see advances).
+func readAdvances(ttf []byte) (*advances, error) {
+	u16 := func(o int) int {
+		if o < 0 || o+2 > len(ttf) {
+			return -1
+		}
+		return int(binary.BigEndian.Uint16(ttf[o:]))
+	}
+	table := func(tag string) int {
+		for i, n := 0, u16(4); i < n; i++ {
+			rec := 12 + 16*i
+			if rec+16 <= len(ttf) && string(ttf[rec:rec+4]) == tag {
+				return int(binary.BigEndian.Uint32(ttf[rec+8:]))
+			}
+		}
+		return -1
+	}
+	head, hhea, hmtx, cmap := table("head"), table("hhea"), table("hmtx"), table("cmap")
+	if head < 0 || hhea < 0 || hmtx < 0 || cmap < 0 {
+		return nil, errNoMetrics
+	}
+	upem, nMetrics := u16(head+18), u16(hhea+34)
+	if upem <= 0 || nMetrics <= 0 {
+		return nil, errNoMetrics
+	}
+	scale := 1000 / float64(upem)
+	scaled := func(aw int) uint16 {
+		if aw >= 1<<15 {
+			aw = 0
+		}
+		w := int(math.Round(scale * float64(aw)))
+		if w == 0 || w >= zeroAdvance {
+			return zeroAdvance
+		}
+		return uint16(w)
+	}
+	lastAW := u16(hmtx + 4*(nMetrics-1))
+	advanceOf := func(glyph int) uint16 {
+		if glyph < nMetrics {
+			return scaled(u16(hmtx + 4*glyph))
+		}
+		return scaled(lastAW)
+	}
+	// gofpdf takes the first format 4 subtable of platform 0 or of
+	// platform 3, encoding 1.
+	sub := -1
+	for i, n := 0, u16(cmap+2); i < n && sub < 0; i++ {
+		rec := cmap + 4 + 8*i
+		platform, encoding := u16(rec), u16(rec+2)
+		if (platform == 3 && encoding == 1) || platform == 0 {
+			if off := cmap + int(binary.BigEndian.Uint32(ttf[rec+4:])); u16(off) == 4 {
+				sub = off
+			}
+		}
+	}
+	if sub < 0 {
+		return nil, errNoMetrics
+	}
+	a := &advances{w: make([]uint16, 0x10000), glyph: make([]uint16, 0x10000), missing: 500}
+	if aw := u16(hmtx); aw < 1<<15 {
+		// gofpdf falls back to 500 when glyph 0's width rounds to 0.
+		if m := math.Floor(scale*float64(aw) + 0.5); m != 0 {
+			a.missing = m
+		}
+	}
+	end := sub + u16(sub+2)
+	segs := u16(sub+6) / 2
+	ends := sub + 14
+	starts := ends + 2*segs + 2
+	deltas := starts + 2*segs
+	ranges := deltas + 2*segs
+	for s := range segs {
+		start, last := u16(starts+2*s), u16(ends+2*s)
+		delta, ro := u16(deltas+2*s), u16(ranges+2*s)
+		if start < 0 || last < 0 || delta < 0 || ro < 0 {
+			return nil, errNoMetrics
+		}
+		for c := start; c <= last && c < 0xFFFF; c++ {
+			g := 0
+			if ro == 0 {
+				g = (c + delta) & 0xFFFF
+			} else if at := ranges + 2*s + ro + 2*(c-start); at < end {
+				if gi := u16(at); gi > 0 {
+					g = (gi + delta) & 0xFFFF
+				}
+			}
+			if g != 0 && c != 0 {
+				a.w[c] = advanceOf(g)
+				a.glyph[c] = uint16(g)
+			}
+		}
+	}
+	return a, nil
 }

@@ -6,6 +6,13 @@
 // screen. The session file itself, which Fulcrum reads back, is canvas's
 // (EncodeFile and DecodeFile).
 //
+// The PDF's page 1 answers on its own, for up to 12 participants and 30
+// dimensions: the chart's rows shrink to leave room for where the team
+// disagreed and what it decided. An outline lists the sections; fonts are
+// embedded as tagged subsets; the document properties keep any Unicode.
+// gofpdf writes the document, and finishPDF then names the subsets and
+// compresses the pages (see there for why).
+//
 // Each format writes in the language its options name (a *lang.Words; nil
 // is English), which need not be the interface's: the reader of a report
 // may not be the facilitator. Headings, table headers, the footer, dates,

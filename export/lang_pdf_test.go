@@ -141,10 +141,10 @@ func TestPDFChineseChromeUsesTheCJKFont(t *testing.T) {
 	fonts := func(w *lang.Words) string {
 		return runTool(t, "pdffonts", saveTemp(t, render(t, s, export.PDFOptions{Words: w})))
 	}
-	if out := fonts(nil); strings.Contains(out, "droid") {
+	if out := fonts(nil); strings.Contains(out, "+DroidSansFallback") {
 		t.Fatalf("the English report of an English session uses the CJK face; the test cannot tell:\n%s", out)
 	}
-	if out := fonts(lang.For(lang.ZH)); !strings.Contains(out, "droid") {
+	if out := fonts(lang.For(lang.ZH)); !strings.Contains(out, "+DroidSansFallback") {
 		t.Errorf("the Chinese report does not use the embedded CJK face (Droid Sans Fallback):\n%s", out)
 	}
 	x := extractText(t, saveTemp(t, render(t, s, export.PDFOptions{Words: lang.For(lang.ZH)})))

@@ -1,11 +1,13 @@
 package export
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -41,12 +43,28 @@ type PDFOptions struct {
 func WritePDF(w io.Writer, s *canvas.Session, opt PDFOptions) error {
 	pdfMu.Lock()
 	defer pdfMu.Unlock()
-	d, err := newReport(s, opt)
+	d, err := newReport(s, opt, true)
 	if err != nil {
 		return err
 	}
 	d.build()
-	if err := d.pdf.Output(w); err != nil {
+	if !d.ts.cjkCovered() {
+		// The report drew a character its words were not expected to
+		// hold: make it again with the CJK face's whole cmap.
+		if d, err = newReport(s, opt, false); err != nil {
+			return err
+		}
+		d.build()
+	}
+	var buf bytes.Buffer
+	if err := d.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("write PDF of session %s: %w", s.ID, err)
+	}
+	doc, err := finishPDF(buf.Bytes(), d.ts.used)
+	if err != nil {
+		return fmt.Errorf("write PDF of session %s: %w", s.ID, err)
+	}
+	if _, err := w.Write(doc); err != nil {
 		return fmt.Errorf("write PDF of session %s: %w", s.ID, err)
 	}
 	return nil
@@ -89,9 +107,14 @@ type report struct {
 	y     float64
 	pageW float64
 	pageH float64
+	// participantsCut is the header's list of participants when it was
+	// too long for page 1.
+	participantsCut string
 }
 
-func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
+// newReport starts a report. trimCJK gives gofpdf the CJK face with only
+// the characters the session and the report's words hold (see cjkFont).
+func newReport(s *canvas.Session, opt PDFOptions, trimCJK bool) (*report, error) {
 	size := "A4"
 	switch strings.ToLower(opt.Paper) {
 	case "", PaperA4:
@@ -107,22 +130,44 @@ func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
 	w := wordsOr(opt.Words)
 	pdf := gofpdf.New("P", "pt", size, "")
 	pdf.SetCatalogSort(true)
+	// finishPDF compresses the pages, with less memory than gofpdf.
+	pdf.SetCompression(false)
 	pdf.SetCreationDate(s.Created.UTC())
 	pdf.SetModificationDate(s.Updated.UTC())
-	pdf.SetTitle(s.Title, true)
-	pdf.SetSubject(w.T("export.pdf.subject", s.Product), true)
-	pdf.SetAuthor(s.Facilitator, true)
-	pdf.SetCreator("Fulcrum", true)
+	// gofpdf's own UTF-8 conversion has no surrogate pairs and mangles
+	// emoji: the properties are given to it already encoded.
+	pdf.SetTitle(textString(s.Title), false)
+	pdf.SetSubject(textString(w.T("export.pdf.subject", s.Product)), false)
+	pdf.SetAuthor(textString(s.Facilitator), false)
+	pdf.SetCreator("Fulcrum", false)
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(false, margin)
 	ts := newTypesetter(pdf, fs)
-	ts.register(ts.facesFor(sessionTexts(w, s)...))
+	texts := sessionTexts(w, s)
+	if trimCJK {
+		ts.cjk = ts.cjkGlyphs(append(texts, reportTexts(w, s)...))
+	}
+	ts.register(ts.facesFor(texts...))
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("load PDF fonts: %w", err)
 	}
 	pw, ph := pdf.GetPageSize()
 	r := &report{pdf: pdf, w: w, ts: ts, s: s, opt: opt, pageW: pw, pageH: ph}
 	return r, nil
+}
+
+// textString encodes s as a PDF text string: UTF-16BE after a byte order
+// mark, characters beyond the Basic Multilingual Plane as surrogate pairs
+// (PDF 32000-1, 7.9.2.2). gofpdf escapes the parentheses and backslashes.
+func textString(s string) string {
+	if s == "" {
+		return ""
+	}
+	b := []byte{0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return string(b)
 }
 
 func (r *report) contentW() float64 { return r.pageW - 2*margin }
@@ -185,8 +230,28 @@ func (r *report) heading(text string, st style, next float64) {
 	h := st.size*0.6 + r.paraH(r.contentW(), text, st) + 3
 	r.ensure(min(h+next, r.bottom()-margin))
 	r.y += st.size * 0.6
+	r.bookmark(text)
 	r.para(margin, r.contentW(), text, st, ink)
 	r.y += 3
+}
+
+// bookmark adds text to the outline a PDF viewer shows beside the pages,
+// pointing at the current line. gofpdf converts the title to UTF-16 only
+// while a UTF-8 font is current, and its converter knows nothing of
+// surrogate pairs: a Unicode face is set first, and characters beyond the
+// Basic Multilingual Plane become the placeholder, as on the page.
+func (r *report) bookmark(text string) {
+	if text == "" {
+		return
+	}
+	r.ts.setFont(faceLatin, textStyle)
+	text = strings.Map(func(c rune) rune {
+		if c > 0xFFFF {
+			return Placeholder
+		}
+		return c
+	}, text)
+	r.pdf.Bookmark(text, 0, r.y)
 }
 
 // paraH is the height para gives text.
@@ -238,8 +303,11 @@ func (r *report) fit(s string, w float64, st style) string { return r.ts.fit(s, 
 func (r *report) build() {
 	r.newPage()
 	r.header()
-	r.chart()
-	r.keyPoints()
+	// Page 1 answers: the chart shrinks to leave the key points room.
+	kp := r.keyPoints()
+	r.chart(r.bottom() - r.y - kp.height(r))
+	kp.draw(r)
+	r.restOfParticipants()
 	r.dimensionTable()
 	r.discussion()
 	r.reasons()

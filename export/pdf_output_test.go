@@ -3,10 +3,13 @@ package export_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -40,6 +43,10 @@ func TestPDFFontsEmbedded(t *testing.T) {
 	if got := strings.TrimSpace(lines[0][embCol[0]:min(embCol[1], len(lines[0]))]); got != "emb" {
 		t.Fatalf("pdffonts fourth column is %q, not emb:\n%s", got, out)
 	}
+	subCol := cols[4]
+	if got := strings.TrimSpace(lines[0][subCol[0]:min(subCol[1], len(lines[0]))]); got != "sub" {
+		t.Fatalf("pdffonts fifth column is %q, not sub:\n%s", got, out)
+	}
 	rows := lines[2:]
 	if len(rows) == 0 {
 		t.Fatalf("pdffonts lists no fonts:\n%s", out)
@@ -51,6 +58,78 @@ func TestPDFFontsEmbedded(t *testing.T) {
 		}
 		if got := strings.TrimSpace(row[embCol[0]:embCol[1]]); got != "yes" {
 			t.Errorf("font not embedded (emb %q): %s", got, row)
+		}
+		if got := strings.TrimSpace(row[subCol[0]:subCol[1]]); got != "yes" {
+			t.Errorf("font not shown as a subset (sub %q): %s", got, row)
+		}
+		if name := strings.TrimSpace(row[cols[0][0]:cols[0][1]]); !subsetNameRE.MatchString(name) {
+			t.Errorf("font name %q has no subset tag (six capitals and +)", name)
+		}
+	}
+}
+
+var subsetNameRE = regexp.MustCompile(`^[A-Z]{6}\+[A-Za-z-]+$`)
+
+// fontNames lists the embedded fonts' names as pdffonts prints them.
+func fontNames(t *testing.T, data []byte) []string {
+	t.Helper()
+	out := runTool(t, "pdffonts", saveTemp(t, data))
+	var names []string
+	for _, row := range strings.Split(strings.TrimRight(out, "\n"), "\n")[2:] {
+		names = append(names, strings.Fields(row)[0])
+	}
+	return names
+}
+
+// TestPDFSubsetTagFollowsTheSubset: the tag is the same for the same
+// text and differs for the regular face's subset of another session, so a
+// viewer never takes two different subsets for one font.
+func TestPDFSubsetTagFollowsTheSubset(t *testing.T) {
+	en := fontNames(t, render(t, englishSession(t), export.PDFOptions{}))
+	if again := fontNames(t, render(t, englishSession(t), export.PDFOptions{})); !slices.Equal(en, again) {
+		t.Errorf("the same session's fonts are named %q, then %q", en, again)
+	}
+	es := fontNames(t, render(t, spanishSession(t), export.PDFOptions{}))
+	regular := func(names []string) string {
+		for _, n := range names {
+			if strings.HasSuffix(n, "+NotoSans-Regular") {
+				return n
+			}
+		}
+		t.Fatalf("no NotoSans-Regular among %q", names)
+		return ""
+	}
+	if regular(en) == regular(es) {
+		t.Errorf("two sessions with different text tag their regular face's subsets alike: %s", regular(en))
+	}
+}
+
+// TestPDFCrossReferenceTable checks every offset of the cross-reference
+// table, which the subset tags and the compressed pages move: each names the start of its object,
+// and startxref names the table. poppler repairs a broken table silently,
+// so its tools alone would not notice.
+func TestPDFCrossReferenceTable(t *testing.T) {
+	data := render(t, fullSession(t), export.PDFOptions{})
+	m := regexp.MustCompile(`\nxref\n0 (\d+)\n`).FindSubmatchIndex(data)
+	if m == nil {
+		t.Fatal("no cross-reference table")
+	}
+	sx := regexp.MustCompile(`startxref\n(\d+)\n`).FindSubmatch(data)
+	if sx == nil || string(sx[1]) != strconv.Itoa(m[0]+1) {
+		t.Errorf("startxref says %s; the table starts at %d", sx[1], m[0]+1)
+	}
+	// Every stream is compressed, the pages too, which gofpdf is told
+	// to leave plain (see finishPDF).
+	if plain := regexp.MustCompile(`<</Length \d+>>\nstream\n`).FindAll(data, -1); len(plain) > 0 {
+		t.Errorf("%d streams are not compressed", len(plain))
+	}
+	n, _ := strconv.Atoi(string(data[m[2]:m[3]]))
+	for i := 1; i < n; i++ {
+		entry := string(data[m[1]+20*i : m[1]+20*i+20])
+		off, err := strconv.Atoi(entry[:10])
+		must(t, err)
+		if want := fmt.Sprintf("%d 0 obj", i); !bytes.HasPrefix(data[off:], []byte(want)) {
+			t.Errorf("object %d: offset %d points at %q", i, off, data[off:min(off+12, len(data))])
 		}
 	}
 }
@@ -156,5 +235,34 @@ func TestPDFGolden(t *testing.T) {
 			t.Errorf("PDF differs from %s at byte %d (got %d bytes, want %d); new output written to %s; "+
 				"if the change is intended, rerun with UPDATE_GOLDEN=1", path, at, len(got), len(want), failed)
 		})
+	}
+}
+
+// TestPDFPropertiesKeepUnicode reads the document properties back with
+// pdfinfo: title, author and subject keep Chinese, Spanish and emoji
+// (beyond the Basic Multilingual Plane, so written as surrogate pairs)
+// exactly, and characters PDF strings escape survive too.
+func TestPDFPropertiesKeepUnicode(t *testing.T) {
+	s := englishSession(t)
+	s.Title = "路线图 ¿Año? 🚀"
+	s.Facilitator = "Begoña (facilitadora) 陈静 👩🏽‍💼"
+	s.Product = `Nubia \ CRM 🧭`
+	for _, tag := range []lang.Tag{lang.EN, lang.ZH, lang.ES} {
+		w := lang.For(tag)
+		out := runTool(t, "pdfinfo", "-enc", "UTF-8", saveTemp(t, render(t, s, export.PDFOptions{Words: w})))
+		for field, want := range map[string]string{
+			"Title":   s.Title,
+			"Author":  s.Facilitator,
+			"Subject": w.T("export.pdf.subject", s.Product),
+			"Creator": "Fulcrum",
+		} {
+			got := "(none)"
+			if m := regexp.MustCompile(`(?m)^` + field + `:\s+(.*)$`).FindStringSubmatch(out); m != nil {
+				got = m[1]
+			}
+			if got != want {
+				t.Errorf("%s: pdfinfo shows %s %q; want %q", tag, field, got, want)
+			}
+		}
 	}
 }

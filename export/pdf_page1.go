@@ -18,6 +18,7 @@ func (r *report) header() {
 	textW := r.contentW() - boxW - 16
 
 	top := r.y
+	r.bookmark(s.Title)
 	r.paraAtMost(3, margin, textW, s.Title, h1Style, ink)
 	if s.Product != "" {
 		r.paraAtMost(2, margin, textW, s.Product, style{size: 13}, accent)
@@ -40,7 +41,13 @@ func (r *report) header() {
 				people = append(people, p.Name)
 			}
 		}
-		r.para(margin, textW, r.w.T("export.pdf.participants.list", r.list(people)), textStyle, muted)
+		// Two lines at most: page 1 is for the answers. A longer list
+		// is printed whole after page 1 (see restOfParticipants).
+		list := r.w.T("export.pdf.participants.list", r.list(people))
+		r.paraAtMost(2, margin, textW, list, textStyle, muted)
+		if len(r.ts.wrap(list, textW, textStyle)) > 2 {
+			r.participantsCut = list
+		}
 	}
 
 	// The index box, top right.
@@ -61,6 +68,18 @@ func (r *report) header() {
 	r.y = max(r.y, top+84) + 12
 }
 
+// restOfParticipants prints the whole list of participants and their
+// roles after page 1, when the header had to cut it short.
+func (r *report) restOfParticipants() {
+	if r.participantsCut == "" {
+		return
+	}
+	r.ensure(lineH(textStyle) * 2)
+	r.y += 4
+	r.para(margin, r.contentW(), r.participantsCut, textStyle, muted)
+	r.y += 4
+}
+
 // list joins names the way the language does: "A, B" or "A、B".
 func (r *report) list(items []string) string {
 	return strings.Join(items, r.w.T("export.pdf.list-separator"))
@@ -70,16 +89,74 @@ func (r *report) centre(x, w, baseline float64, text string, st style) {
 	r.ts.draw(x+(w-r.ts.width(text, st))/2, baseline, text, st)
 }
 
+// Page 1's chart rows: the default height, and the least the chart
+// shrinks to so page 1 keeps the key points below it. At the least, row
+// names are 7.8 pt and participants' markers 4 pt across: smaller reads
+// badly on paper.
+const (
+	chartRowH    = 15.0
+	chartGroupH  = 16.0
+	minChartRowH = 9.5
+	// chartNameFill is a row name's size as a share of its row's height.
+	chartNameFill = 0.82
+	// chartGap is the space under the chart.
+	chartGap = 4.0
+)
+
 // chart paints canvas.LayoutChart, the geometry the app draws on screen,
-// one layout unit per point.
-func (r *report) chart() {
-	l := canvas.LayoutChart(r.s, chartLabels(r.w, canvas.ChartOptions{
-		Width: r.contentW(), Participants: true,
-		RowHeight: 15, GroupHeight: 16,
-	}))
+// one layout unit per point, in at most room points: page 1 must keep the
+// key points below it (see fitChart).
+func (r *report) chart(room float64) {
+	// A point to spare: the fitted height can come out a rounding error
+	// above room, which would push the key points to page 2.
+	l := r.fitChart(room - chartGap - 1)
 	r.ensure(l.Height)
 	l.Paint(pdfPainter{r: r, ox: margin, oy: r.y})
-	r.y += l.Height + 4
+	r.y += l.Height + chartGap
+}
+
+// fitChart lays out the chart at its default row height if it fits in
+// room; otherwise rows and group headings shrink together, down to
+// minChartRowH. If even that is too tall, the chart leaves out its index
+// gauge, which the header's index box already shows.
+func (r *report) fitChart(room float64) canvas.Chart {
+	layout := func(k float64, noIndex bool) canvas.Chart {
+		return canvas.LayoutChart(r.s, chartLabels(r.w, canvas.ChartOptions{
+			Width: r.contentW(), Participants: true, NoIndex: noIndex,
+			RowHeight: chartRowH * k, GroupHeight: chartGroupH * k,
+		}))
+	}
+	l := layout(1, false)
+	// The height is linear in the row and group heights.
+	grow := float64(len(l.Rows))*chartRowH + float64(len(l.Groups))*chartGroupH
+	if l.Height <= room || grow == 0 {
+		return l
+	}
+	minK := minChartRowH / chartRowH
+	k := (room - (l.Height - grow)) / grow
+	noIndex := false
+	if k < minK {
+		bare := layout(1, true)
+		k, noIndex = max(minK, (room-(bare.Height-grow))/grow), true
+	}
+	l = layout(k, noIndex)
+	tighten(&l, chartRowH*k)
+	return l
+}
+
+// tighten scales a shrunk chart's row texts and markers with its rows, so
+// neighbouring rows' names and markers do not run into each other.
+func tighten(l *canvas.Chart, rowH float64) {
+	// pdfPainter draws text at 0.85 of the layout's size.
+	size := rowH * chartNameFill / 0.85
+	for i := range l.Rows {
+		l.Rows[i].Name.Size = min(l.Rows[i].Name.Size, size)
+		l.Rows[i].Value.Size = min(l.Rows[i].Value.Size, size)
+	}
+	for i := range l.Groups {
+		l.Groups[i].Size = min(l.Groups[i].Size, size)
+	}
+	l.MarkerSize *= rowH / chartRowH
 }
 
 // dimStat is what the report says about one dimension.
@@ -126,29 +203,33 @@ func (r *report) who(id string) string {
 	return id
 }
 
-// keyPoints is the first page's answer to "where did the team disagree and
-// what was decided", for the reader who reads nothing else. Both columns
-// are measured first, so the block moves to a new page whole or not at all.
-func (r *report) keyPoints() {
-	colW := (r.contentW() - 16) / 2
-	type item struct {
-		text string
-		c    canvas.RGB
-	}
-	var left, right []item
+// keyPoint is one line of the key points, in its colour.
+type keyPoint struct {
+	text string
+	c    canvas.RGB
+}
 
+// keyPoints is the first page's answer to "where did the team disagree and
+// what was decided", for the reader who reads nothing else: one column
+// each.
+type keyPoints struct {
+	left, right []keyPoint
+}
+
+func (r *report) keyPoints() keyPoints {
+	var left, right []keyPoint
 	threshold := r.s.Settings.DiscussThreshold()
 	if !r.showPlacements() {
-		left = append(left, item{r.w.T("export.pdf.keypoints.unrevealed"), muted})
+		left = append(left, keyPoint{r.w.T("export.pdf.keypoints.unrevealed"), muted})
 	} else if dis := r.disagreements(); len(dis) == 0 {
-		left = append(left, item{r.w.N("export.pdf.keypoints.no-spread", threshold), muted})
+		left = append(left, keyPoint{r.w.N("export.pdf.keypoints.no-spread", threshold), muted})
 	} else {
 		for i, ds := range dis {
 			if i == 3 {
-				left = append(left, item{r.w.N("export.pdf.keypoints.more-disagreements", len(dis)-3, r.w.T("export.pdf.heading.discussion")), muted})
+				left = append(left, keyPoint{r.w.N("export.pdf.keypoints.more-disagreements", len(dis)-3, r.w.T("export.pdf.heading.discussion")), muted})
 				break
 			}
-			left = append(left, item{r.w.T("export.pdf.keypoints.spread", r.dim(ds.dim).Name, ds.stats.Spread(), ds.stats.Min, ds.stats.Max), ink})
+			left = append(left, keyPoint{r.w.T("export.pdf.keypoints.spread", r.dim(ds.dim).Name, ds.stats.Spread(), ds.stats.Min, ds.stats.Max), ink})
 		}
 	}
 
@@ -159,19 +240,19 @@ func (r *report) keyPoints() {
 		}
 	}
 	agreed, medians := r.agreement()
-	right = append(right, item{r.w.N("export.pdf.keypoints.agreed", len(r.s.Dimensions), agreed), ink})
+	right = append(right, keyPoint{r.w.N("export.pdf.keypoints.agreed", len(r.s.Dimensions), agreed), ink})
 	if len(medians) > 0 {
-		right = append(right, item{r.w.T("export.pdf.keypoints.medians", r.list(medians)), warnInk})
+		right = append(right, keyPoint{r.w.T("export.pdf.keypoints.medians", r.list(medians)), warnInk})
 	}
 	if targets > 0 {
-		right = append(right, item{r.w.N("export.pdf.keypoints.targets", len(r.s.Dimensions), targets), ink})
+		right = append(right, keyPoint{r.w.N("export.pdf.keypoints.targets", len(r.s.Dimensions), targets), ink})
 	}
 	if len(r.s.Actions) == 0 {
-		right = append(right, item{r.w.T("export.pdf.actions.none"), muted})
+		right = append(right, keyPoint{r.w.T("export.pdf.actions.none"), muted})
 	}
 	for i, a := range r.s.Actions {
 		if i == 3 {
-			right = append(right, item{r.w.N("export.pdf.keypoints.more-actions", len(r.s.Actions)-3, r.w.T("export.pdf.heading.actions")), muted})
+			right = append(right, keyPoint{r.w.N("export.pdf.keypoints.more-actions", len(r.s.Actions)-3, r.w.T("export.pdf.heading.actions")), muted})
 			break
 		}
 		text := "• " + a.Text
@@ -181,29 +262,42 @@ func (r *report) keyPoints() {
 		if a.Due != "" {
 			text = r.w.T("export.pdf.keypoints.action-due", text, a.Due)
 		}
-		right = append(right, item{text, ink})
+		right = append(right, keyPoint{text, ink})
 	}
+	return keyPoints{left: left, right: right}
+}
 
-	height := func(items []item) float64 {
+func (r *report) keyColW() float64 { return (r.contentW() - 16) / 2 }
+
+// height is the block's height on the page, its gap below included.
+func (k keyPoints) height(r *report) float64 {
+	col := func(items []keyPoint) float64 {
 		h := lineH(h3Style) + 2
 		for _, it := range items {
-			h += float64(len(r.ts.wrap(it.text, colW, textStyle))) * lineH(textStyle)
+			h += r.paraH(r.keyColW(), it.text, textStyle)
 		}
 		return h
 	}
-	r.ensure(max(height(left), height(right)))
+	return max(col(k.left), col(k.right)) + 6
+}
+
+// draw writes both columns; the block was measured, so it moves to a new
+// page whole or not at all.
+func (k keyPoints) draw(r *report) {
+	r.ensure(k.height(r))
 	top := r.y
-	column := func(x float64, title string, items []item) float64 {
+	column := func(x float64, title string, items []keyPoint) float64 {
 		r.y = top
+		r.bookmark(title)
 		r.color(ink)
 		r.ts.draw(x, r.y+h3Style.size, title, h3Style)
 		r.y += lineH(h3Style) + 2
 		for _, it := range items {
-			r.para(x, colW, it.text, textStyle, it.c)
+			r.para(x, r.keyColW(), it.text, textStyle, it.c)
 		}
 		return r.y
 	}
-	leftEnd := column(margin, r.w.T("export.pdf.keypoints.disagreed"), left)
-	rightEnd := column(margin+colW+16, r.w.T("export.pdf.keypoints.decided"), right)
+	leftEnd := column(margin, r.w.T("export.pdf.keypoints.disagreed"), k.left)
+	rightEnd := column(margin+r.keyColW()+16, r.w.T("export.pdf.keypoints.decided"), k.right)
 	r.y = max(leftEnd, rightEnd) + 6
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
+	"github.com/fulcrum-workshop/fulcrum/canvas/benchdata"
 	"github.com/fulcrum-workshop/fulcrum/export"
 )
 
@@ -336,6 +337,26 @@ func BenchmarkExportPDF(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len()), "pdf-bytes")
+}
+
+// BenchmarkExportPDFCold is the first export of a process, which is what
+// fulcrum export and the app's first export cost: the heavy benchmark
+// session with every font cache reset before each export.
+func BenchmarkExportPDFCold(b *testing.B) {
+	s, err := benchdata.Heavy(benchdata.HeavyID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	opt := export.PDFOptions{}
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		export.ResetFontCaches()
+		b.StartTimer()
+		if err := export.WritePDF(io.Discard, s, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // BenchmarkExportPDFLatin is BenchmarkExportPDF for the English session,

@@ -29,23 +29,42 @@ var faceFamily = [...]string{"noto", "droid", "dejavu"}
 
 type fontSet struct {
 	cov [3]*coverage
+	// adv holds the faces' advance widths, then the bold Latin face's.
+	adv [4]*advances
 	err error
 }
+
+// boldLatin is the bold Latin face's index in fontSet.adv.
+const boldLatin = 3
 
 var (
 	fontsOnce sync.Once
 	fonts     fontSet
 )
 
+// loadFonts reads what the report needs to know of its fonts before
+// drawing: which characters each face has and how wide each is. Both come
+// from the fonts' own tables, read directly, in a few milliseconds; gofpdf
+// parses a whole font only when a document registers it.
 func loadFonts() (*fontSet, error) {
 	fontsOnce.Do(func() {
-		for i, ttf := range [][]byte{assets.NotoSansRegular, assets.DroidSansFallback, assets.DejaVuSans} {
-			c, err := readCoverage(ttf)
+		for i, ttf := range [][]byte{assets.NotoSansRegular, assets.DroidSansFallback, assets.DejaVuSans, assets.NotoSansBold} {
+			name := "NotoSans-Bold"
+			if i < len(faceFamily) {
+				name = faceFamily[i]
+				c, err := readCoverage(ttf)
+				if err != nil {
+					fonts.err = fmt.Errorf("embedded font %s: %w", name, err)
+					return
+				}
+				fonts.cov[i] = c
+			}
+			a, err := readAdvances(ttf)
 			if err != nil {
-				fonts.err = fmt.Errorf("embedded font %s: %w", faceFamily[i], err)
+				fonts.err = fmt.Errorf("embedded font %s: %w", name, err)
 				return
 			}
-			fonts.cov[i] = c
+			fonts.adv[i] = a
 		}
 	})
 	return &fonts, fonts.err
@@ -60,53 +79,37 @@ var (
 	pdfMu     sync.Mutex
 	fontBytes [3][]byte // latin, CJK, symbol: private copies
 	boldBytes []byte
-	// advances holds the width of every Basic Multilingual Plane rune at
-	// 1000 pt, as drawn (face chosen, placeholder substituted), regular and
-	// bold. Widths depend only on the fonts, so every export shares them
-	// (under pdfMu). A dense table makes measuring one rune an index, which
-	// wrapping does for every rune of every text.
-	advances widthTable
-	// measurer is a document that is never written, used only to measure
-	// runes: measuring in the report itself would add every measured rune
-	// to its font subsets, and the bytes would then depend on what earlier
-	// exports had already measured.
-	measurer *gofpdf.Fpdf
 )
 
-func measuringDoc() *gofpdf.Fpdf {
-	if measurer == nil {
-		privateFonts()
-		m := gofpdf.New("P", "pt", "A4", "")
-		m.AddUTF8FontFromBytes(faceFamily[faceLatin], "", bytes.Clone(fontBytes[faceLatin]))
-		m.AddUTF8FontFromBytes(faceFamily[faceLatin], "B", bytes.Clone(boldBytes))
-		m.AddUTF8FontFromBytes(faceFamily[faceCJK], "", bytes.Clone(fontBytes[faceCJK]))
-		m.AddUTF8FontFromBytes(faceFamily[faceSymbol], "", bytes.Clone(fontBytes[faceSymbol]))
-		measurer = m
+// privateFont is the private copy of a face's font, made when a report
+// first needs the face: a session in Latin script never copies the 4 MB
+// CJK face. Callers hold pdfMu.
+func privateFont(f face) []byte {
+	if fontBytes[f] == nil {
+		src := [][]byte{assets.NotoSansRegular, assets.DroidSansFallback, assets.DejaVuSans}[f]
+		// Room after the font for the short cmap cjkFont writes there.
+		fontBytes[f] = append(make([]byte, 0, len(src)+64<<10), src...)
+		if f == faceLatin {
+			boldBytes = bytes.Clone(assets.NotoSansBold)
+		}
 	}
-	return measurer
-}
-
-func privateFonts() {
-	if fontBytes[faceLatin] != nil {
-		return
-	}
-	fontBytes[faceLatin] = bytes.Clone(assets.NotoSansRegular)
-	fontBytes[faceCJK] = bytes.Clone(assets.DroidSansFallback)
-	fontBytes[faceSymbol] = bytes.Clone(assets.DejaVuSans)
-	boldBytes = bytes.Clone(assets.NotoSansBold)
+	return fontBytes[f]
 }
 
 // register adds the faces the document needs; parsing the 4 MB CJK face
 // is the largest single cost of an export, so it is skipped for sessions
 // without CJK text. Callers hold pdfMu.
 func (t *typesetter) register(need [3]bool) {
-	privateFonts()
 	need[faceLatin] = true
 	for f, ok := range need {
 		if !ok || t.registered[f] {
 			continue
 		}
-		t.pdf.AddUTF8FontFromBytes(faceFamily[f], "", fontBytes[f])
+		font := privateFont(face(f))
+		if face(f) == faceCJK {
+			font = cjkFont(t.cjk)
+		}
+		t.pdf.AddUTF8FontFromBytes(faceFamily[f], "", font)
 		if face(f) == faceLatin {
 			t.pdf.AddUTF8FontFromBytes(faceFamily[f], "B", boldBytes)
 		}
@@ -146,26 +149,22 @@ type style struct {
 // because gofpdf draws a string with one font and its own wrapping drops a
 // CJK character at every line break.
 type typesetter struct {
-	pdf    *gofpdf.Fpdf
-	fonts  *fontSet
-	widths *widthTable // advances, used under pdfMu
-	lb     lineBreaker
+	pdf   *gofpdf.Fpdf
+	fonts *fontSet
+	lb    lineBreaker
 	// registered says which faces the document has. The report's own
 	// words are in the reader's language, not the session's: a Chinese
 	// heading over a Latin-only session adds the CJK face when drawn.
 	registered [3]bool
-}
-
-// widthTable holds advances plus one, regular and bold; zero means not
-// measured yet. Advances at 1000 pt are whole numbers, which float32 holds
-// exactly.
-type widthTable struct {
-	bmp    [2][]float32 // by rune
-	astral [2]float32   // beyond the Basic Multilingual Plane
+	// used is what each font drew: its subset, which names its tag.
+	used usedRunes
+	// cjk is the characters, with their glyphs, the CJK face is given to
+	// gofpdf with (see cjkFont); nil gives it whole.
+	cjk map[rune]uint16
 }
 
 func newTypesetter(pdf *gofpdf.Fpdf, fs *fontSet) *typesetter {
-	return &typesetter{pdf: pdf, fonts: fs, widths: &advances}
+	return &typesetter{pdf: pdf, fonts: fs, used: usedRunes{}}
 }
 
 // faceFor picks the face for a rune and the rune to draw: the placeholder
@@ -223,32 +222,15 @@ func (t *typesetter) setFont(f face, st style) {
 	t.pdf.SetFont(faceFamily[f], s, st.size)
 }
 
-// advance is the width of r at 1000 pt, as draw draws it.
+// advance is the width of r at 1000 pt, as draw draws it: the face chosen
+// and the placeholder substituted, measured as gofpdf measures.
 func (t *typesetter) advance(r rune, bold bool) float64 {
-	b := 0
-	if bold {
-		b = 1
-	}
-	slot := &t.widths.astral[b] // all drawn as the placeholder
-	if r >= 0 && r <= 0xFFFF {
-		if t.widths.bmp[b] == nil {
-			t.widths.bmp[b] = make([]float32, 0x10000)
-		}
-		slot = &t.widths.bmp[b][r]
-	}
-	if *slot > 0 {
-		return float64(*slot - 1)
-	}
 	f, g := t.faceFor(r)
-	m := measuringDoc()
-	st := ""
+	a := t.fonts.adv[f]
 	if bold && f == faceLatin {
-		st = "B"
+		a = t.fonts.adv[boldLatin]
 	}
-	m.SetFont(faceFamily[f], st, 1000)
-	w := m.GetStringWidth(string(g))
-	*slot = float32(w) + 1
-	return w
+	return a.width(g)
 }
 
 // width is the width of s in points.
@@ -265,6 +247,7 @@ func (t *typesetter) width(s string, st style) float64 {
 func (t *typesetter) draw(x, y float64, s string, st style) float64 {
 	for _, r := range t.runs(s) {
 		t.setFont(r.face, st)
+		t.used.add(fontKey(r.face, st.bold), r.text)
 		if st.bold && r.face != faceLatin {
 			t.emboldened(x, y, r.text, st)
 		} else {
@@ -322,4 +305,12 @@ func (t *typesetter) fit(s string, w float64, st style) string {
 		}
 	}
 	return s
+}
+
+// resetFontCaches forgets the fonts read and copied. Callers hold pdfMu.
+func resetFontCaches() {
+	fontsOnce = sync.Once{}
+	fonts = fontSet{}
+	fontBytes = [3][]byte{}
+	boldBytes = nil
 }

@@ -1,0 +1,196 @@
+package export
+
+import (
+	"encoding/binary"
+	"slices"
+
+	"github.com/fulcrum-workshop/fulcrum/assets"
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+)
+
+// gofpdf reads every character of a font's cmap into maps twice per
+// document (when the font is added and when it is subset), which for the
+// 4 MB CJK face, with its tens of thousands of characters, was the largest
+// part of an export left after layout. The report hands it the face with
+// a cmap of only the characters it can draw: the same glyphs, subset the
+// same way, in a fraction of the time.
+
+// cmapFor is a TrueType cmap table mapping only the given characters, to
+// their glyphs, as one format 4 subtable (platform 3, encoding 1): a
+// segment per character, then the closing 0xFFFF segment.
+func cmapFor(glyphs map[rune]uint16) []byte {
+	runes := make([]rune, 0, len(glyphs))
+	for r := range glyphs {
+		if r > 0 && r < 0xFFFF {
+			runes = append(runes, r)
+		}
+	}
+	slices.Sort(runes)
+	segs := len(runes) + 1
+	sub := make([]byte, 16+8*segs)
+	be := binary.BigEndian
+	be.PutUint16(sub[0:], 4)
+	be.PutUint16(sub[2:], uint16(len(sub)))
+	be.PutUint16(sub[6:], uint16(2*segs))
+	// The binary search fields, as the spec defines them.
+	p, selector := 1, 0
+	for p*2 <= segs {
+		p *= 2
+		selector++
+	}
+	be.PutUint16(sub[8:], uint16(2*p))
+	be.PutUint16(sub[10:], uint16(selector))
+	be.PutUint16(sub[12:], uint16(2*segs-2*p))
+	ends, starts := 14, 16+2*segs
+	deltas, ranges := starts+2*segs, starts+4*segs
+	for i, r := range runes {
+		be.PutUint16(sub[ends+2*i:], uint16(r))
+		be.PutUint16(sub[starts+2*i:], uint16(r))
+		be.PutUint16(sub[deltas+2*i:], glyphs[r]-uint16(r))
+		be.PutUint16(sub[ranges+2*i:], 0)
+	}
+	last := segs - 1
+	be.PutUint16(sub[ends+2*last:], 0xFFFF)
+	be.PutUint16(sub[starts+2*last:], 0xFFFF)
+	be.PutUint16(sub[deltas+2*last:], 1)
+	head := []byte{0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12}
+	return append(head, sub...)
+}
+
+// withCmap is font with its table directory pointed at cmap, which is
+// written after the font's own tables, into font's spare capacity when it
+// has enough.
+func withCmap(font []byte, cmap []byte) []byte {
+	out := font
+	for len(out)%4 != 0 {
+		out = append(out, 0)
+	}
+	at := len(out)
+	out = append(out, cmap...)
+	for len(out)%4 != 0 {
+		out = append(out, 0)
+	}
+	pointCmap(out, at, len(cmap))
+	return out
+}
+
+// pointCmap sets the table directory's cmap record.
+func pointCmap(font []byte, at, size int) {
+	be := binary.BigEndian
+	for i, n := 0, int(be.Uint16(font[4:])); i < n; i++ {
+		rec := 12 + 16*i
+		if string(font[rec:rec+4]) == "cmap" {
+			be.PutUint32(font[rec+8:], uint32(at))
+			be.PutUint32(font[rec+12:], uint32(size))
+		}
+	}
+}
+
+// cmapRecord is the CJK face's own cmap: where it is and its length.
+func cmapRecord() (at, size int) {
+	f := assets.DroidSansFallback
+	be := binary.BigEndian
+	for i, n := 0, int(be.Uint16(f[4:])); i < n; i++ {
+		rec := 12 + 16*i
+		if string(f[rec:rec+4]) == "cmap" {
+			return int(be.Uint32(f[rec+8:])), int(be.Uint32(f[rec+12:]))
+		}
+	}
+	return 0, 0
+}
+
+// cjkFont is the private copy of the CJK face to give gofpdf: with a cmap
+// of glyphs' characters, or its own cmap when glyphs is nil. Callers hold
+// pdfMu.
+func cjkFont(glyphs map[rune]uint16) []byte {
+	font := privateFont(faceCJK)
+	if glyphs == nil {
+		pointCmap(font, cmapAt, cmapSize)
+		return font
+	}
+	return withCmap(font, cmapFor(glyphs))
+}
+
+var cmapAt, cmapSize = cmapRecord()
+
+// cjkCovered reports whether the CJK face drew only characters its cmap
+// was given; otherwise the document is made again with the whole cmap.
+func (t *typesetter) cjkCovered() bool {
+	if t.cjk == nil || !t.registered[faceCJK] {
+		return true
+	}
+	full := t.fonts.adv[faceCJK].glyph
+	for r := range t.used[fontKey(faceCJK, false)] {
+		// A character the face has no glyph for is missing from its
+		// whole cmap too: the document would be the same.
+		if _, ok := t.cjk[r]; !ok && r <= 0xFFFF && full[r] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// reportKeys are the messages the report draws in its own words. The CJK
+// face is given to gofpdf with a cmap of only the characters a report
+// can draw: the session's text and these words. A key missing here costs
+// speed, not correctness (see WritePDF), and TestReportKeysAreListed
+// compares the list with the keys the package's code names.
+var reportKeys = []string{
+	"export.number.decimal-separator", "export.pdf.actions.none", "export.pdf.aside", "export.pdf.col.action",
+	"export.pdf.col.current", "export.pdf.col.dimension", "export.pdf.col.done", "export.pdf.col.due",
+	"export.pdf.col.note", "export.pdf.col.owner", "export.pdf.col.range", "export.pdf.col.target",
+	"export.pdf.confidence", "export.pdf.dash", "export.pdf.discussion.figures", "export.pdf.discussion.none",
+	"export.pdf.discussion.placement", "export.pdf.discussion.title", "export.pdf.footer.left",
+	"export.pdf.footer.page", "export.pdf.guidance.intro", "export.pdf.guidance.lean.hybrid",
+	"export.pdf.guidance.lean.tob", "export.pdf.guidance.lean.toc", "export.pdf.guidance.pole.tob",
+	"export.pdf.guidance.pole.toc", "export.pdf.guidance.title", "export.pdf.heading.actions",
+	"export.pdf.heading.dimensions", "export.pdf.heading.discussion", "export.pdf.heading.guidance",
+	"export.pdf.heading.reasons", "export.pdf.index.none", "export.pdf.index.title",
+	"export.pdf.keypoints.action-due", "export.pdf.keypoints.agreed", "export.pdf.keypoints.decided",
+	"export.pdf.keypoints.disagreed", "export.pdf.keypoints.medians", "export.pdf.keypoints.more-actions",
+	"export.pdf.keypoints.more-disagreements", "export.pdf.keypoints.no-spread", "export.pdf.keypoints.spread",
+	"export.pdf.keypoints.targets", "export.pdf.keypoints.unrevealed", "export.pdf.list-separator",
+	"export.pdf.medians-note", "export.pdf.meta.session", "export.pdf.meta.session-by",
+	"export.pdf.participant-n", "export.pdf.participant-unknown", "export.pdf.participants.anonymous",
+	"export.pdf.participants.list", "export.pdf.reasons.continued", "export.pdf.reasons.intro",
+	"export.pdf.reasons.none", "export.pdf.subject",
+}
+
+// reportTexts is every text of the report's own words: its messages, the
+// chart's (bands, legend, poles) and its dates.
+func reportTexts(w *lang.Words, s *canvas.Session) []string {
+	out := make([]string, 0, len(reportKeys)+16)
+	for _, k := range reportKeys {
+		out = append(out, w.T(k), w.N(k, 1))
+	}
+	for _, b := range []canvas.Band{canvas.BandStronglyToC, canvas.BandLeaningToC, canvas.BandHybrid, canvas.BandLeaningToB, canvas.BandStronglyToB} {
+		out = append(out, w.Band(b))
+	}
+	for _, k := range []canvas.LabelKind{canvas.LabelIndex, canvas.LabelIndexNotSet, canvas.LabelPoleToC, canvas.LabelPoleToB, canvas.LabelAxisToC, canvas.LabelAxisToB} {
+		out = append(out, w.ChartLabel(canvas.Label{Kind: k}))
+	}
+	for _, k := range canvas.LegendKinds() {
+		out = append(out, w.Legend(k))
+	}
+	return append(out, w.Date(s.Created.UTC()), w.Date(s.Updated.UTC()), doneMark, "…", "•", "–", "~")
+}
+
+// cjkGlyphs maps every character of texts that the CJK face draws to its
+// glyph.
+func (t *typesetter) cjkGlyphs(texts []string) map[rune]uint16 {
+	adv := t.fonts.adv[faceCJK]
+	out := map[rune]uint16{}
+	// A space stays in the run of the text before it (see runs).
+	if g := adv.glyph[' ']; g != 0 {
+		out[' '] = g
+	}
+	for _, s := range texts {
+		for _, r := range s {
+			if f, g := t.faceFor(r); f == faceCJK && g >= 0 && g <= 0xFFFF && adv.glyph[g] != 0 {
+				out[g] = adv.glyph[g]
+			}
+		}
+	}
+	return out
+}
