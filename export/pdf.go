@@ -116,7 +116,7 @@ func newReport(s *canvas.Session, opt PDFOptions) (*report, error) {
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(false, margin)
 	ts := newTypesetter(pdf, fs)
-	ts.register(ts.facesFor(sessionTexts(w, s)...))
+	ts.register(ts.facesFor(append(sessionTexts(w, s), baselineTexts(w, opt.Since)...)...))
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("load PDF fonts: %w", err)
 	}
@@ -241,6 +241,8 @@ func (r *report) build() {
 	r.chart()
 	r.keyPoints()
 	r.dimensionTable()
+	r.tensions()
+	r.since()
 	r.discussion()
 	r.reasons()
 	r.guidance()
@@ -273,5 +275,5 @@ func sessionTexts(w *lang.Words, s *canvas.Session) []string {
 			out = append(out, doneMark)
 		}
 	}
-	return out
+	return append(out, tensionTexts(s)...)
 }

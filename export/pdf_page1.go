@@ -206,4 +206,5 @@ func (r *report) keyPoints() {
 	leftEnd := column(margin, r.w.T("export.pdf.keypoints.disagreed"), left)
 	rightEnd := column(margin+colW+16, r.w.T("export.pdf.keypoints.decided"), right)
 	r.y = max(leftEnd, rightEnd) + 6
+	r.tensionsToResolve()
 }
