@@ -29,17 +29,15 @@ func (r *report) since() {
 	}
 	intro := r.w.T("export.pdf.since.intro", name, date)
 	index := r.w.T("export.pdf.since.index", r.figure(c.Index.From, false), r.figure(c.Index.To, false), r.shift(c.Index.Shift))
-	l := canvas.LayoutChart(r.s, chartLabels(r.w, canvas.ChartOptions{
-		Width: r.contentW(), Participants: true,
-		RowHeight: 15, GroupHeight: 16,
-		Baseline: base,
-	}))
-
 	// The heading comes with its introduction, the index and the chart:
-	// the chart is the section's answer.
+	// the chart is the section's answer, so it is kept on one page with
+	// them.
 	cw := r.contentW()
-	r.heading(r.w.T("export.pdf.heading.since", date), h2Style,
-		r.paraH(cw, intro, textStyle)+r.paraH(cw, index, boldStyle)+4+l.Height)
+	title := r.w.T("export.pdf.heading.since", date)
+	lead := r.paraH(cw, intro, textStyle) + r.paraH(cw, index, boldStyle) + 4
+	headH := h2Style.size*0.6 + r.paraH(cw, title, h2Style) + 3
+	l := r.sinceChart(base, r.bottom()-margin-headH-lead)
+	r.heading(title, h2Style, lead+l.Height)
 	r.para(margin, cw, intro, textStyle, muted)
 	r.para(margin, cw, index, boldStyle, ink)
 	r.y += 4
@@ -58,6 +56,22 @@ func (r *report) since() {
 		r.para(margin, cw, line, textStyle, ink)
 	}
 	r.y += 6
+}
+
+// sinceChart lays out the comparison chart at most room tall where it
+// can: its rows tighten, down to a marker's height plus a point, so a
+// chart of many dimensions still fits one page with its heading.
+func (r *report) sinceChart(base *canvas.Session, room float64) canvas.Chart {
+	for rowH := 15.0; ; rowH-- {
+		l := canvas.LayoutChart(r.s, chartLabels(r.w, canvas.ChartOptions{
+			Width: r.contentW(), Participants: true,
+			RowHeight: rowH, GroupHeight: rowH + 1,
+			Baseline: base,
+		}))
+		if l.Height <= room || rowH <= 11 {
+			return l
+		}
+	}
 }
 
 // shiftTable is every dimension's move, largest first, as Compare orders

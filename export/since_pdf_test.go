@@ -119,3 +119,50 @@ func TestPDFSinceWithNothingInCommon(t *testing.T) {
 		"heading": {"Since 10 May 2026"},
 	})
 }
+
+// pagesText is each page's text, as pdftotext lays it out, whitespace
+// removed.
+func pagesText(t *testing.T, path string) []string {
+	t.Helper()
+	// pdftotext ends every page with a form feed.
+	pages := strings.Split(runTool(t, "pdftotext", "-enc", "UTF-8", "-layout", path, "-"), "\f")
+	out := make([]string, 0, len(pages))
+	for _, p := range pages[:len(pages)-1] {
+		out = append(out, flat(p))
+	}
+	return out
+}
+
+// TestPDFSinceChartStaysWithItsHeading: with thirty dimensions and twelve
+// participants on Letter paper, the Since heading, the index then and now
+// and the whole comparison chart (down to its legend) share one page:
+// the rows tighten rather than leave the heading alone at a page's end.
+func TestPDFSinceChartStaysWithItsHeading(t *testing.T) {
+	needTool(t, "pdftotext")
+	s := fullSession(t)
+	before := s.Clone()
+	before.Updated = before.Updated.AddDate(0, -3, 0)
+	for i := range before.Positions {
+		if p := before.Positions[i].Current; p != nil {
+			before.Positions[i].Current = intp((*p + 40) % 101)
+		}
+	}
+	w := lang.For(lang.EN)
+	path := saveTemp(t, render(t, s, export.PDFOptions{Paper: export.PaperLetter, Since: before}))
+	heading := flat(w.T("export.pdf.heading.since", w.Date(before.Updated.UTC())))
+	found := false
+	for i, page := range pagesText(t, path) {
+		if !strings.Contains(page, heading) {
+			continue
+		}
+		found = true
+		for _, want := range []string{"ToBindex:", w.Legend(canvas.LegendEarlier), w.Legend(canvas.LegendMoved), "Operationsroles"} {
+			if !strings.Contains(page, flat(want)) {
+				t.Errorf("page %d has the Since heading but not %q of its chart", i+1, want)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no page has the heading %q", heading)
+	}
+}

@@ -195,3 +195,30 @@ func TestPDFOpenTensionsOnPage1AreCapped(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFTensionsAreNeverSplit: however far down a page the tensions
+// section starts (a note on the dimension table above it grows two lines
+// at a time), each tension is on one page: the page with its name also
+// has its last line, the accepted one's reason.
+func TestPDFTensionsAreNeverSplit(t *testing.T) {
+	needTool(t, "pdftotext")
+	w := lang.For(lang.EN)
+	acc, _ := w.Tension("committee-self-serve")
+	for k := range 24 {
+		s := tensionSession(t)
+		must(t, s.SetNote("revenue-source", strings.Repeat("Renewals and upsell. ", k*8)))
+		pages := pagesText(t, saveTemp(t, render(t, s, export.PDFOptions{})))
+		name, reason := -1, -1
+		for i, p := range pages {
+			if strings.Contains(p, flat(acc.Name+" (accepted)")) {
+				name = i
+			}
+			if strings.Contains(p, flat(acceptedReason)) {
+				reason = i
+			}
+		}
+		if name < 0 || name != reason {
+			t.Errorf("note of %d sentences: the accepted tension's name is on page %d, its reason on page %d", k*8, name+1, reason+1)
+		}
+	}
+}
