@@ -1,6 +1,7 @@
 package export_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -13,6 +14,14 @@ import (
 // dimension's name in the reader's language and its figures.
 type sinceRow struct {
 	key, figures string
+}
+
+// sinceEnglish is what the tensions and Since sections say in English;
+// none of it may be left in a report in another language.
+var sinceEnglish = []string{
+	"Since", "Compared with", "then", "now", "Then", "Now", "Shift", "added", "removed", "target",
+	"Targets reached", "Added since", "Removed since", "Tensions", "tensions", "New tensions", "none",
+	"Question for the room", "Positions", "Accepted by the team", "accepted", "to resolve",
 }
 
 // TestPDFSinceSectionInEachLanguage exports Q3 with Q1 as its baseline
@@ -66,6 +75,14 @@ func TestPDFSinceSectionInEachLanguage(t *testing.T) {
 				"baseline":  {q1.Title},
 				"the table": {w.T("export.pdf.col.then"), w.T("export.pdf.col.now"), w.T("export.pdf.col.shift")},
 			})
+			if tc.tag != lang.EN {
+				for _, english := range sinceEnglish {
+					re := regexp.MustCompile(`\b` + regexp.QuoteMeta(english) + `\b`)
+					if re.MatchString(x.plain) || re.MatchString(x.layout) {
+						t.Errorf("the %s report still says %q", tc.tag, english)
+					}
+				}
+			}
 			// The rows, in the order of the moves.
 			last := -1
 			for _, row := range tc.rows {

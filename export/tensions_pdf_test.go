@@ -3,6 +3,7 @@ package export_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -101,6 +102,15 @@ func TestPDFTensionsInEachLanguage(t *testing.T) {
 				"team's reason":   {acceptedReason},
 				"the rule's side": {strconv.Itoa(canvas.TensionToBMin)},
 			})
+
+			if tc.tag != lang.EN {
+				for _, english := range sinceEnglish {
+					re := regexp.MustCompile(`\b` + regexp.QuoteMeta(english) + `\b`)
+					if re.MatchString(x.plain) || re.MatchString(x.layout) {
+						t.Errorf("the %s report still says %q", tc.tag, english)
+					}
+				}
+			}
 
 			top := keyPointsText(t, path, w)
 			flatTop := flat(top)
