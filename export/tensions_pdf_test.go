@@ -208,18 +208,24 @@ func TestPDFOpenTensionsOnPage1AreCapped(t *testing.T) {
 
 // TestPDFTensionsAreNeverSplit: however far down a page the tensions
 // section starts (a note on the dimension table above it grows two lines
-// at a time), each tension is on one page: the page with its name also
-// has its last line, the accepted one's reason.
+// at a time), its heading is on the page of the first tension, and each
+// tension is on one page: the page with its name also has its last line,
+// the accepted one's reason.
 func TestPDFTensionsAreNeverSplit(t *testing.T) {
 	needTool(t, "pdftotext")
 	w := lang.For(lang.EN)
+	open, _ := w.Tension("committee-impulse")
 	acc, _ := w.Tension("committee-self-serve")
 	for k := range 24 {
 		s := tensionSession(t)
 		must(t, s.SetNote("revenue-source", strings.Repeat("Renewals and upsell. ", k*8)))
 		pages := pagesText(t, saveTemp(t, render(t, s, export.PDFOptions{})))
 		name, reason := -1, -1
+		heading := flat(w.T("export.pdf.heading.tensions"))
 		for i, p := range pages {
+			if at := strings.Index(p, heading); at >= 0 && !strings.Contains(p[at:], flat(open.Name)) {
+				t.Errorf("note of %d sentences: page %d has the tensions heading without the first tension", k*8, i+1)
+			}
 			if strings.Contains(p, flat(acc.Name+" (accepted)")) {
 				name = i
 			}
