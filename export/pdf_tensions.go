@@ -75,10 +75,7 @@ func (r *report) tensionsToResolveLines() []string {
 // block across the content width, 0 when there is nothing to resolve: the
 // page-1 layout can budget for it before it draws the chart.
 func (r *report) tensionsToResolveHeight() float64 {
-	return r.tensionsToResolveBlock(r.tensionsToResolveLines())
-}
-
-func (r *report) tensionsToResolveBlock(lines []string) float64 {
+	lines := r.tensionsToResolveLines()
 	if len(lines) == 0 {
 		return 0
 	}
@@ -93,11 +90,11 @@ func (r *report) tensionsToResolveBlock(lines []string) float64 {
 // across the content width, whole on one page, and moves r.y below it.
 // It draws nothing when there is nothing to resolve.
 func (r *report) tensionsToResolve() {
-	lines := r.tensionsToResolveLines()
-	h := r.tensionsToResolveBlock(lines)
+	h := r.tensionsToResolveHeight()
 	if h == 0 {
 		return
 	}
+	lines := r.tensionsToResolveLines()
 	r.ensure(h)
 	r.color(warnInk)
 	r.ts.draw(margin, r.y+h3Style.size, r.w.T("export.pdf.keypoints.tensions"), h3Style)
