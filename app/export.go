@@ -35,6 +35,7 @@ type exportJob struct {
 	paper string
 	now   time.Time
 	lang  lang.Tag
+	since *canvas.Session // the PDF's baseline, or nil
 }
 
 var (

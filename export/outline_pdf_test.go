@@ -124,11 +124,18 @@ func TestPDFOutlineListsTheSections(t *testing.T) {
 			data := render(t, s, export.PDFOptions{Words: w})
 			got := readOutline(t, data)
 			want := []string{s.Title}
-			for _, key := range []string{
-				"export.pdf.keypoints.disagreed", "export.pdf.keypoints.decided",
-				"export.pdf.heading.dimensions", "export.pdf.heading.discussion",
-				"export.pdf.heading.reasons", "export.pdf.heading.guidance", "export.pdf.heading.actions",
-			} {
+			keys := []string{"export.pdf.keypoints.disagreed"}
+			for _, tn := range s.Tensions() {
+				if !tn.Accepted {
+					// The tensions to resolve, under the disagreements.
+					keys = append(keys, "export.pdf.keypoints.tensions")
+					break
+				}
+			}
+			keys = append(keys, "export.pdf.keypoints.decided",
+				"export.pdf.heading.dimensions", "export.pdf.heading.tensions", "export.pdf.heading.discussion",
+				"export.pdf.heading.reasons", "export.pdf.heading.guidance", "export.pdf.heading.actions")
+			for _, key := range keys {
 				want = append(want, w.T(key))
 			}
 			var titles []string

@@ -67,6 +67,7 @@ func TestPDFPageOneAnswers(t *testing.T) {
 	}{
 		{"heavy", heavy},
 		{"widest", widestSession(t)},
+		{"widest with tensions", tenseSession(t, widestSession(t))},
 	}
 	for _, sc := range sessions {
 		for _, tag := range []lang.Tag{lang.EN, lang.ZH, lang.ES} {
@@ -97,6 +98,10 @@ func TestPDFPageOneAnswers(t *testing.T) {
 						w.T("export.pdf.keypoints.decided"),
 						w.N("export.pdf.keypoints.agreed", len(sc.s.Dimensions), agreed),
 					)
+					if open := openTensionsOf(sc.s); len(open) > 0 {
+						name, _ := w.Tension(open[0].Rule)
+						want = append(want, w.T("export.pdf.keypoints.tensions"), name.Name)
+					}
 					for _, s := range want {
 						if !strings.Contains(page1, flat(s)) {
 							t.Errorf("page 1 of %d lacks %q", len(pages), s)
@@ -109,4 +114,33 @@ func TestPDFPageOneAnswers(t *testing.T) {
 			}
 		}
 	}
+}
+
+// tenseSession sets s's positions so that at least four tensions are open
+// and one is accepted: page 1's tensions block is then at its longest
+// (three lines and a fourth saying how many more).
+func tenseSession(t *testing.T, s *canvas.Session) *canvas.Session {
+	t.Helper()
+	s = s.Clone()
+	for key, v := range map[string]int{
+		"decision-makers": 85, "decision-cycle": 5, "acquisition": 10, "decision-logic": 15,
+		"customer": 10, "revenue-source": 90, "switching-cost": 5, "retention": 10,
+	} {
+		must(t, s.SetCurrent(key, v))
+	}
+	s.AcceptedTensions = []canvas.AcceptedTension{{Rule: "committee-self-serve", Reason: "A free trial brings in the committee"}}
+	if n := len(openTensionsOf(s)); n < 4 {
+		t.Fatalf("test bug: %d open tensions, want 4 or more", n)
+	}
+	return s
+}
+
+func openTensionsOf(s *canvas.Session) []canvas.Tension {
+	var open []canvas.Tension
+	for _, tn := range s.Tensions() {
+		if !tn.Accepted {
+			open = append(open, tn)
+		}
+	}
+	return open
 }

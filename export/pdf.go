@@ -143,7 +143,7 @@ func newReport(s *canvas.Session, opt PDFOptions, trimCJK bool) (*report, error)
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetAutoPageBreak(false, margin)
 	ts := newTypesetter(pdf, fs)
-	texts := sessionTexts(w, s)
+	texts := append(sessionTexts(w, s), baselineTexts(w, opt.Since)...)
 	if trimCJK {
 		ts.cjk = ts.cjkGlyphs(append(texts, reportTexts(w, s)...))
 	}
@@ -309,6 +309,8 @@ func (r *report) build() {
 	kp.draw(r)
 	r.restOfParticipants()
 	r.dimensionTable()
+	r.tensions()
+	r.since()
 	r.discussion()
 	r.reasons()
 	r.guidance()
@@ -341,5 +343,5 @@ func sessionTexts(w *lang.Words, s *canvas.Session) []string {
 			out = append(out, doneMark)
 		}
 	}
-	return out
+	return append(out, tensionTexts(s)...)
 }

@@ -203,10 +203,12 @@ func (r *report) who(id string) string {
 	return id
 }
 
-// keyPoint is one line of the key points, in its colour.
+// keyPoint is one line of the key points, in its colour; a heading starts
+// a part of a column (the tensions to resolve, under the disagreements).
 type keyPoint struct {
-	text string
-	c    canvas.RGB
+	text    string
+	c       canvas.RGB
+	heading bool
 }
 
 // keyPoints is the first page's answer to "where did the team disagree and
@@ -220,16 +222,29 @@ func (r *report) keyPoints() keyPoints {
 	var left, right []keyPoint
 	threshold := r.s.Settings.DiscussThreshold()
 	if !r.showPlacements() {
-		left = append(left, keyPoint{r.w.T("export.pdf.keypoints.unrevealed"), muted})
+		left = append(left, keyPoint{text: r.w.T("export.pdf.keypoints.unrevealed"), c: muted})
 	} else if dis := r.disagreements(); len(dis) == 0 {
-		left = append(left, keyPoint{r.w.N("export.pdf.keypoints.no-spread", threshold), muted})
+		left = append(left, keyPoint{text: r.w.N("export.pdf.keypoints.no-spread", threshold), c: muted})
 	} else {
 		for i, ds := range dis {
 			if i == 3 {
-				left = append(left, keyPoint{r.w.N("export.pdf.keypoints.more-disagreements", len(dis)-3, r.w.T("export.pdf.heading.discussion")), muted})
+				left = append(left, keyPoint{text: r.w.N("export.pdf.keypoints.more-disagreements", len(dis)-3, r.w.T("export.pdf.heading.discussion")), c: muted})
 				break
 			}
-			left = append(left, keyPoint{r.w.T("export.pdf.keypoints.spread", r.dim(ds.dim).Name, ds.stats.Spread(), ds.stats.Min, ds.stats.Max), ink})
+			left = append(left, keyPoint{text: r.w.T("export.pdf.keypoints.spread", r.dim(ds.dim).Name, ds.stats.Spread(), ds.stats.Min, ds.stats.Max), c: ink})
+		}
+	}
+	// The tensions to resolve sit under the disagreements: the left column
+	// is where the room's open questions are, and it is the shorter one,
+	// so page 1's chart gives up little or nothing for them.
+	if lines := r.tensionsToResolveLines(); len(lines) > 0 {
+		left = append(left, keyPoint{text: r.w.T("export.pdf.keypoints.tensions"), c: warnInk, heading: true})
+		for i, l := range lines {
+			c := ink
+			if i == keyPointTensions {
+				c = muted
+			}
+			left = append(left, keyPoint{text: l, c: c})
 		}
 	}
 
@@ -240,19 +255,19 @@ func (r *report) keyPoints() keyPoints {
 		}
 	}
 	agreed, medians := r.agreement()
-	right = append(right, keyPoint{r.w.N("export.pdf.keypoints.agreed", len(r.s.Dimensions), agreed), ink})
+	right = append(right, keyPoint{text: r.w.N("export.pdf.keypoints.agreed", len(r.s.Dimensions), agreed), c: ink})
 	if len(medians) > 0 {
-		right = append(right, keyPoint{r.w.T("export.pdf.keypoints.medians", r.list(medians)), warnInk})
+		right = append(right, keyPoint{text: r.w.T("export.pdf.keypoints.medians", r.list(medians)), c: warnInk})
 	}
 	if targets > 0 {
-		right = append(right, keyPoint{r.w.N("export.pdf.keypoints.targets", len(r.s.Dimensions), targets), ink})
+		right = append(right, keyPoint{text: r.w.N("export.pdf.keypoints.targets", len(r.s.Dimensions), targets), c: ink})
 	}
 	if len(r.s.Actions) == 0 {
-		right = append(right, keyPoint{r.w.T("export.pdf.actions.none"), muted})
+		right = append(right, keyPoint{text: r.w.T("export.pdf.actions.none"), c: muted})
 	}
 	for i, a := range r.s.Actions {
 		if i == 3 {
-			right = append(right, keyPoint{r.w.N("export.pdf.keypoints.more-actions", len(r.s.Actions)-3, r.w.T("export.pdf.heading.actions")), muted})
+			right = append(right, keyPoint{text: r.w.N("export.pdf.keypoints.more-actions", len(r.s.Actions)-3, r.w.T("export.pdf.heading.actions")), c: muted})
 			break
 		}
 		text := "• " + a.Text
@@ -262,7 +277,7 @@ func (r *report) keyPoints() keyPoints {
 		if a.Due != "" {
 			text = r.w.T("export.pdf.keypoints.action-due", text, a.Due)
 		}
-		right = append(right, keyPoint{text, ink})
+		right = append(right, keyPoint{text: text, c: ink})
 	}
 	return keyPoints{left: left, right: right}
 }
@@ -274,12 +289,19 @@ func (k keyPoints) height(r *report) float64 {
 	col := func(items []keyPoint) float64 {
 		h := lineH(h3Style) + 2
 		for _, it := range items {
+			if it.heading {
+				h += keyHeadingGap + lineH(h3Style) + 2
+				continue
+			}
 			h += r.paraH(r.keyColW(), it.text, textStyle)
 		}
 		return h
 	}
 	return max(col(k.left), col(k.right)) + 6
 }
+
+// keyHeadingGap is the space above a heading inside a key-point column.
+const keyHeadingGap = 4.0
 
 // draw writes both columns; the block was measured, so it moves to a new
 // page whole or not at all.
@@ -293,6 +315,14 @@ func (k keyPoints) draw(r *report) {
 		r.ts.draw(x, r.y+h3Style.size, title, h3Style)
 		r.y += lineH(h3Style) + 2
 		for _, it := range items {
+			if it.heading {
+				r.y += keyHeadingGap
+				r.bookmark(it.text)
+				r.color(it.c)
+				r.ts.draw(x, r.y+h3Style.size, it.text, h3Style)
+				r.y += lineH(h3Style) + 2
+				continue
+			}
 			r.para(x, r.keyColW(), it.text, textStyle, it.c)
 		}
 		return r.y

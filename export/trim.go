@@ -139,22 +139,32 @@ func (t *typesetter) cjkCovered() bool {
 var reportKeys = []string{
 	"export.number.decimal-separator", "export.pdf.actions.none", "export.pdf.aside", "export.pdf.col.action",
 	"export.pdf.col.current", "export.pdf.col.dimension", "export.pdf.col.done", "export.pdf.col.due",
-	"export.pdf.col.note", "export.pdf.col.owner", "export.pdf.col.range", "export.pdf.col.target",
-	"export.pdf.confidence", "export.pdf.dash", "export.pdf.discussion.figures", "export.pdf.discussion.none",
+	"export.pdf.col.note", "export.pdf.col.now", "export.pdf.col.owner", "export.pdf.col.range",
+	"export.pdf.col.shift", "export.pdf.col.target", "export.pdf.col.then", "export.pdf.confidence",
+	"export.pdf.dash", "export.pdf.discussion.figures", "export.pdf.discussion.none",
 	"export.pdf.discussion.placement", "export.pdf.discussion.title", "export.pdf.footer.left",
 	"export.pdf.footer.page", "export.pdf.guidance.intro", "export.pdf.guidance.lean.hybrid",
 	"export.pdf.guidance.lean.tob", "export.pdf.guidance.lean.toc", "export.pdf.guidance.pole.tob",
 	"export.pdf.guidance.pole.toc", "export.pdf.guidance.title", "export.pdf.heading.actions",
 	"export.pdf.heading.dimensions", "export.pdf.heading.discussion", "export.pdf.heading.guidance",
-	"export.pdf.heading.reasons", "export.pdf.index.none", "export.pdf.index.title",
-	"export.pdf.keypoints.action-due", "export.pdf.keypoints.agreed", "export.pdf.keypoints.decided",
-	"export.pdf.keypoints.disagreed", "export.pdf.keypoints.medians", "export.pdf.keypoints.more-actions",
-	"export.pdf.keypoints.more-disagreements", "export.pdf.keypoints.no-spread", "export.pdf.keypoints.spread",
-	"export.pdf.keypoints.targets", "export.pdf.keypoints.unrevealed", "export.pdf.list-separator",
+	"export.pdf.heading.reasons", "export.pdf.heading.since", "export.pdf.heading.tensions",
+	"export.pdf.index.none", "export.pdf.index.title", "export.pdf.keypoints.action-due",
+	"export.pdf.keypoints.agreed", "export.pdf.keypoints.decided", "export.pdf.keypoints.disagreed",
+	"export.pdf.keypoints.medians", "export.pdf.keypoints.more-actions",
+	"export.pdf.keypoints.more-disagreements", "export.pdf.keypoints.more-tensions",
+	"export.pdf.keypoints.no-spread", "export.pdf.keypoints.spread", "export.pdf.keypoints.targets",
+	"export.pdf.keypoints.tensions", "export.pdf.keypoints.unrevealed", "export.pdf.list-separator",
 	"export.pdf.medians-note", "export.pdf.meta.session", "export.pdf.meta.session-by",
 	"export.pdf.participant-n", "export.pdf.participant-unknown", "export.pdf.participants.anonymous",
 	"export.pdf.participants.list", "export.pdf.reasons.continued", "export.pdf.reasons.intro",
-	"export.pdf.reasons.none", "export.pdf.subject",
+	"export.pdf.reasons.none", "export.pdf.since.added", "export.pdf.since.added-list",
+	"export.pdf.since.index", "export.pdf.since.intro", "export.pdf.since.removed",
+	"export.pdf.since.removed-list", "export.pdf.since.target-missed", "export.pdf.since.target-reached",
+	"export.pdf.since.targets", "export.pdf.since.targets-which", "export.pdf.since.targets.none-set",
+	"export.pdf.since.tensions.new", "export.pdf.since.tensions.none", "export.pdf.since.tensions.resolved",
+	"export.pdf.subject", "export.pdf.tension.value", "export.pdf.tensions.accepted",
+	"export.pdf.tensions.accepted-mark", "export.pdf.tensions.intro", "export.pdf.tensions.none",
+	"export.pdf.tensions.positions", "export.pdf.tensions.question",
 }
 
 // reportTexts is every text of the report's own words: its messages, the
@@ -172,6 +182,12 @@ func reportTexts(w *lang.Words, s *canvas.Session) []string {
 	}
 	for _, k := range canvas.LegendKinds() {
 		out = append(out, w.Legend(k))
+	}
+	// Every rule's words: which fire depends on the positions, and a
+	// baseline's tensions are named too.
+	for _, r := range canvas.TensionRules() {
+		t, _ := w.Tension(r.Key)
+		out = append(out, t.Name, t.Message, t.Question)
 	}
 	return append(out, w.Date(s.Created.UTC()), w.Date(s.Updated.UTC()), doneMark, "…", "•", "–", "~")
 }

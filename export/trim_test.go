@@ -17,9 +17,15 @@ import (
 // buildReport lays a report out as WritePDF's first attempt does.
 func buildReport(t *testing.T, s *canvas.Session, w *lang.Words) *report {
 	t.Helper()
+	return buildReportSince(t, s, w, nil)
+}
+
+// buildReportSince is buildReport with a baseline for the Since section.
+func buildReportSince(t *testing.T, s *canvas.Session, w *lang.Words, since *canvas.Session) *report {
+	t.Helper()
 	pdfMu.Lock()
 	defer pdfMu.Unlock()
-	r, err := newReport(s, PDFOptions{Words: w}, true)
+	r, err := newReport(s, PDFOptions{Words: w, Since: since}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,9 +50,28 @@ func TestShortCJKCmapCoversTheReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Tensions, one accepted with a reason, and a Since section against an
+	// earlier session with its own title: their words are drawn too.
+	tense := heavy.Clone()
+	tense.ID = "tense"
+	for key, v := range map[string]int{"decision-makers": 80, "decision-cycle": 5, "acquisition": 10, "revenue-source": 90, "switching-cost": 5} {
+		if err := tense.SetCurrent(key, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tense.AcceptedTensions = []canvas.AcceptedTension{{Rule: "committee-self-serve", Reason: "免费试用带来团队采购"}}
+	if len(tense.Tensions()) < 3 {
+		t.Fatalf("the session raises %d tensions, want 3 or more", len(tense.Tensions()))
+	}
+	earlier := bare.Clone()
+	earlier.Title = "上季度定位"
 	for _, tag := range lang.Tags() {
-		for name, s := range map[string]*canvas.Session{"heavy": heavy, "anonymous": anonymous, "unplaced": bare} {
-			r := buildReport(t, s, lang.For(tag))
+		for name, s := range map[string]*canvas.Session{"heavy": heavy, "anonymous": anonymous, "unplaced": bare, "tensions and since": tense} {
+			var since *canvas.Session
+			if s == tense {
+				since = earlier
+			}
+			r := buildReportSince(t, s, lang.For(tag), since)
 			if !r.ts.registered[faceCJK] {
 				t.Fatalf("%s in %s: the CJK face is not used; the test cannot tell", name, tag)
 			}

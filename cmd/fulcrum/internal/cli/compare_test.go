@@ -289,8 +289,7 @@ func TestCompareRefusals(t *testing.T) {
 // TestExportSince: `export --since OLD_ID` reads the baseline from the
 // same file for the PDF. An unknown baseline is named and nothing is
 // written; --since without a PDF is a usage error; a known one exports.
-// (The PDF's "Since" section itself is not written yet: this tests the
-// command line's part only.)
+// (The section the PDF then holds: TestExportSinceWritesTheSection.)
 func TestExportSince(t *testing.T) {
 	db := compareDB(t)
 	dir := t.TempDir()
