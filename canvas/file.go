@@ -11,12 +11,15 @@ import (
 	"unicode/utf8"
 )
 
-// Session file format 1: the JSON interchange format documented in the
-// README ("The session file"). Field names are a public contract: add,
-// never rename.
+// Session file formats 1 and 2: the JSON interchange format documented in
+// the README ("The session file"). Field names are a public contract: add,
+// never rename. Version 2 adds custom_dimensions and a custom template key;
+// EncodeFile writes it only for a session that needs it, so an older
+// Fulcrum keeps reading every other session.
 const (
-	FileFormat  = "fulcrum-session"
-	FileVersion = 1
+	FileFormat   = "fulcrum-session"
+	FileVersion  = 1
+	FileVersion2 = 2
 )
 
 // MaxFileSize bounds what DecodeFile reads, so a hostile file cannot
@@ -44,7 +47,7 @@ func (e *InvalidFileError) Error() string {
 
 func (e *InvalidFileError) Unwrap() error { return ErrInvalidFile }
 
-// DecodeFile reads a format-1 session file strictly: unknown, duplicate
+// DecodeFile reads a session file of format 1 or 2 strictly: unknown, duplicate
 // and wrongly cased keys, wrong types, out-of-range values and dangling
 // references are all problems. now fills in missing dates; missing ids are
 // generated. What it accepts, EncodeFile writes back within MaxFileSize,
@@ -77,6 +80,7 @@ func DecodeFile(r io.Reader, now time.Time) (*Session, error) {
 	f.Positions = decodeList[filePosition](&ps, "positions", raw.Positions)
 	f.Actions = decodeList[fileAction](&ps, "actions", raw.Actions)
 	f.AcceptedTensions = decodeList[fileAcceptedTension](&ps, "accepted_tensions", raw.AcceptedTensions)
+	f.CustomDimensions = decodeList[fileCustomDimension](&ps, "custom_dimensions", raw.CustomDimensions)
 	s, err := f.toSession(now)
 	var inv *InvalidFileError
 	if errors.As(err, &inv) {
@@ -138,12 +142,18 @@ func invalidUTF8At(data []byte) int {
 	return -1
 }
 
-// EncodeFile writes s as a format-1 session file.
+// EncodeFile writes s as a session file: format 2 when the session uses a
+// custom dimension or a custom template, format 1 otherwise.
 func EncodeFile(w io.Writer, s *Session) error {
+	version := FileVersion
+	custom := s.CustomDimensions()
+	if len(custom) > 0 || (s.Template != "" && !(Template{Key: s.Template}).IsBuiltIn()) {
+		version = FileVersion2
+	}
 	f := fileSession{
 		fileHeader: fileHeader{
 			Format:      ptr(FileFormat),
-			Version:     ptr(FileVersion),
+			Version:     ptr(version),
 			ID:          s.ID,
 			Title:       s.Title,
 			Product:     s.Product,
@@ -159,6 +169,9 @@ func EncodeFile(w io.Writer, s *Session) error {
 	}
 	for _, d := range s.Dimensions {
 		f.Dimensions = append(f.Dimensions, d.Key)
+	}
+	for _, d := range custom {
+		f.CustomDimensions = append(f.CustomDimensions, fileCustom(d))
 	}
 	for _, p := range s.Participants {
 		f.Participants = append(f.Participants, fileParticipant{ID: p.ID, Name: p.Name, Role: p.Role, Colour: ptr(p.Colour), Shape: p.Shape})
