@@ -53,23 +53,13 @@ func (e *InvalidFileError) Unwrap() error { return ErrInvalidFile }
 // generated. What it accepts, EncodeFile writes back within MaxFileSize,
 // and DecodeFile reads that again as the same session.
 func DecodeFile(r io.Reader, now time.Time) (*Session, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	data, err := readJSON(r, "session file")
 	if err != nil {
-		return nil, fmt.Errorf("read session file: %w", err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, &InvalidFileError{[]Problem{{Kind: ProblemFileTooLarge, Args: []any{MaxFileSize >> 20}}}}
-	}
-	if !utf8.Valid(data) {
-		return nil, &InvalidFileError{[]Problem{{Kind: ProblemNotUTF8, Args: []any{invalidUTF8At(data)}}}}
-	}
-	if !json.Valid(data) {
-		var v any
-		return nil, &InvalidFileError{[]Problem{jsonProblem(json.Unmarshal(data, &v), "")}}
+		return nil, err
 	}
 	// encoding/json fills fields case-insensitively and lets the last of
 	// two equal keys win, so the keys are checked first, at every level.
-	ps := problems(checkKeys(data))
+	ps := problems(checkKeys(data, fileKeys))
 	var raw rawSession
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, &InvalidFileError{append(ps, jsonProblem(err, ""))}
@@ -93,6 +83,26 @@ func DecodeFile(r io.Reader, now time.Time) (*Session, error) {
 		return nil, &InvalidFileError{ps.atMost(MaxProblems)}
 	}
 	return s, err
+}
+
+// readJSON reads a whole file of JSON of at most MaxFileSize bytes; a
+// file too large, not UTF-8 or not JSON is an *InvalidFileError.
+func readJSON(r io.Reader, what string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", what, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, &InvalidFileError{[]Problem{{Kind: ProblemFileTooLarge, Args: []any{MaxFileSize >> 20}}}}
+	}
+	if !utf8.Valid(data) {
+		return nil, &InvalidFileError{[]Problem{{Kind: ProblemNotUTF8, Args: []any{invalidUTF8At(data)}}}}
+	}
+	if !json.Valid(data) {
+		var v any
+		return nil, &InvalidFileError{[]Problem{jsonProblem(json.Unmarshal(data, &v), "")}}
+	}
+	return data, nil
 }
 
 // MaxProblems bounds the problems listed for one file: a hostile file can
