@@ -236,7 +236,11 @@ func (l Library) Snapshot(keys []string) ([]Dimension, error) {
 }
 
 // NewSession starts a session from any template of the library, built-in
-// or custom, with a snapshot of its dimensions.
+// or custom, with a snapshot of its dimensions. The dimensions of one group
+// are brought together, where the group first comes in the template,
+// keeping the template's order otherwise: the editor, chart and PDF show a
+// heading per run of a group, and a template that mixes them would show
+// the same heading several times.
 func (l Library) NewSession(templateKey, title, product string, now time.Time) (*Session, error) {
 	t, ok := l.Template(templateKey)
 	if !ok {
@@ -246,9 +250,24 @@ func (l Library) NewSession(templateKey, title, product string, now time.Time) (
 	if err != nil {
 		return nil, fmt.Errorf("new session from template %s: %w", t.Key, err)
 	}
+	dims = groupRuns(dims)
 	now = now.UTC().Truncate(time.Second)
 	return &Session{ID: NewID(), Title: title, Product: product, Template: t.Key,
 		Created: now, Updated: now, Dimensions: dims}, nil
+}
+
+// groupRuns orders dims group by group, the groups in the order they first
+// come, each group's dimensions in their own order.
+func groupRuns(dims []Dimension) []Dimension {
+	rank := map[string]int{}
+	for _, d := range dims {
+		if _, ok := rank[d.Group]; !ok {
+			rank[d.Group] = len(rank)
+		}
+	}
+	out := slices.Clone(dims)
+	slices.SortStableFunc(out, func(a, b Dimension) int { return rank[a.Group] - rank[b.Group] })
+	return out
 }
 
 // Conflict is a custom dimension a session or template file defines one

@@ -256,3 +256,31 @@ func TestKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestNewSessionKeepsGroupsTogether: a template that mixes groups starts a
+// session whose groups each come in one run, in the order they first come.
+func TestNewSessionKeepsGroupsTogether(t *testing.T) {
+	lib := spanishLibrary()
+	s, err := lib.NewSession("taller-45", "t", "p", fileNow)
+	must(t, err)
+	var keys []string
+	for _, d := range s.Dimensions {
+		keys = append(keys, d.Key)
+	}
+	// customer-decision: customer, decision-makers; value-money:
+	// carga-regulatoria, value, revenue-model; then the new group.
+	want := []string{"customer", "decision-makers", "carga-regulatoria", "value", "revenue-model", "供给侧"}
+	if !reflect.DeepEqual(keys, want) {
+		t.Errorf("session order %v, want %v", keys, want)
+	}
+	full, err := canvas.Library{}.NewSession(canvas.TemplateFull, "t", "p", fileNow)
+	must(t, err)
+	tm, _ := canvas.LookupTemplate(canvas.TemplateFull)
+	var fullKeys []string
+	for _, d := range full.Dimensions {
+		fullKeys = append(fullKeys, d.Key)
+	}
+	if !reflect.DeepEqual(fullKeys, tm.Dimensions) {
+		t.Errorf("Full changed order: %v", fullKeys)
+	}
+}

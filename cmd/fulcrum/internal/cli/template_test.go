@@ -3,6 +3,7 @@ package cli_test
 import (
 	"bytes"
 	"encoding/json"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -306,4 +307,30 @@ func TestCatalogueIncludesTheStore(t *testing.T) {
 		t.Errorf("catalogue --db of a missing file: exit %d", r.code)
 	}
 	assertNotExist(t, missing)
+}
+
+// TestCustomDimensionInPDFAndPNG: the PDF of a session with custom
+// dimensions shows them as written, with their own group, in a Chinese
+// report; the PNG chart is written too.
+func TestCustomDimensionInPDFAndPNG(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skipf("pdftotext is not on PATH (install poppler-utils): %v", err)
+	}
+	home, id := facilitatorDB(t)
+	dir := t.TempDir()
+	pdf, png := filepath.Join(dir, "r.pdf"), filepath.Join(dir, "r.png")
+	mustRunCLI(t, "export", "--db", home, id, "--pdf", pdf, "--png", png, "--lang", "zh")
+	text, err := exec.Command("pdftotext", "-enc", "UTF-8", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	flat := strings.Join(strings.Fields(string(text)), "")
+	for _, want := range []string{"Cargaregulatoria", "Regulación", "Ladodelaoferta", "市场与规模", "Presupuesteelcumplimiento"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the PDF lacks %q:\n%s", want, text)
+		}
+	}
+	if b := readFile(t, png); !bytes.HasPrefix(b, []byte("\x89PNG")) {
+		t.Errorf("the PNG is not a PNG (%d bytes)", len(b))
+	}
 }
