@@ -165,9 +165,10 @@ func CheckTemplate(t Template, lookup func(string) (Dimension, bool)) []Problem 
 // and templates, and the custom ones beside them. The zero Library is the
 // built-in catalogue alone.
 type Library struct {
-	// Dimensions are the custom dimensions, in the order they were made.
+	// Dimensions are the custom dimensions (the store keeps them in key
+	// order).
 	Dimensions []Dimension
-	// Templates are the custom templates, in the order they were made.
+	// Templates are the custom templates (in key order too).
 	Templates []Template
 }
 

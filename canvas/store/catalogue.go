@@ -293,7 +293,7 @@ func (s *Store) ImportTemplates(files []canvas.TemplateFile) ([]TemplateImported
 			return err
 		}
 		for i, f := range files {
-			conflicts, err := addDimensions(tx, &lib, f.Custom)
+			conflicts, err := addDimensions(tx, &lib, f.Custom, true)
 			if err != nil {
 				return fmt.Errorf("template %d (%s): %w", i+1, f.Template.Key, err)
 			}
@@ -326,8 +326,10 @@ func (s *Store) ImportTemplates(files []canvas.TemplateFile) ([]TemplateImported
 
 // addDimensions adds to the catalogue (and to lib) the custom dimensions
 // it lacks; one it has with other content is left as it is and returned as
-// a conflict.
-func addDimensions(tx *bolt.Tx, lib *canvas.Library, dims []canvas.Dimension) ([]canvas.Conflict, error) {
+// a conflict. A full catalogue is an error only when the dimensions are
+// needed (a template's): a session keeps its own copies and imports
+// anyway.
+func addDimensions(tx *bolt.Tx, lib *canvas.Library, dims []canvas.Dimension, needed bool) ([]canvas.Conflict, error) {
 	conflicts := lib.Conflicts(dims)
 	for _, d := range dims {
 		if !d.IsCustom() {
@@ -340,6 +342,9 @@ func addDimensions(tx *bolt.Tx, lib *canvas.Library, dims []canvas.Dimension) ([
 			return nil, invalid(ps)
 		}
 		if len(lib.Dimensions) >= canvas.MaxCustom {
+			if !needed {
+				continue
+			}
 			return nil, fmt.Errorf("%w: at most %d custom dimensions", ErrCatalogueFull, canvas.MaxCustom)
 		}
 		if err := putDimension(tx, d); err != nil {

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -186,5 +187,40 @@ func TestCatalogueRecordFromNewerFulcrum(t *testing.T) {
 	st = openStore(t, path, store.Options{ReadOnly: true})
 	if _, err := st.Library(); !errors.Is(err, store.ErrTooNew) {
 		t.Errorf("Library of a newer record: %v", err)
+	}
+}
+
+// TestFullCatalogueStillImportsSessions: with the catalogue full, a
+// session with a new custom dimension still imports with its own copy;
+// a template that needs one more is refused, and nothing changes.
+func TestFullCatalogueStillImportsSessions(t *testing.T) {
+	st := openStore(t, filepath.Join(t.TempDir(), "f.db"), store.Options{})
+	for i := range canvas.MaxCustom {
+		must(t, st.SaveDimension(customDimension(fmt.Sprintf("d%03d", i))))
+	}
+	if err := st.SaveDimension(customDimension("una-mas")); !errors.Is(err, store.ErrCatalogueFull) {
+		t.Fatalf("one more than the cap: %v", err)
+	}
+	extra := customDimension("una-mas")
+	lib := canvas.Library{Dimensions: []canvas.Dimension{extra},
+		Templates: []canvas.Template{{Key: "t", Name: "T", Dimensions: []string{"customer", "una-mas"}}}}
+	s, err := lib.NewSession("t", "t", "p", time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC))
+	must(t, err)
+	done, err := st.ImportSessions([]*canvas.Session{s})
+	must(t, err)
+	back, err := st.Load(done[0].ID)
+	must(t, err)
+	if d, _ := back.Dimension("una-mas"); d != extra {
+		t.Errorf("the session lost its custom dimension: %+v", d)
+	}
+	tf, err := lib.TemplateFile("t")
+	must(t, err)
+	if _, err := st.ImportTemplates([]canvas.TemplateFile{tf}); !errors.Is(err, store.ErrCatalogueFull) {
+		t.Errorf("a template needing a 501st dimension: %v", err)
+	}
+	got, err := st.Library()
+	must(t, err)
+	if len(got.Dimensions) != canvas.MaxCustom || len(got.Templates) != 0 {
+		t.Errorf("catalogue has %d dimensions and %d templates", len(got.Dimensions), len(got.Templates))
 	}
 }

@@ -2,7 +2,9 @@
 //
 // Every session is stored as a versioned JSON record, next to a small
 // summary record, so the home screen and `fulcrum list` read summaries only
-// and never decode whole sessions. Every method is one transaction.
+// and never decode whole sessions. The catalogue of custom dimensions and
+// templates lives in the same file (catalogue.go). Every method is one
+// transaction.
 // records.go describes the record layout. A damaged file is refused before
 // bbolt maps it (precheck.go), found by Check (check.go, pages.go) and then
 // never written to; leftovers.go removes what a crash left half-written.
@@ -338,7 +340,7 @@ func (s *Store) ImportSessions(sessions []*canvas.Session) ([]SessionImported, e
 			if err := s.put(tx, &c, nil); err != nil {
 				return fmt.Errorf("session %d (%s): %w", i+1, sess.Title, err)
 			}
-			conflicts, err := addDimensions(tx, &lib, c.CustomDimensions())
+			conflicts, err := addDimensions(tx, &lib, c.CustomDimensions(), false)
 			if err != nil {
 				return fmt.Errorf("session %d (%s): %w", i+1, sess.Title, err)
 			}
