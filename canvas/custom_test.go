@@ -3,6 +3,7 @@ package canvas_test
 import (
 	"bytes"
 	"errors"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -282,5 +283,23 @@ func TestNewSessionKeepsGroupsTogether(t *testing.T) {
 	}
 	if !reflect.DeepEqual(fullKeys, tm.Dimensions) {
 		t.Errorf("Full changed order: %v", fullKeys)
+	}
+}
+
+// TestFormat1ExportIsByteIdentical: a session of built-in dimensions
+// exports byte for byte as the Fulcrum before format 2 wrote it (the
+// golden file was written by that build), so older Fulcrums read it.
+func TestFormat1ExportIsByteIdentical(t *testing.T) {
+	example, err := os.ReadFile("testdata/example-session.json")
+	must(t, err)
+	golden, err := os.ReadFile("testdata/example-export-format1.json")
+	must(t, err)
+	s, err := canvas.DecodeFile(bytes.NewReader(example), time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC))
+	must(t, err)
+	s.ID = "example"
+	var out bytes.Buffer
+	must(t, canvas.EncodeFile(&out, s))
+	if !bytes.Equal(out.Bytes(), golden) {
+		t.Errorf("format-1 export changed:\n%s", out.String())
 	}
 }
