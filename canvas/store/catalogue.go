@@ -367,3 +367,43 @@ func hasKey(tx *bolt.Tx, name []byte, key string) bool {
 	b := tx.Bucket(name)
 	return b != nil && b.Get([]byte(key)) != nil
 }
+
+// DimensionUsed reports whether a custom dimension's key is taken by a
+// template or by a session's snapshot, so the catalogue screen knows
+// whether its key may still change: sessions and templates name
+// dimensions by key. A session deleted since still counts, because the
+// snapshots it shared stay in the file; that errs on the safe side.
+func (s *Store) DimensionUsed(key string) (bool, error) {
+	used := false
+	err := s.view(func(tx *bolt.Tx) error {
+		lib, err := readLibrary(tx)
+		if err != nil {
+			return err
+		}
+		if len(lib.TemplatesUsing(key)) > 0 {
+			used = true
+			return nil
+		}
+		b := tx.Bucket(bucketDimsets)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(ref, doc []byte) error {
+			var dims []keyOnly
+			if err := json.Unmarshal(doc, &dims); err != nil {
+				return fmt.Errorf("%w: dimension set %.12s cannot be read: %v", ErrDamaged, ref, err)
+			}
+			used = used || slices.Contains(dims, keyOnly{key})
+			return nil
+		})
+	})
+	if err != nil {
+		return false, fmt.Errorf("look for uses of dimension %q in %s: %w", key, s.path, err)
+	}
+	return used, nil
+}
+
+// keyOnly reads a dimension's key alone out of a snapshot.
+type keyOnly struct {
+	Key string `json:"key"`
+}

@@ -224,3 +224,28 @@ func TestFullCatalogueStillImportsSessions(t *testing.T) {
 		t.Errorf("catalogue has %d dimensions and %d templates", len(got.Dimensions), len(got.Templates))
 	}
 }
+
+// TestDimensionUsed: a custom dimension is in use once a template or a
+// session has it, and only then.
+func TestDimensionUsed(t *testing.T) {
+	st := openStore(t, filepath.Join(t.TempDir(), "f.db"), store.Options{})
+	for _, k := range []string{"libre", "en-plantilla", "en-sesion"} {
+		must(t, st.SaveDimension(customDimension(k)))
+	}
+	must(t, st.SaveTemplate(canvas.Template{Key: "t", Name: "T", Dimensions: []string{"en-plantilla"}}))
+	must(t, st.SaveTemplate(canvas.Template{Key: "u", Name: "U", Dimensions: []string{"customer"}}))
+	lib, err := st.Library()
+	must(t, err)
+	s, err := lib.NewSession("u", "s", "p", time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC))
+	must(t, err)
+	o := canvas.NewOwner(s, nil)
+	must(t, o.Apply(canvas.AddDimension{Dimension: customDimension("en-sesion")}))
+	must(t, st.Save(s))
+	for key, want := range map[string]bool{"libre": false, "en-plantilla": true, "en-sesion": true, "nada": false} {
+		got, err := st.DimensionUsed(key)
+		must(t, err)
+		if got != want {
+			t.Errorf("DimensionUsed(%q) = %v, want %v", key, got, want)
+		}
+	}
+}
