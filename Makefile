@@ -89,6 +89,7 @@ unit: go-check
 # which failed a CI run on two loaded cores; a count has no deadline.
 fuzz: go-check
 	$(GO) test -run '^$$' -fuzz FuzzImport -fuzztime 30000x -fuzzminimizetime 1000x ./canvas/
+	$(GO) test -run '^$$' -fuzz FuzzTemplate -fuzztime 60000x -fuzzminimizetime 1000x ./canvas/
 	$(GO) test -run '^$$' -fuzz FuzzAppendString -fuzztime 100000x -fuzzminimizetime 1000x ./canvas/store/
 	$(GO) test -run '^$$' -fuzz FuzzImportThroughStore -fuzztime 50000x -fuzzminimizetime 1000x ./canvas/store/
 

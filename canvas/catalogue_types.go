@@ -34,10 +34,12 @@ type Group struct {
 	Key string `json:"key"`
 }
 
-// Template is a starting set of dimensions for a new session. Its name is
-// in assets/lang.
+// Template is a starting set of dimensions for a new session, in order.
+// A built-in template's name is in assets/lang and Name is empty; a custom
+// template carries the name its author wrote.
 type Template struct {
 	Key        string   `json:"key"`
+	Name       string   `json:"name,omitempty"`
 	Dimensions []string `json:"dimensions"`
 }
 

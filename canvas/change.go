@@ -25,6 +25,9 @@ const (
 	PartHeader
 	// PartTensions is the tensions the team accepted, with their reasons.
 	PartTensions
+	// PartDimensions is the session's list of dimensions, with their
+	// snapshots of custom dimensions.
+	PartDimensions
 )
 
 // Has reports whether p includes every part of q.
@@ -90,6 +93,7 @@ type partState struct {
 	participants []Participant
 	actions      []Action
 	accepted     []AcceptedTension
+	dimensions   []Dimension
 	settings     Settings
 	round        *Round
 	title        string
@@ -118,6 +122,9 @@ func capture(s *Session, parts Part) partState {
 	}
 	if parts.Has(PartSettings) {
 		st.settings = c.Settings
+	}
+	if parts.Has(PartDimensions) {
+		st.dimensions = c.Dimensions
 	}
 	if parts.Has(PartRound) {
 		st.round = c.Round
@@ -150,6 +157,9 @@ func (st partState) with(o partState) partState {
 	if add.Has(PartSettings) {
 		st.settings = o.settings
 	}
+	if add.Has(PartDimensions) {
+		st.dimensions = o.dimensions
+	}
 	if add.Has(PartRound) {
 		st.round = o.round
 	}
@@ -164,7 +174,7 @@ func (st partState) with(o partState) partState {
 func (st partState) restore(s *Session) {
 	c := (&Session{
 		Positions: st.positions, Placements: st.placements, Participants: st.participants,
-		Actions: st.actions, AcceptedTensions: st.accepted, Round: st.round,
+		Actions: st.actions, AcceptedTensions: st.accepted, Round: st.round, Dimensions: st.dimensions,
 	}).Clone()
 	if st.parts.Has(PartPositions) {
 		s.Positions = c.Positions
@@ -183,6 +193,9 @@ func (st partState) restore(s *Session) {
 	}
 	if st.parts.Has(PartSettings) {
 		s.Settings = st.settings
+	}
+	if st.parts.Has(PartDimensions) {
+		s.Dimensions = c.Dimensions
 	}
 	if st.parts.Has(PartRound) {
 		s.Round = c.Round

@@ -11,12 +11,15 @@ import (
 	"unicode/utf8"
 )
 
-// Session file format 1: the JSON interchange format documented in the
-// README ("The session file"). Field names are a public contract: add,
-// never rename.
+// Session file formats 1 and 2: the JSON interchange format documented in
+// the README ("The session file"). Field names are a public contract: add,
+// never rename. Version 2 adds custom_dimensions and a custom template key;
+// EncodeFile writes it only for a session that needs it, so an older
+// Fulcrum keeps reading every other session.
 const (
-	FileFormat  = "fulcrum-session"
-	FileVersion = 1
+	FileFormat   = "fulcrum-session"
+	FileVersion  = 1
+	FileVersion2 = 2
 )
 
 // MaxFileSize bounds what DecodeFile reads, so a hostile file cannot
@@ -44,29 +47,19 @@ func (e *InvalidFileError) Error() string {
 
 func (e *InvalidFileError) Unwrap() error { return ErrInvalidFile }
 
-// DecodeFile reads a format-1 session file strictly: unknown, duplicate
+// DecodeFile reads a session file of format 1 or 2 strictly: unknown, duplicate
 // and wrongly cased keys, wrong types, out-of-range values and dangling
 // references are all problems. now fills in missing dates; missing ids are
 // generated. What it accepts, EncodeFile writes back within MaxFileSize,
 // and DecodeFile reads that again as the same session.
 func DecodeFile(r io.Reader, now time.Time) (*Session, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	data, err := readJSON(r, "session file")
 	if err != nil {
-		return nil, fmt.Errorf("read session file: %w", err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, &InvalidFileError{[]Problem{{Kind: ProblemFileTooLarge, Args: []any{MaxFileSize >> 20}}}}
-	}
-	if !utf8.Valid(data) {
-		return nil, &InvalidFileError{[]Problem{{Kind: ProblemNotUTF8, Args: []any{invalidUTF8At(data)}}}}
-	}
-	if !json.Valid(data) {
-		var v any
-		return nil, &InvalidFileError{[]Problem{jsonProblem(json.Unmarshal(data, &v), "")}}
+		return nil, err
 	}
 	// encoding/json fills fields case-insensitively and lets the last of
 	// two equal keys win, so the keys are checked first, at every level.
-	ps := problems(checkKeys(data))
+	ps := problems(checkKeys(data, fileKeys))
 	var raw rawSession
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, &InvalidFileError{append(ps, jsonProblem(err, ""))}
@@ -77,6 +70,7 @@ func DecodeFile(r io.Reader, now time.Time) (*Session, error) {
 	f.Positions = decodeList[filePosition](&ps, "positions", raw.Positions)
 	f.Actions = decodeList[fileAction](&ps, "actions", raw.Actions)
 	f.AcceptedTensions = decodeList[fileAcceptedTension](&ps, "accepted_tensions", raw.AcceptedTensions)
+	f.CustomDimensions = decodeList[fileCustomDimension](&ps, "custom_dimensions", raw.CustomDimensions)
 	s, err := f.toSession(now)
 	var inv *InvalidFileError
 	if errors.As(err, &inv) {
@@ -89,6 +83,26 @@ func DecodeFile(r io.Reader, now time.Time) (*Session, error) {
 		return nil, &InvalidFileError{ps.atMost(MaxProblems)}
 	}
 	return s, err
+}
+
+// readJSON reads a whole file of JSON of at most MaxFileSize bytes; a
+// file too large, not UTF-8 or not JSON is an *InvalidFileError.
+func readJSON(r io.Reader, what string) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", what, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, &InvalidFileError{[]Problem{{Kind: ProblemFileTooLarge, Args: []any{MaxFileSize >> 20}}}}
+	}
+	if !utf8.Valid(data) {
+		return nil, &InvalidFileError{[]Problem{{Kind: ProblemNotUTF8, Args: []any{invalidUTF8At(data)}}}}
+	}
+	if !json.Valid(data) {
+		var v any
+		return nil, &InvalidFileError{[]Problem{jsonProblem(json.Unmarshal(data, &v), "")}}
+	}
+	return data, nil
 }
 
 // MaxProblems bounds the problems listed for one file: a hostile file can
@@ -138,12 +152,18 @@ func invalidUTF8At(data []byte) int {
 	return -1
 }
 
-// EncodeFile writes s as a format-1 session file.
+// EncodeFile writes s as a session file: format 2 when the session uses a
+// custom dimension or a custom template, format 1 otherwise.
 func EncodeFile(w io.Writer, s *Session) error {
+	version := FileVersion
+	custom := s.CustomDimensions()
+	if len(custom) > 0 || (s.Template != "" && !(Template{Key: s.Template}).IsBuiltIn()) {
+		version = FileVersion2
+	}
 	f := fileSession{
 		fileHeader: fileHeader{
 			Format:      ptr(FileFormat),
-			Version:     ptr(FileVersion),
+			Version:     ptr(version),
 			ID:          s.ID,
 			Title:       s.Title,
 			Product:     s.Product,
@@ -159,6 +179,9 @@ func EncodeFile(w io.Writer, s *Session) error {
 	}
 	for _, d := range s.Dimensions {
 		f.Dimensions = append(f.Dimensions, d.Key)
+	}
+	for _, d := range custom {
+		f.CustomDimensions = append(f.CustomDimensions, fileCustom(d))
 	}
 	for _, p := range s.Participants {
 		f.Participants = append(f.Participants, fileParticipant{ID: p.ID, Name: p.Name, Role: p.Role, Colour: ptr(p.Colour), Shape: p.Shape})

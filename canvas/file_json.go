@@ -41,7 +41,7 @@ func jsonProblem(err error, prefix string) Problem {
 		return syntaxProblem(syn)
 	case errors.As(err, &typ):
 		// Go names a field of an embedded struct by the struct's type too.
-		field := at(strings.TrimPrefix(typ.Field, "fileHeader."))
+		field := at(strings.TrimPrefix(strings.TrimPrefix(typ.Field, "fileHeader."), "fileTemplate."))
 		if field == "" {
 			field = FieldTopLevel
 		}

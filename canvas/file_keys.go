@@ -20,11 +20,11 @@ import (
 // The standard library's token stream does this in one short walk; the
 // strict decoder of github.com/go-json-experiment/json would too, but as a
 // new dependency, and with its own wording of every other error.
-func checkKeys(data []byte) []Problem {
+func checkKeys(data []byte, schema *keySchema) []Problem {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber() // a number is skipped, never parsed, so none can overflow
 	k := keyChecker{dec: dec}
-	if err := k.value(fileKeys, ""); err != nil {
+	if err := k.value(schema, ""); err != nil {
 		// The document was checked to be valid JSON before.
 		k.ps.add("", ProblemJSONOther, err.Error())
 	}

@@ -50,8 +50,8 @@ func (f *fileSession) header(ps *problems, now time.Time) *Session {
 	switch {
 	case f.Version == nil:
 		ps.add("version", ProblemVersionMissing, FileVersion)
-	case *f.Version != FileVersion:
-		ps.add("version", ProblemVersionUnsupported, *f.Version, FileVersion)
+	case *f.Version != FileVersion && *f.Version != FileVersion2:
+		ps.add("version", ProblemVersionUnsupported, *f.Version, FileVersion2)
 	}
 	s := &Session{ID: f.ID, Title: f.Title, Product: f.Product, Facilitator: f.Facilitator, Template: f.Template}
 	if s.ID == "" {
@@ -68,16 +68,20 @@ func (f *fileSession) header(ps *problems, now time.Time) *Session {
 }
 
 // dimensions resolves the file's dimension keys, or its template's, in the
-// catalogue. Keys that fail are left out, so references to the good ones
-// still check.
+// catalogue and in the file's own custom dimensions. Keys that fail are
+// left out, so references to the good ones still check.
 func (f *fileSession) dimensions(ps *problems) []Dimension {
+	custom := f.customDimensions(ps)
 	keys := f.Dimensions
 	tmplKey := f.Template
 	if tmplKey == "" {
 		tmplKey = TemplateFull
 	}
 	tmpl, ok := LookupTemplate(tmplKey)
-	if !ok {
+	// Format 2 names the custom template a session started from; the file
+	// lists its dimensions, so the template need not exist here.
+	customTemplate := !ok && f.version() == FileVersion2 && len(keys) > 0 && CheckKey(tmplKey) == nil
+	if !ok && !customTemplate {
 		ps.add("template", ProblemUnknownTemplate, f.Template, TemplateFull, TemplateQuick)
 	}
 	if len(keys) == 0 {
@@ -88,6 +92,9 @@ func (f *fileSession) dimensions(ps *problems) []Dimension {
 	for i, k := range keys {
 		field := fmt.Sprintf("dimensions[%d]", i)
 		d, ok := LookupDimension(k)
+		if !ok {
+			d, ok = custom[k]
+		}
 		switch {
 		case !ok:
 			ps.add(field, ProblemUnknownDimension, k)
@@ -98,7 +105,55 @@ func (f *fileSession) dimensions(ps *problems) []Dimension {
 			dims = append(dims, d)
 		}
 	}
+	// A definition the session does not use would be dropped on the next
+	// export, and the file would not come back as it was.
+	for i, c := range f.CustomDimensions {
+		if _, ok := custom[c.Key]; ok && !seen[c.Key] {
+			ps.add(fmt.Sprintf("custom_dimensions[%d].key", i), ProblemCustomUnused, c.Key)
+		}
+	}
 	return dims
+}
+
+func (f *fileSession) version() int {
+	if f.Version == nil {
+		return 0
+	}
+	return *f.Version
+}
+
+// customDimensions checks the file's custom dimensions and returns the
+// good ones by key.
+func (f *fileSession) customDimensions(ps *problems) map[string]Dimension {
+	if len(f.CustomDimensions) > 0 && f.version() == FileVersion {
+		ps.add("custom_dimensions", ProblemCustomNeedsVersion2)
+	}
+	return customDefinitions(ps, "custom_dimensions", f.CustomDimensions)
+}
+
+// customDefinitions checks the custom dimensions of a session or template
+// file under field, and returns the good ones by key.
+func customDefinitions(ps *problems, field string, defs []fileCustomDimension) map[string]Dimension {
+	if len(defs) > MaxCustom {
+		ps.add(field, ProblemTooManyEntries, len(defs), MaxCustom)
+	}
+	out := map[string]Dimension{}
+	for i, c := range defs {
+		at := fmt.Sprintf("%s[%d]", field, i)
+		d := c.dimension()
+		bad := CheckCustomDimension(d)
+		for _, p := range bad {
+			*ps = append(*ps, withField(at+"."+p.Field, p))
+		}
+		if _, twice := out[d.Key]; twice && d.Key != "" {
+			ps.add(at+".key", ProblemCustomTwice, d.Key)
+			continue
+		}
+		if len(bad) == 0 {
+			out[d.Key] = d
+		}
+	}
+	return out
 }
 
 // participants fills in a missing id and the marker of the participant's

@@ -14,18 +14,42 @@ import (
 // DecodeFile can decode each list element on its own and say which one is
 // wrong.
 type fileHeader struct {
-	Format      *string    `json:"format"`
-	Version     *int       `json:"version"`
-	ID          string     `json:"id,omitempty"`
-	Title       string     `json:"title"`
-	Product     string     `json:"product"`
-	Created     string     `json:"created,omitempty"`
-	Updated     string     `json:"updated,omitempty"`
-	Facilitator string     `json:"facilitator,omitempty"`
-	Template    string     `json:"template,omitempty"`
-	Dimensions  []string   `json:"dimensions,omitempty"`
-	Settings    *Settings  `json:"settings,omitempty"`
-	Round       *fileRound `json:"round,omitempty"`
+	Format      *string  `json:"format"`
+	Version     *int     `json:"version"`
+	ID          string   `json:"id,omitempty"`
+	Title       string   `json:"title"`
+	Product     string   `json:"product"`
+	Created     string   `json:"created,omitempty"`
+	Updated     string   `json:"updated,omitempty"`
+	Facilitator string   `json:"facilitator,omitempty"`
+	Template    string   `json:"template,omitempty"`
+	Dimensions  []string `json:"dimensions,omitempty"`
+	// CustomDimensions (format 2) defines the custom dimensions that
+	// Dimensions names; left out when there are none, so a format-1 file
+	// is written as before.
+	CustomDimensions []fileCustomDimension `json:"custom_dimensions,omitempty"`
+	Settings         *Settings             `json:"settings,omitempty"`
+	Round            *fileRound            `json:"round,omitempty"`
+}
+
+// fileCustomDimension is a custom dimension as session and template files
+// write it: the whole definition, so the file needs no catalogue to read.
+type fileCustomDimension struct {
+	Key      string   `json:"key"`
+	Name     string   `json:"name"`
+	Question string   `json:"question"`
+	ToC      string   `json:"toc"`
+	ToB      string   `json:"tob"`
+	Guidance Guidance `json:"guidance"`
+	Group    string   `json:"group"`
+}
+
+func fileCustom(d Dimension) fileCustomDimension {
+	return fileCustomDimension{Key: d.Key, Name: d.Name, Question: d.Question, ToC: d.ToC, ToB: d.ToB, Guidance: d.Guidance, Group: d.Group}
+}
+
+func (f fileCustomDimension) dimension() Dimension {
+	return Dimension{Key: f.Key, Name: f.Name, Question: f.Question, ToC: f.ToC, ToB: f.ToB, Guidance: f.Guidance, Group: f.Group}
 }
 
 // fileRound is a Round as written in a file; its times are strings so a
@@ -51,8 +75,12 @@ type fileSession struct {
 	AcceptedTensions []fileAcceptedTension `json:"accepted_tensions,omitempty"`
 }
 
+// rawSession holds each list as raw elements, decoded one by one so a
+// problem names its index. Its custom_dimensions, being shallower, takes
+// the place of fileHeader's in encoding/json.
 type rawSession struct {
 	fileHeader
+	CustomDimensions []json.RawMessage `json:"custom_dimensions"`
 	Participants     []json.RawMessage `json:"participants"`
 	Placements       []json.RawMessage `json:"placements"`
 	Positions        []json.RawMessage `json:"positions"`

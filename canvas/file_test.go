@@ -335,7 +335,7 @@ func TestDecodeInvalid(t *testing.T) {
 		{"not an object", `[1, 2]`, []string{"(top level)"}, ""},
 		{"wrong format", edit(t, exampleFile, `"format": "fulcrum-session"`, `"format": "fulcrum-sesion"`), []string{"format"}, "fulcrum-sesion"},
 		{"missing format", edit(t, exampleFile, `"format": "fulcrum-session",`, ""), []string{"format"}, ""},
-		{"unsupported version", edit(t, exampleFile, `"version": 1`, `"version": 2`), []string{"version"}, "2"},
+		{"unsupported version", edit(t, exampleFile, `"version": 1`, `"version": 3`), []string{"version"}, "3"},
 		{"missing version", edit(t, exampleFile, `"version": 1,`, ""), []string{"version"}, ""},
 		{"version as string", edit(t, exampleFile, `"version": 1`, `"version": "1"`), []string{"version"}, ""},
 		{"unknown template", edit(t, exampleFile, `"template": "quick"`, `"template": "nope"`), []string{"template"}, "nope"},
@@ -368,7 +368,7 @@ func TestDecodeInvalid(t *testing.T) {
 		{
 			name: "several problems",
 			doc: edit(t, exampleFile,
-				`"version": 1`, `"version": 2`,
+				`"version": 1`, `"version": 3`,
 				`"title": "Q4 positioning"`, `"title": "Q4\u0007"`,
 				`"decision-makers"]`, `"decision-makers", "nope"]`,
 				`"participant": "ana"`, `"participant": "bob"`,

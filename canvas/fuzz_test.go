@@ -28,6 +28,8 @@ func FuzzImport(f *testing.F) {
 	f.Add([]byte(`{"format":"fulcrum-session","version":1,"participants":[{"name":"李"}],"placements":[{"dimension":"customer","participant":"x","value":5}]}`))
 	f.Add([]byte(`{"format":"fulcrum-session","version":1,"round":{"mode":"blind","order":[],"dimensions":["value"]},"settings":{"threshold":30}}`))
 	f.Add([]byte(`[]`))
+	// Format 2: a custom dimension, placed, from a custom template.
+	f.Add([]byte(`{"format":"fulcrum-session","version":2,"template":"t-45","dimensions":["customer","x"],"custom_dimensions":[{"key":"x","name":"X","question":"?","toc":"a","tob":"b","guidance":{"toc":"","tob":"g"},"group":"Nuevo"}],"participants":[{"id":"p","name":"P"}],"placements":[{"dimension":"x","participant":"p","value":40}]}`))
 	for _, e := range edgefiles.Files() {
 		f.Add(e.Data)
 	}

@@ -74,6 +74,11 @@ func TestOwnerUndoRedoEveryOp(t *testing.T) {
 			return canvas.AcceptTension{Rule: "committee-self-serve", Reason: "试用期后由销售跟进"}
 		}},
 		{"reopen tension", func(*canvas.Session) canvas.Op { return canvas.ReopenTension{Rule: "committee-self-serve"} }},
+		{"add a custom dimension", func(*canvas.Session) canvas.Op {
+			return canvas.AddDimension{Dimension: canvas.Dimension{Key: "供给侧", Group: "市场", Name: "供给侧", Question: "谁在供给?", ToC: "个人", ToB: "商家"}}
+		}},
+		{"add a built-in dimension", func(*canvas.Session) canvas.Op { return canvas.AddDimension{Dimension: canvas.Dimension{Key: "data"}} }},
+		{"remove a dimension with placements", func(*canvas.Session) canvas.Op { return canvas.RemoveDimension{Key: "value"} }},
 	}
 	for _, tc := range ops {
 		t.Run(tc.name, func(t *testing.T) {

@@ -79,6 +79,13 @@ const (
 	ProblemIDSpace               ProblemKind = "id-space"
 	ProblemIDControl             ProblemKind = "id-control"
 	ProblemTensionTwice          ProblemKind = "tension-twice"
+	ProblemKeyTooLong            ProblemKind = "key-too-long"
+	ProblemKeyCharacter          ProblemKind = "key-character"
+	ProblemBuiltInKey            ProblemKind = "built-in-key"
+	ProblemTextTooLong           ProblemKind = "text-too-long"
+	ProblemCustomTwice           ProblemKind = "custom-twice"
+	ProblemCustomUnused          ProblemKind = "custom-unused"
+	ProblemCustomNeedsVersion2   ProblemKind = "custom-needs-version-2"
 )
 
 // english is each kind's English sentence, for Error() strings and logs;
@@ -137,6 +144,13 @@ var english = map[ProblemKind]struct{ one, other string }{
 	ProblemIDSpace:               {other: "invalid id: it starts or ends with white space"},
 	ProblemIDControl:             {other: "invalid id: control character U+%04[1]X at byte %[2]d"},
 	ProblemTensionTwice:          {other: "tension %[1]q is accepted twice"},
+	ProblemKeyTooLong:            {other: "the key has %[1]d characters; at most %[2]d are allowed"},
+	ProblemKeyCharacter:          {other: "character %[1]q at byte %[2]d; a key holds letters, digits, '-' and '_', and starts with a letter or a digit"},
+	ProblemBuiltInKey:            {other: "%[1]q is the key of a built-in one, which cannot be redefined"},
+	ProblemTextTooLong:           {other: "has %[1]d characters; at most %[2]d are allowed"},
+	ProblemCustomTwice:           {other: "custom dimension %[1]q is defined twice"},
+	ProblemCustomUnused:          {other: "custom dimension %[1]q is not in dimensions"},
+	ProblemCustomNeedsVersion2:   {other: "custom dimensions need version 2 of the file format"},
 }
 
 // ProblemKinds lists every kind, so a test can check each has words.

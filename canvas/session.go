@@ -132,26 +132,10 @@ func NewID() string {
 	return hex.EncodeToString(b[:])
 }
 
-// NewSession starts a session from a template at time now.
+// NewSession starts a session from a built-in template at time now; see
+// Library.NewSession for custom ones.
 func NewSession(templateKey, title, product string, now time.Time) (*Session, error) {
-	t, ok := LookupTemplate(templateKey)
-	if !ok {
-		return nil, fmt.Errorf("new session: %w %q", ErrUnknownTemplate, templateKey)
-	}
-	dims, err := SnapshotDimensions(t.Dimensions)
-	if err != nil {
-		return nil, fmt.Errorf("new session: %w", err)
-	}
-	now = now.UTC().Truncate(time.Second)
-	return &Session{
-		ID:         NewID(),
-		Title:      title,
-		Product:    product,
-		Template:   t.Key,
-		Created:    now,
-		Updated:    now,
-		Dimensions: dims,
-	}, nil
+	return Library{}.NewSession(templateKey, title, product, now)
 }
 
 // SnapshotDimensions copies the catalogue entries for keys, in that order.

@@ -165,3 +165,27 @@ func TestDimensionOfFollowsLanguageByKey(t *testing.T) {
 		t.Errorf("DimensionOf(bare).Name = %q, want the key", got)
 	}
 }
+
+// TestCustomDimensionShownAsWritten: a custom dimension, its new group and
+// a custom template read as their author wrote them in every language.
+func TestCustomDimensionShownAsWritten(t *testing.T) {
+	d := canvas.Dimension{Key: "carga-regulatoria", Group: "Regulación", Name: "Carga regulatoria", Question: "¿Cuánto pesa?",
+		ToC: "Nada", ToB: "Mucho", Guidance: canvas.Guidance{ToC: "Rápido", ToB: "Cumplir"}}
+	tmpl := canvas.Template{Key: "taller", Name: "Taller corto", Dimensions: []string{"carga-regulatoria"}}
+	for _, tag := range lang.Tags() {
+		w := lang.For(tag)
+		want := lang.DimensionText{Name: "Carga regulatoria", Question: "¿Cuánto pesa?", ToC: "Nada", ToB: "Mucho", GuidanceToC: "Rápido", GuidanceToB: "Cumplir"}
+		if got := w.DimensionOf(d); got != want {
+			t.Errorf("%s: DimensionOf = %+v, want %+v", tag, got, want)
+		}
+		if got := w.Group(d.Group); got != "Regulación" {
+			t.Errorf("%s: Group = %q", tag, got)
+		}
+		if got := w.TemplateOf(tmpl); got != "Taller corto" {
+			t.Errorf("%s: TemplateOf = %q", tag, got)
+		}
+		if got, want := w.TemplateOf(canvas.Template{Key: canvas.TemplateQuick}), w.Template(canvas.TemplateQuick); got != want || got == canvas.TemplateQuick {
+			t.Errorf("%s: TemplateOf(quick) = %q, want %q", tag, got, want)
+		}
+	}
+}

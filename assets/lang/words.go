@@ -227,6 +227,15 @@ func (w *Words) Group(key string) string {
 	return key
 }
 
+// TemplateOf is the name to show for a template: a built-in one's in this
+// language, a custom one's as its author wrote it.
+func (w *Words) TemplateOf(t canvas.Template) string {
+	if t.IsBuiltIn() || t.Name == "" {
+		return w.Template(t.Key)
+	}
+	return t.Name
+}
+
 // Template is the name of a session template, or the key itself.
 func (w *Words) Template(key string) string {
 	if s, ok := w.templates[key]; ok {

@@ -95,6 +95,8 @@ func Files() []File {
 		add(r.valid, "round "+r.name, d)
 	}
 
+	customEdges(add)
+
 	raw(true, "text edges", `{"format":"fulcrum-session","version":1,"id":"t","title":"�\ufffd\ud800 \u2028\u2029 \\u2028 \\\u2029 <&> \"q\" \\ \/ \n\t 第四季度 😀 \u00e9",`+
 		`"product":"","facilitator":"\u0041","participants":[{"id":"李伟","name":"李伟 �","role":"\t"}]}`)
 	raw(false, "text control", `{"format":"fulcrum-session","version":1,"title":"a\u0000b","participants":[{"name":"\u0085"}]}`)
@@ -275,4 +277,86 @@ func rounds() []roundCase {
 		{"no mode", false, r(doc{"mode": ""})},
 	}
 	return cases
+}
+
+// customDim is a custom dimension definition as a file writes it.
+func customDim(key, name, group string) doc {
+	return doc{"key": key, "name": name, "question": name + "?", "toc": "ToC " + name, "tob": "ToB " + name,
+		"guidance": doc{"toc": "g " + name, "tob": "h " + name}, "group": group}
+}
+
+// withCustom is full() in format 2 with custom dimensions defs added to
+// its dimensions, the first of them placed and positioned.
+func withCustom(defs ...doc) doc {
+	d := full()
+	d["version"] = canvas.FileVersion2
+	d["template"] = "fintech-45"
+	dims := d["dimensions"].([]string)
+	var list []any
+	for _, c := range defs {
+		dims = append(dims, c["key"].(string))
+		list = append(list, c)
+	}
+	d["dimensions"] = dims
+	d["custom_dimensions"] = list
+	if len(defs) > 0 {
+		key := defs[0]["key"]
+		d["placements"] = append(d["placements"].([]doc), doc{"dimension": key, "participant": "a", "value": 12})
+		d["positions"] = append(d["positions"].([]doc), doc{"dimension": key, "current": 30, "target": 20})
+	}
+	return d
+}
+
+// customEdges are the format-2 files: custom dimensions at the edges of
+// their fields, and the first step past each edge.
+func customEdges(add func(bool, string, doc)) {
+	add(true, "custom dimensions", withCustom(customDim("regulatory-burden", "Regulatory burden", "value-money"),
+		customDim("供给侧", "供给侧:商家还是个人", "Mercado — oferta")))
+	longest := customDim(strings.Repeat("k", canvas.MaxKeyLength), strings.Repeat("名", canvas.MaxDimensionName), "g")
+	longest["question"] = strings.Repeat("¿", canvas.MaxDimensionText)
+	longest["toc"] = strings.Repeat("c", canvas.MaxDimensionName)
+	longest["tob"] = strings.Repeat("b", canvas.MaxDimensionName)
+	longest["guidance"] = doc{"toc": strings.Repeat("a", canvas.MaxDimensionText), "tob": ""}
+	add(true, "longest custom dimension", withCustom(longest))
+	v2 := full()
+	v2["version"] = canvas.FileVersion2
+	add(true, "format 2 without custom dimensions", v2)
+
+	v1 := withCustom(customDim("x", "X", "g"))
+	v1["version"] = 1
+	add(false, "custom dimension in format 1", v1)
+	unused := withCustom(customDim("x", "X", "g"))
+	unused["custom_dimensions"] = append(unused["custom_dimensions"].([]any), customDim("y", "Y", "g"))
+	add(false, "custom dimension not used", unused)
+	add(false, "custom dimension redefines a built-in one", withCustom(customDim("customer", "C", "g")))
+	add(false, "custom key with a space", withCustom(customDim("a b", "A", "g")))
+	add(false, "custom key too long", withCustom(customDim(strings.Repeat("k", canvas.MaxKeyLength+1), "K", "g")))
+	add(false, "custom key starting with a dash", withCustom(customDim("-a", "A", "g")))
+	noName := customDim("x", "X", "g")
+	noName["name"] = " "
+	add(false, "custom dimension without a name", withCustom(noName))
+	noGroup := customDim("x", "X", "g")
+	delete(noGroup, "group")
+	add(false, "custom dimension without a group", withCustom(noGroup))
+	long := customDim("x", strings.Repeat("n", canvas.MaxDimensionName+1), "g")
+	add(false, "custom name too long", withCustom(long))
+	ctl := customDim("x", "X", "g")
+	ctl["tob"] = "a\u0007"
+	ctl["guidance"] = doc{"toc": "\u0000", "tob": ""}
+	add(false, "custom text with control characters", withCustom(ctl))
+	twice := withCustom(customDim("x", "X", "g"))
+	twice["custom_dimensions"] = append(twice["custom_dimensions"].([]any), customDim("x", "Y", "g"))
+	add(false, "custom dimension defined twice", twice)
+	unknown := customDim("x", "X", "g")
+	unknown["colour"] = "red"
+	unknown["guidance"] = doc{"toc": "", "tob": "", "both": ""}
+	add(false, "custom dimension with unknown fields", withCustom(unknown))
+	var many []doc
+	for i := range canvas.MaxCustom + 1 {
+		many = append(many, customDim(fmt.Sprintf("c%d", i), "C", "g"))
+	}
+	add(false, "one custom dimension too many", withCustom(many...))
+	bad := withCustom(customDim("x", "X", "g"))
+	bad["template"] = "no such template!"
+	add(false, "format 2 with a bad template key", bad)
 }

@@ -28,6 +28,7 @@ func (s *Store) Check() error {
 //     check, which reads the map in a goroutine of its own, cannot fault;
 //   - bbolt's tx.Check: pages, freelist, key order;
 //   - every bucket is there and the schema version is one Fulcrum wrote;
+//   - the catalogue's records decode and hold what it accepts;
 //   - every record decodes and is a valid session stored under its id;
 //   - every summary decodes and matches its session, and every session has
 //     one: the home screen and `fulcrum list` show summaries only.
@@ -49,6 +50,9 @@ func (s *Store) check(tx *bolt.Tx) error {
 		if errors.Is(err, errNoBuckets) {
 			return fmt.Errorf("%w: it holds no Fulcrum data", ErrDamaged)
 		}
+		return err
+	}
+	if err := checkLibrary(tx); err != nil {
 		return err
 	}
 	summaries := tx.Bucket(bucketSummaries)

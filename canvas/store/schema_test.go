@@ -178,5 +178,21 @@ func TestSchemaV1FileStillOpens(t *testing.T) {
 		s := newSession(t, "nueva en un archivo viejo", "p")
 		must(t, st.Save(s))
 		must(t, st.Check())
+		// The catalogue of schema 6 starts empty in it and takes writes.
+		lib, err := st.Library()
+		must(t, err)
+		if len(lib.Dimensions)+len(lib.Templates) != 0 {
+			t.Errorf("a schema-1 file has a catalogue: %+v", lib)
+		}
+		must(t, st.SaveDimension(customDimension("regla")))
+		must(t, st.SaveTemplate(canvas.Template{Key: "t", Name: "T", Dimensions: []string{"customer", "regla"}}))
+		must(t, st.Check())
+		if _, err := st.Load("schema1-a"); err != nil {
+			t.Error(err)
+		}
+		must(t, st.Close())
+		if v := schemaFileVersion(t, path); v != fmt.Sprint(store.SchemaVersion) {
+			t.Errorf("schema after the writes = %q, want %d", v, store.SchemaVersion)
+		}
 	})
 }

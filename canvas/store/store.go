@@ -2,7 +2,9 @@
 //
 // Every session is stored as a versioned JSON record, next to a small
 // summary record, so the home screen and `fulcrum list` read summaries only
-// and never decode whole sessions. Every method is one transaction.
+// and never decode whole sessions. The catalogue of custom dimensions and
+// templates lives in the same file (catalogue.go). Every method is one
+// transaction.
 // records.go describes the record layout. A damaged file is refused before
 // bbolt maps it (precheck.go), found by Check (check.go, pages.go) and then
 // never written to; leftovers.go removes what a crash left half-written.
@@ -29,8 +31,12 @@ import (
 // summary damaged, so the file says it is newer instead. Schema 5 adds the
 // tensions a team accepted to the session record: an older build would
 // read such a record without them and drop them at its next save, so it
-// must refuse the file instead. Records of schemas 1 to 4 read as before.
-const SchemaVersion = 5
+// must refuse the file instead. Schema 6 adds the catalogue of custom
+// dimensions and templates (catalogue.go), which an older build would not
+// carry, and sessions whose snapshot holds custom dimensions, which it
+// would export as files it refuses itself. Records of schemas 1 to 5 read
+// as before.
+const SchemaVersion = 6
 
 var (
 	// ErrLocked means another Fulcrum holds the file.
@@ -221,13 +227,10 @@ func (s *Store) put(tx *bolt.Tx, sess *canvas.Session, buf *[]byte) error {
 	if err := tx.Bucket(bucketSummaries).Put([]byte(sess.ID), encodeSummary(Summarize(sess))); err != nil {
 		return err
 	}
-	// A schema 1 file becomes schema 2 with its first schema 2 record, so
-	// an older Fulcrum refuses it rather than misreading it.
-	meta := tx.Bucket(bucketMeta)
-	if v := meta.Get(keySchema); string(v) != fmt.Sprint(SchemaVersion) {
-		return meta.Put(keySchema, fmt.Appendf(nil, "%d", SchemaVersion))
-	}
-	return nil
+	// A file of an earlier schema becomes this one with its first record
+	// of this schema, so an older Fulcrum refuses it rather than misread
+	// it.
+	return markSchema(tx)
 }
 
 // Load reads one session by id.
@@ -278,16 +281,46 @@ func (s *Store) Delete(id string) error {
 
 // Import stores sessions all at once: either every one is saved or none is.
 // A session whose id is already taken gets a new id; the ids used are
-// returned in order.
+// returned in order. The custom dimensions the sessions bring go into the
+// catalogue as ImportSessions says.
 func (s *Store) Import(sessions []*canvas.Session) ([]string, error) {
+	done, err := s.ImportSessions(sessions)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(done))
+	for i, d := range done {
+		ids[i] = d.ID
+	}
+	return ids, nil
+}
+
+// SessionImported is what importing one session did.
+type SessionImported struct {
+	ID string
+	// Conflicts are the session's custom dimensions whose key the
+	// catalogue has with other content: the catalogue keeps its own, the
+	// session keeps the one it came with.
+	Conflicts []canvas.Conflict
+}
+
+// ImportSessions stores sessions all at once, as Import does, and adds to
+// the catalogue the custom dimensions they use that it lacks, so a
+// facilitator can start new sessions with them. A key the catalogue
+// already has with other content is never overwritten; it is reported.
+func (s *Store) ImportSessions(sessions []*canvas.Session) ([]SessionImported, error) {
 	for i, sess := range sessions {
 		if sess == nil {
 			return nil, fmt.Errorf("import into %s: session %d is nil", s.path, i+1)
 		}
 	}
-	ids := make([]string, len(sessions))
+	out := make([]SessionImported, len(sessions))
 	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSessions)
+		lib, err := readLibrary(tx)
+		if err != nil {
+			return err
+		}
 		taken := map[string]bool{}
 		for i, sess := range sessions {
 			id := sess.ID
@@ -307,7 +340,11 @@ func (s *Store) Import(sessions []*canvas.Session) ([]string, error) {
 			if err := s.put(tx, &c, nil); err != nil {
 				return fmt.Errorf("session %d (%s): %w", i+1, sess.Title, err)
 			}
-			ids[i] = id
+			conflicts, err := addDimensions(tx, &lib, c.CustomDimensions(), false)
+			if err != nil {
+				return fmt.Errorf("session %d (%s): %w", i+1, sess.Title, err)
+			}
+			out[i] = SessionImported{ID: id, Conflicts: conflicts}
 		}
 		return nil
 	})
@@ -315,9 +352,9 @@ func (s *Store) Import(sessions []*canvas.Session) ([]string, error) {
 		return nil, fmt.Errorf("import into %s: %w", s.path, err)
 	}
 	for i, sess := range sessions {
-		sess.ID = ids[i]
+		sess.ID = out[i].ID
 	}
-	return ids, nil
+	return out, nil
 }
 
 // view runs a read transaction, turning a bbolt panic on a damaged page

@@ -15,6 +15,8 @@ type catalogueJSON struct {
 	Templates  []catalogueTemplate `json:"templates"`
 }
 
+// catalogueDim is one dimension; Custom marks one of the store's own, whose
+// text is as its author wrote it in every language.
 type catalogueDim struct {
 	Key      string          `json:"key"`
 	Group    string          `json:"group"`
@@ -24,31 +26,54 @@ type catalogueDim struct {
 	ToC      string          `json:"toc"`
 	ToB      string          `json:"tob"`
 	Guidance canvas.Guidance `json:"guidance"`
+	Custom   bool            `json:"custom,omitempty"`
 }
 
+// catalogueGroup is a group; a custom one is a name a custom dimension
+// brought, its key and name the same.
 type catalogueGroup struct {
-	Key  string `json:"key"`
-	Name string `json:"name"`
+	Key    string `json:"key"`
+	Name   string `json:"name"`
+	Custom bool   `json:"custom,omitempty"`
 }
 
 type catalogueTemplate struct {
 	Key        string   `json:"key"`
 	Name       string   `json:"name"`
 	Dimensions []string `json:"dimensions"`
+	Custom     bool     `json:"custom,omitempty"`
 }
 
-func catalogueOf(w *lang.Words) catalogueJSON {
+// catalogueOf is the built-in catalogue in w's language with lib's custom
+// dimensions and templates after it, in their own words.
+func catalogueOf(w *lang.Words, lib canvas.Library) catalogueJSON {
 	var out catalogueJSON
-	for _, d := range canvas.Catalogue() {
+	for _, d := range lib.AllDimensions() {
 		t := w.DimensionOf(d)
 		out.Dimensions = append(out.Dimensions, catalogueDim{Key: d.Key, Group: w.Group(d.Group), GroupKey: d.Group,
-			Name: t.Name, Question: t.Question, ToC: t.ToC, ToB: t.ToB, Guidance: canvas.Guidance{ToC: t.GuidanceToC, ToB: t.GuidanceToB}})
+			Name: t.Name, Question: t.Question, ToC: t.ToC, ToB: t.ToB, Guidance: canvas.Guidance{ToC: t.GuidanceToC, ToB: t.GuidanceToB},
+			Custom: d.IsCustom()})
 	}
+	seen := map[string]bool{}
 	for _, g := range canvas.Groups() {
+		seen[g.Key] = true
 		out.Groups = append(out.Groups, catalogueGroup{Key: g.Key, Name: w.Group(g.Key)})
 	}
-	for _, t := range canvas.Templates() {
-		out.Templates = append(out.Templates, catalogueTemplate{Key: t.Key, Name: w.Template(t.Key), Dimensions: t.Dimensions})
+	for _, d := range lib.Dimensions {
+		if !seen[d.Group] {
+			seen[d.Group] = true
+			out.Groups = append(out.Groups, catalogueGroup{Key: d.Group, Name: d.Group, Custom: true})
+		}
+	}
+	out.Templates = templatesOf(w, lib)
+	return out
+}
+
+// templatesOf is Full, Quick and lib's templates, each with its name.
+func templatesOf(w *lang.Words, lib canvas.Library) []catalogueTemplate {
+	var out []catalogueTemplate
+	for _, t := range lib.AllTemplates() {
+		out = append(out, catalogueTemplate{Key: t.Key, Name: w.TemplateOf(t), Dimensions: t.Dimensions, Custom: !t.IsBuiltIn()})
 	}
 	return out
 }
@@ -57,6 +82,7 @@ func runCatalogue(env *Env, args []string) int {
 	f := newFlags(env, "catalogue")
 	w := env.w
 	asJSON := f.Bool("json", false, w.T("cli.flag.json"))
+	db := f.str("db", "PATH", "", w.T("cli.catalogue.flag.db", EnvDB, env.DefaultDB))
 	pos, code, ok := f.parse(args)
 	if !ok {
 		return code
@@ -64,7 +90,15 @@ func runCatalogue(env *Env, args []string) int {
 	if len(pos) > 0 {
 		return f.usageError(w.T("cli.usage.unexpected", pos[0]))
 	}
-	cat := catalogueOf(w)
+	var lib canvas.Library
+	if *db != "" {
+		if lib, code = env.library("catalogue", *db); code != ExitOK {
+			return code
+		}
+	} else {
+		lib = env.defaultLibrary()
+	}
+	cat := catalogueOf(w, lib)
 	if *asJSON {
 		return writeJSON(env, "catalogue", cat)
 	}
@@ -72,14 +106,22 @@ func runCatalogue(env *Env, args []string) int {
 	for _, d := range cat.Dimensions {
 		if d.GroupKey != group {
 			group = d.GroupKey
-			fmt.Fprintf(env.Stdout, "\n%s\n", d.Group)
+			fmt.Fprintf(env.Stdout, "\n%s\n", oneLine(d.Group))
 		}
-		fmt.Fprintf(env.Stdout, "  %-22s %s\n  %-22s   %s\n  %-22s %s\n", d.Key, d.Question,
-			"", w.T("catalogue.pole.toc", d.ToC), "", w.T("catalogue.pole.tob", d.ToB))
+		key := d.Key
+		if d.Custom {
+			key = w.T("cli.catalogue.custom", d.Key)
+		}
+		fmt.Fprintf(env.Stdout, "  %-22s %s\n  %-22s   %s\n  %-22s %s\n", key, oneLine(d.Question),
+			"", w.T("catalogue.pole.toc", oneLine(d.ToC)), "", w.T("catalogue.pole.tob", oneLine(d.ToB)))
 	}
 	fmt.Fprintf(env.Stdout, "\n%s\n", w.T("catalogue.templates"))
 	for _, t := range cat.Templates {
-		fmt.Fprintf(env.Stdout, "  %-22s %s\n", t.Key, w.N("catalogue.template", len(t.Dimensions), t.Name))
+		key := t.Key
+		if t.Custom {
+			key = w.T("cli.catalogue.custom", t.Key)
+		}
+		fmt.Fprintf(env.Stdout, "  %-22s %s\n", key, w.N("catalogue.template", len(t.Dimensions), oneLine(t.Name)))
 	}
 	return ExitOK
 }

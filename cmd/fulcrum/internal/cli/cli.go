@@ -1,5 +1,5 @@
 // Package cli holds Fulcrum's headless subcommands: list, import, export,
-// summary, compare, catalogue, check, backup and restore (commands is the one list,
+// summary, compare, catalogue, template, check, backup and restore (commands is the one list,
 // which the help prints), and reads the bare invocation's flags for the
 // window (Start). Each runs against an Env, its streams, clock, default
 // file and environment, so tests run them in process. It never touches
@@ -70,7 +70,8 @@ func commands(w *lang.Words) []command {
 		{"export", "[--db PATH] ID [--json OUT] [--pdf OUT.pdf [--paper a4|letter] [--since OLD_ID]] [--png OUT.png] [--csv OUT.csv]", w.T("cli.export.summary"), runExport},
 		{"summary", "[--db PATH] ID --json", w.T("cli.summary.summary"), runSummary},
 		{"compare", "[--db PATH] OLD_ID NEW_ID [--json]", w.T("cli.compare.summary"), runCompare},
-		{"catalogue", "[--json]", w.T("cli.catalogue.summary"), runCatalogue},
+		{"catalogue", "[--db PATH] [--json]", w.T("cli.catalogue.summary"), runCatalogue},
+		{"template", "export [--db PATH] KEY OUT.json | import [--db PATH] FILE... | list [--db PATH] [--json]", w.T("cli.template.summary"), runTemplate},
 		{"check", "[--db PATH]", w.T("cli.check.summary"), runCheck},
 		{"backup", "[--db PATH] [OUT]", w.T("cli.backup.summary"), runBackup},
 		{"restore", "[--db PATH] BACKUP", w.T("cli.restore.summary"), runRestore},

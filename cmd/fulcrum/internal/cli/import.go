@@ -47,16 +47,24 @@ func runImport(env *Env, args []string) int {
 	if err := st.Check(); err != nil {
 		return env.fail("import", w.T("cli.import.failed", path), err)
 	}
-	ids, err := st.Import(sessions)
+	done, err := st.ImportSessions(sessions)
 	if err != nil {
 		return env.fail("import", w.T("cli.import.failed", path), err)
+	}
+	// A custom dimension the catalogue has with other content: the
+	// catalogue kept its own and the session its file's, which the
+	// facilitator should know before starting the next session from it.
+	for i, d := range done {
+		for _, c := range d.Conflicts {
+			fmt.Fprintln(env.Stderr, w.T("cli.import.conflict", files[i], c.Key))
+		}
 	}
 	// The ids are printed only now that the import is committed; if they
 	// cannot be, the import still happened, and saying so keeps a script
 	// from importing the same files again.
-	for _, id := range ids {
-		if _, err := fmt.Fprintln(env.Stdout, id); err != nil {
-			fmt.Fprintf(env.Stderr, "fulcrum import: %s\n", w.N("cli.import.ids-unprinted", len(ids), reason(w, err)))
+	for _, d := range done {
+		if _, err := fmt.Fprintln(env.Stdout, d.ID); err != nil {
+			fmt.Fprintf(env.Stderr, "fulcrum import: %s\n", w.N("cli.import.ids-unprinted", len(done), reason(w, err)))
 			return ExitError
 		}
 	}

@@ -41,7 +41,7 @@ func TestImportInvalidChangesNothing(t *testing.T) {
 		{"empty", "", "malformed JSON"},
 		{"format", mutate(func(s map[string]any) { s["format"] = "fulcrum-sesion" }), "format: "},
 		{"format-missing", mutate(func(s map[string]any) { delete(s, "format") }), "format: "},
-		{"version", mutate(func(s map[string]any) { s["version"] = 2 }), "version: 2 is not supported"},
+		{"version", mutate(func(s map[string]any) { s["version"] = 3 }), "version: 3 is not supported"},
 		{"dimension", mutate(func(s map[string]any) { s["dimensions"] = []any{"ceo-mood", "customer"} }), "dimensions[0]: "},
 		{"value-high", mutate(func(s map[string]any) { placement0(s)["value"] = 101 }), "placements[0].value: "},
 		{"value-low", mutate(func(s map[string]any) { placement0(s)["value"] = -1 }), "placements[0].value: "},

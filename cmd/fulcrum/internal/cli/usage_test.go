@@ -28,7 +28,13 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"list", "--bogus"}, "flag provided but not defined"},
 		{[]string{"list", "extra"}, `unexpected argument "extra"`},
 		{[]string{"catalogue", "extra"}, `unexpected argument "extra"`},
-		{[]string{"catalogue", "--db", db}, "flag provided but not defined"},
+		{[]string{"catalogue", "--nope"}, "flag provided but not defined"},
+		{[]string{"template"}, "export, import or list"},
+		{[]string{"template", "--db", db, "bogus"}, `unknown template command "bogus"`},
+		{[]string{"template", "export", "k"}, "template key and an output file"},
+		{[]string{"template", "import", "--db", db}, "template file"},
+		{[]string{"template", "export", "k", "o.json", "--json"}, "--json goes with list only"},
+		{[]string{"template", "list", "extra"}, `unexpected argument "extra"`},
 		{[]string{"check", "extra"}, `unexpected argument "extra"`},
 	} {
 		r := runCLI(t, nil, tc.args...)
