@@ -103,6 +103,7 @@ func (p *page) write() {
 	p.keyPoints()
 	p.f(`</div>`)
 	p.dimensions()
+	p.tensions()
 	p.discussion()
 	p.reasons()
 	p.guidance()
@@ -218,6 +219,32 @@ func (p *page) dimensions() {
 
 func decimal(w *lang.Words, f float64) string {
 	return strings.Replace(strconv.FormatFloat(math.Round(f*10)/10, 'f', -1, 64), ".", w.T("export.number.decimal-separator"), 1)
+}
+
+// tensions is the PDF's "Tensions between positions": each tension's
+// message, question and positions, an accepted one with the team's reason.
+func (p *page) tensions() {
+	w, s := p.w, p.s
+	p.f(`<h2>%s</h2><p class=muted>%s</p>`, e(w.T("export.pdf.heading.tensions")),
+		e(w.T("export.pdf.tensions.intro", canvas.TensionToCMax, canvas.TensionToBMin)))
+	ts := s.Tensions()
+	if len(ts) == 0 {
+		p.f(`<p>%s</p>`, e(w.T("export.pdf.tensions.none")))
+	}
+	for _, t := range ts {
+		text, _ := w.Tension(t.Rule)
+		var parts []string
+		for i, key := range t.Dimensions {
+			d, _ := s.Dimension(key)
+			parts = append(parts, w.T("export.pdf.tension.value", p.name(d), strconv.Itoa(canvas.RoundHalf(t.Values[i]))))
+		}
+		p.f(`<h3 class=warn>%s</h3><p>%s</p><p><i>%s</i></p><p class=muted>%s</p>`, e(text.Name), e(text.Message),
+			e(w.T("export.pdf.tensions.question", text.Question)),
+			e(w.T("export.pdf.tensions.positions", strings.Join(parts, w.T("export.pdf.list-separator")))))
+		if t.Accepted {
+			p.f(`<p>%s</p>`, e(w.T("export.pdf.tensions.accepted", t.Reason)))
+		}
+	}
 }
 
 func (p *page) discussion() {
