@@ -244,8 +244,7 @@ func (v *compareView) tablePart(c canvas.Comparison) fyne.CanvasObject {
 			cell(u.figure(d.To, d.ToKind == canvas.PositionProposed), false), cell(shift, d.Shift != nil)))
 	}
 	if medians {
-		note := widget.NewLabel(w.Legend(canvas.LegendMedian))
-		note.Importance = widget.LowImportance
+		note := widget.NewLabelWithStyle(w.Legend(canvas.LegendMedian), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 		rows.Add(note)
 	}
 	return rows

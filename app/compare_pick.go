@@ -91,7 +91,7 @@ func (u *UI) pickBaseline(now *canvas.Session, done func(then *canvas.Session)) 
 	hint := u.T("app.compare.pick.no-previous")
 	if prev, ok := store.PreviousOf(now, p.all); ok {
 		p.chosen = prev.ID
-		hint = u.T("app.compare.pick.suggested", strings.TrimSpace(now.Product))
+		hint = u.T("app.compare.pick.suggested", prev.Title)
 	}
 
 	p.search = u.newKeyEntry()
@@ -128,7 +128,7 @@ func (u *UI) pickBaseline(now *canvas.Session, done func(then *canvas.Session)) 
 
 	head := wrapped(u.T("app.compare.pick.head", now.Title))
 	note := wrapped(hint)
-	note.Importance = widget.LowImportance
+	note.TextStyle.Italic = true
 	body := container.NewBorder(container.NewVBox(head, note, p.search), nil, nil, nil, p.list)
 	p.d = dialog.NewCustomWithoutButtons(u.T("app.compare.pick.title"), body, u.win)
 	p.d.SetButtons([]fyne.CanvasObject{cancel, p.ok})

@@ -174,7 +174,7 @@ func TestCompareFromTheSessionList(t *testing.T) {
 	if chosen != "nubia-q1" {
 		t.Errorf("the dialog chose %q, want the previous session of the product, nubia-q1", chosen)
 	}
-	if !hasText(texts, "The previous session of nubia crm is chosen; pick another if you like.") {
+	if !hasText(texts, "“Q1 positioning”, the previous session of this product, is chosen; pick another if you like.") {
 		t.Errorf("the dialog does not say the previous session is chosen: %q", texts)
 	}
 	if containsText(texts, "Q3 positioning") && slices.Contains(pickedTitles(u), "Q3 positioning") {

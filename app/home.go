@@ -69,7 +69,7 @@ func newHome(u *UI) *home {
 	h.newBtn = u.newKeyButton(u.T("app.home.new-session"), theme.ContentAddIcon(), u.newSessionDialog)
 	h.newBtn.Importance = widget.HighImportance
 	h.openBtn = h.ui.newKeyButton(u.T("app.home.open"), theme.FolderOpenIcon(), h.openSelected)
-	h.cmpBtn = h.ui.newKeyButton(u.T("app.compare.button"), theme.ViewRefreshIcon(), u.compareWith)
+	h.cmpBtn = h.ui.newKeyButton(u.T("app.compare.button"), theme.HistoryIcon(), u.compareWith)
 	h.dupBtn = h.ui.newKeyButton(u.T("app.home.duplicate"), theme.ContentCopyIcon(), h.duplicateSelected)
 	h.renBtn = h.ui.newKeyButton(u.T("app.home.rename"), theme.DocumentCreateIcon(), h.renameSelected)
 	h.delBtn = h.ui.newKeyButton(u.T("app.home.delete"), theme.DeleteIcon(), h.deleteSelected)
