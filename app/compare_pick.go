@@ -204,7 +204,9 @@ func (p *baselinePicker) createRow() fyne.CanvasObject {
 		indexSamples = append(indexSamples, "100  "+p.ui.words().Band(b))
 	}
 	right := container.NewHBox(container.New(column(p.ui.home.dateSamples()), updated), container.New(indexSamples, index))
-	return container.NewBorder(nil, nil, nil, right, container.NewGridWithColumns(2, title, product))
+	row := &pickRow{p: p, content: container.NewBorder(nil, nil, nil, right, container.NewGridWithColumns(2, title, product))}
+	row.ExtendBaseWidget(row)
+	return row
 }
 
 func (p *baselinePicker) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -212,13 +214,33 @@ func (p *baselinePicker) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	s := p.shown[i]
-	row := o.(*fyne.Container)
+	pr := o.(*pickRow)
+	pr.id = i
+	row := pr.content
 	grid := row.Objects[0].(*fyne.Container)
 	right := row.Objects[1].(*fyne.Container)
 	grid.Objects[0].(*widget.Label).SetText(s.Title)
 	grid.Objects[1].(*widget.Label).SetText(s.Product)
 	right.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(p.ui.dateTime(s.Updated))
 	right.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(p.ui.indexText(s))
+}
+
+// pickRow is a row of the picker: a tap chooses the session, a double tap
+// compares with it, as a double tap on the session list opens one.
+type pickRow struct {
+	widget.BaseWidget
+	p       *baselinePicker
+	id      widget.ListItemID
+	content *fyne.Container
+}
+
+func (r *pickRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
+
+func (r *pickRow) Tapped(*fyne.PointEvent) { r.p.list.Select(r.id) }
+
+func (r *pickRow) DoubleTapped(*fyne.PointEvent) {
+	r.p.list.Select(r.id)
+	r.p.ok.Tapped(nil)
 }
 
 // pickList is the picker's list: the arrow keys choose (not only move a

@@ -400,3 +400,80 @@ func TestCompareGolden(t *testing.T) {
 		})
 	}
 }
+
+// Settings → Language on the compare view redraws it in the new words and
+// keeps it on screen, with the same two sessions, whether it was opened
+// from the list or from the editor; Esc still returns where it came from.
+func TestCompareSwitchesLanguage(t *testing.T) {
+	u, st := startUI(t, filepath.Join(t.TempDir(), "f.db"))
+	defer st.Close()
+	importCompareFixtures(t, u)
+	c := u.Window().Canvas()
+	shows := func(where, want string) {
+		t.Helper()
+		v := onCompare(t, u)
+		if v.from.ID != "nubia-q1" || v.to.ID != "nubia-q3" {
+			t.Errorf("%s: compares %s → %s after the switch", where, v.from.ID, v.to.ID)
+		}
+		if texts := textsOf(onScreen(u)); !hasText(texts, want) {
+			t.Errorf("%s: the compare view does not show %q: %q", where, want, texts)
+		}
+	}
+
+	u.home.selectSession("nubia-q3")
+	u.compareWith()
+	key(c, fyne.KeyReturn)
+	languageItem(t, u, "Español").Action()
+	shows("from the list", "Añadidas desde entonces: Fuente de ingresos")
+	key(c, fyne.KeyEscape)
+	if u.Window().Content() != u.home.content || u.home.selected != "nubia-q3" {
+		t.Fatal("Esc after the switch did not return to the list with Q3 selected")
+	}
+
+	if err := u.OpenSession("nubia-q3"); err != nil {
+		t.Fatal(err)
+	}
+	u.compareWith()
+	key(c, fyne.KeyReturn)
+	languageItem(t, u, "中文").Action()
+	shows("from the editor", "此后新增：利润来源")
+	key(c, fyne.KeyEscape)
+	if u.editor == nil || u.Window().Content() != u.editor.content {
+		t.Fatal("Esc after the switch did not return to the editor")
+	}
+}
+
+// A tap in the dialog's list chooses a session, a double tap compares with
+// it.
+func TestCompareDialogTaps(t *testing.T) {
+	u, st := startUI(t, filepath.Join(t.TempDir(), "f.db"))
+	defer st.Close()
+	importCompareFixtures(t, u)
+	u.home.selectSession("nubia-q1")
+	u.compareWith()
+	rows := renderedOf[*pickRow](u.Window().Canvas().Overlays().Top())
+	if len(rows) < 2 {
+		t.Fatalf("the dialog shows %d rows, want apart and Q3", len(rows))
+	}
+	var q3, apart *pickRow
+	for _, r := range rows {
+		switch r.p.shown[r.id].ID {
+		case "nubia-q3":
+			q3 = r
+		case "nubia-apart":
+			apart = r
+		}
+	}
+	if q3 == nil || apart == nil {
+		t.Fatal("the dialog does not list apart and Q3")
+	}
+	test.Tap(apart)
+	if chosen, _ := picker(t, u); chosen != "nubia-apart" {
+		t.Errorf("a tap on apart chose %q", chosen)
+	}
+	test.DoubleTap(q3)
+	v := onCompare(t, u)
+	if v.from.ID != "nubia-q3" || v.to.ID != "nubia-q1" {
+		t.Errorf("a double tap on Q3 compares %s → %s, want nubia-q3 → nubia-q1", v.from.ID, v.to.ID)
+	}
+}
