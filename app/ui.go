@@ -67,8 +67,8 @@ type UI struct {
 	// onScreenChange redraws the round or presentation screen on show
 	// after a change; nil on the editor and the session list.
 	onScreenChange func(canvas.Change)
-	// redrawScreen shows the round or larger-chart screen on show again,
-	// in the current language (see redraw); nil on the editor.
+	// redrawScreen shows the round, larger-chart or compare screen on
+	// show again, in the current language (see redraw); nil on the editor.
 	redrawScreen func()
 	// comparing is the compare view last shown (compare.go); it is on
 	// screen while the window's content is its content.
