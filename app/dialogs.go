@@ -147,5 +147,6 @@ func (u *UI) shortcutSections() []shortcutSection {
 		{w.T("app.keys.section.editor"), append(editor, helpOf(w, sliderKeys)...)},
 		{w.T("app.keys.section.present"), helpOf(w, presentKeys)},
 		{w.T("app.keys.section.large"), helpOf(w, largeChartKeys)},
+		{w.T("app.keys.section.compare"), helpOf(w, compareKeys)},
 	}
 }

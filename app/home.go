@@ -30,6 +30,7 @@ type home struct {
 	count   *widget.Label
 	newBtn  *keyButton
 	openBtn *keyButton
+	cmpBtn  *keyButton
 	dupBtn  *keyButton
 	renBtn  *keyButton
 	delBtn  *keyButton
@@ -68,6 +69,7 @@ func newHome(u *UI) *home {
 	h.newBtn = u.newKeyButton(u.T("app.home.new-session"), theme.ContentAddIcon(), u.newSessionDialog)
 	h.newBtn.Importance = widget.HighImportance
 	h.openBtn = h.ui.newKeyButton(u.T("app.home.open"), theme.FolderOpenIcon(), h.openSelected)
+	h.cmpBtn = h.ui.newKeyButton(u.T("app.compare.button"), theme.HistoryIcon(), u.compareWith)
 	h.dupBtn = h.ui.newKeyButton(u.T("app.home.duplicate"), theme.ContentCopyIcon(), h.duplicateSelected)
 	h.renBtn = h.ui.newKeyButton(u.T("app.home.rename"), theme.DocumentCreateIcon(), h.renameSelected)
 	h.delBtn = h.ui.newKeyButton(u.T("app.home.delete"), theme.DeleteIcon(), h.deleteSelected)
@@ -88,7 +90,7 @@ func newHome(u *UI) *home {
 	h.count = widget.NewLabel("")
 
 	heading := widget.NewLabelWithStyle(u.T("app.home.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	actions := container.NewHBox(h.openBtn, h.dupBtn, h.renBtn, h.delBtn)
+	actions := container.NewHBox(h.openBtn, h.cmpBtn, h.dupBtn, h.renBtn, h.delBtn)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, heading, h.newBtn),
 		container.NewBorder(nil, nil, nil, actions, h.search),
@@ -253,7 +255,7 @@ func (h *home) filter() {
 }
 
 func (h *home) updateButtons() {
-	for _, b := range []*keyButton{h.openBtn, h.dupBtn, h.renBtn, h.delBtn} {
+	for _, b := range []*keyButton{h.openBtn, h.cmpBtn, h.dupBtn, h.renBtn, h.delBtn} {
 		if h.selected == "" {
 			b.Disable()
 		} else {

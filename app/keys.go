@@ -36,6 +36,7 @@ func (u *UI) windowBindings() []binding {
 	return []binding{
 		{what: "app.keys.new-session", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyN)}, run: u.newSessionDialog},
 		{what: "app.keys.session-list", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyO)}, run: u.ShowHome},
+		{what: "app.keys.compare", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyK)}, run: u.compareWith},
 		{what: "app.keys.save", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyS)}, run: u.SaveNow},
 		{what: "app.keys.export-pdf", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyE)}, run: func() { u.exportDialog(exportPDF) }},
 		{what: "app.keys.undo", shortcuts: []fyne.Shortcut{&fyne.ShortcutUndo{}}, run: u.Undo},

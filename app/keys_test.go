@@ -420,7 +420,7 @@ func TestF1ListsEveryShortcut(t *testing.T) {
 	}
 	// The keys a facilitator is told about, spelled out so that a table
 	// that loses one fails here.
-	want = append(want, "Ctrl+N", "Ctrl+O", "Ctrl+S", "Ctrl+E", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y", "Ctrl+Q",
+	want = append(want, "Ctrl+N", "Ctrl+O", "Ctrl+K", "Ctrl+S", "Ctrl+E", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y", "Ctrl+Q",
 		"F1", "F6", "Enter", "Esc", "Tab", "Page Up", "Page Down", "Home", "End", "↑", "↓")
 
 	key(c, fyne.KeyF1)
@@ -430,7 +430,7 @@ func TestF1ListsEveryShortcut(t *testing.T) {
 			t.Errorf("the shortcuts list does not mention %s", w)
 		}
 	}
-	for _, h := range append(append(helpOf(en, presentKeys), helpOf(en, listKeys)...), helpOf(en, sliderKeys)...) {
+	for _, h := range slices.Concat(helpOf(en, presentKeys), helpOf(en, listKeys), helpOf(en, sliderKeys), helpOf(en, compareKeys)) {
 		if !hasText(texts, h.what) {
 			t.Errorf("the shortcuts list leaves out %q", h.what)
 		}

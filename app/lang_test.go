@@ -216,7 +216,9 @@ func dismissAll(u *UI) {
 func TestEveryScreenSpeaksTheLanguage(t *testing.T) {
 	for _, tag := range []lang.Tag{lang.ZH, lang.ES} {
 		t.Run(string(tag), func(t *testing.T) {
-			walkEveryScreen(t, tag, newEnglishCheck(t, tag))
+			c := newEnglishCheck(t, tag)
+			walkEveryScreen(t, tag, c)
+			walkComparison(t, tag, c)
 		})
 	}
 }
@@ -335,6 +337,44 @@ func walkEveryScreen(t *testing.T, tag lang.Tag, c *englishCheck) {
 	dialog("the rename dialog", u.home.renameSelected)
 	dialog("the delete question", u.home.deleteSelected)
 	_ = st
+}
+
+// walkComparison shows the comparison's dialogs and view, from the session
+// list and from the editor, on the sessions of canvas/testdata/compare
+// (walkEveryScreen's file is marked damaged by then).
+func walkComparison(t *testing.T, tag lang.Tag, c *englishCheck) {
+	u, _ := startUIIn(t, filepath.Join(t.TempDir(), "f.db"), tag)
+	cv := u.Window().Canvas()
+	look := func(where string) {
+		t.Helper()
+		c.check(t, where, shownTexts(u))
+	}
+	importCompareFixtures(t, u)
+	u.compareWith()
+	look("the compare hint with nothing selected")
+	dismissAll(u)
+	u.home.selectSession("nubia-q1")
+	u.compareWith()
+	look("the compare dialog without a previous session")
+	dismissAll(u)
+	u.home.selectSession("nubia-q3")
+	u.compareWith()
+	look("the compare dialog")
+	key(cv, fyne.KeyReturn)
+	look("the compare view from the list")
+	u.comparing.swap()
+	look("the compare view swapped")
+	key(cv, fyne.KeyEscape)
+	look("the session list after a comparison")
+
+	if err := u.OpenSession("nubia-apart"); err != nil {
+		t.Fatal(err)
+	}
+	u.compareWith()
+	key(cv, fyne.KeyReturn)
+	look("the compare view from the editor, no dimension in common")
+	key(cv, fyne.KeyEscape)
+	look("the editor after a comparison")
 }
 
 // TestStartUpProblemsSpeakTheLanguage: the windows shown when the file
@@ -578,6 +618,9 @@ func TestKeyTablesAreMessages(t *testing.T) {
 		whats = append(whats, k.what)
 	}
 	for _, k := range largeChartKeys {
+		whats = append(whats, k.what)
+	}
+	for _, k := range compareKeys {
 		whats = append(whats, k.what)
 	}
 	for _, k := range editorKeys {

@@ -58,9 +58,14 @@ func (u *UI) redraw() {
 	u.updateEditMenuNow()
 	u.showMenu()
 	old := u.home
+	comparing := u.comparing != nil && u.win.Content() == u.comparing.content
 	u.home = newHome(u)
 	u.home.keepFrom(old)
 	u.timer.relabel()
+	if u.editor == nil && comparing {
+		u.comparing.show()
+		return
+	}
 	if u.editor == nil {
 		u.win.SetContent(u.home.content)
 		u.home.reload()

@@ -67,9 +67,12 @@ type UI struct {
 	// onScreenChange redraws the round or presentation screen on show
 	// after a change; nil on the editor and the session list.
 	onScreenChange func(canvas.Change)
-	// redrawScreen shows the round or larger-chart screen on show again,
-	// in the current language (see redraw); nil on the editor.
+	// redrawScreen shows the round, larger-chart or compare screen on
+	// show again, in the current language (see redraw); nil on the editor.
 	redrawScreen func()
+	// comparing is the compare view last shown (compare.go); it is on
+	// screen while the window's content is its content.
+	comparing *compareView
 	// damage is the damaged-file dialog while it shows (launch.go).
 	damage dialog.Dialog
 	// bindings are the window's keys (see keys.go).
@@ -146,6 +149,8 @@ func (u *UI) menu() *fyne.MainMenu {
 	// Open shows the session list, where the other session is chosen.
 	openItem := fyne.NewMenuItem(u.T("app.menu.open"), u.ShowHome)
 	openItem.Shortcut = shortcut(fyne.KeyO)
+	compareItem := fyne.NewMenuItem(u.T("app.compare.menu"), u.compareWith)
+	compareItem.Shortcut = shortcut(fyne.KeyK)
 	saveItem := fyne.NewMenuItem(u.T("app.menu.save-now"), u.SaveNow)
 	saveItem.Shortcut = shortcut(fyne.KeyS)
 	exportItem := fyne.NewMenuItem(u.T("app.menu.export-pdf"), func() { u.exportDialog(exportPDF) })
@@ -164,7 +169,7 @@ func (u *UI) menu() *fyne.MainMenu {
 	quitItem := fyne.NewMenuItem(u.T("app.menu.quit"), u.Quit)
 	quitItem.IsQuit = true
 	quitItem.Shortcut = shortcut(fyne.KeyQ)
-	fileItems := append([]*fyne.MenuItem{newItem, openItem, saveItem, fyne.NewMenuItemSeparator(),
+	fileItems := append([]*fyne.MenuItem{newItem, openItem, compareItem, saveItem, fyne.NewMenuItemSeparator(),
 		exportItem, pngItem, csvItem, jsonItem, paperItem, fyne.NewMenuItemSeparator()}, u.fileItems()...)
 	return fyne.NewMainMenu(fyne.NewMenu(u.T("app.menu.file"), append(fileItems, fyne.NewMenuItemSeparator(), quitItem)...),
 		u.editMenu(), u.settingsMenu(), u.helpMenu())
