@@ -41,10 +41,6 @@ type compareView struct {
 	content fyne.CanvasObject
 	chart   *chartView
 	details *container.Scroll
-	// tensions is the place of the tensions resolved and the new ones
-	// (issue 15): empty and hidden until canvas compares tensions; see
-	// tensionsPart.
-	tensions *fyne.Container
 }
 
 // showComparison shows how the product moved from the session from to the
@@ -140,12 +136,6 @@ func (v *compareView) build() {
 		return o
 	}
 
-	v.tensions = container.NewVBox()
-	if part := v.tensionsPart(c); part != nil {
-		v.tensions.Add(part)
-	} else {
-		v.tensions.Hide()
-	}
 	parts := container.NewVBox(
 		v.sessionLine("app.compare.then", v.from),
 		v.sessionLine("app.compare.now", v.to),
@@ -156,7 +146,8 @@ func (v *compareView) build() {
 		v.dimensionsPart(c),
 		widget.NewSeparator(),
 		v.targetsPart(c),
-		v.tensions,
+		widget.NewSeparator(),
+		v.tensionsPart(c),
 	)
 	v.details = container.NewVScroll(container.NewPadded(parts))
 	split := container.NewHSplit(container.NewVScroll(v.chart), v.details)
@@ -312,11 +303,27 @@ func (v *compareView) targetsPart(c canvas.Comparison) fyne.CanvasObject {
 	return box
 }
 
-// tensionsPart is the place for the tensions the later session resolved
-// and the new ones (issue 15, part 5). Tensions are being built in canvas
-// now; this returns nil, and the part stays hidden, until canvas can
-// compare them. Then this is where they are wired in, from c.
-func (v *compareView) tensionsPart(canvas.Comparison) fyne.CanvasObject { return nil }
+// tensionsPart names the tensions that fired then and fire no more, and
+// those that fire now and did not then (canvas.Comparison decides which).
+func (v *compareView) tensionsPart(c canvas.Comparison) fyne.CanvasObject {
+	u := v.ui
+	names := func(rules []string) string {
+		if len(rules) == 0 {
+			return u.T("app.compare.tensions.none")
+		}
+		out := make([]string, len(rules))
+		for i, r := range rules {
+			t, _ := u.words().Tension(r)
+			out[i] = t.Name
+		}
+		return strings.Join(out, u.T("app.compare.list-separator"))
+	}
+	return container.NewVBox(
+		widget.NewLabelWithStyle(u.T("app.compare.tensions.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		wrapped(u.T("app.compare.tensions.resolved", names(c.TensionsResolved))),
+		wrapped(u.T("app.compare.tensions.new", names(c.TensionsNew))),
+	)
+}
 
 func wrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)

@@ -97,6 +97,10 @@ func checkQ1ToQ3(t *testing.T, v *compareView) {
 		"Decision cycle: target 20, nothing agreed now, not reached",
 		"Data volume: target 60, no longer in the session, not reached",
 		"Then: Q1 positioning · Nubia CRM · 10 May 2026",
+		// Decision makers at 69 against a 22.5 decision cycle: a committee
+		// bought on impulse, which Q1 (~50, 30) was not.
+		"Resolved since then: none",
+		"New since then: Committee vs impulse purchase",
 	} {
 		if !hasText(texts, want) {
 			t.Errorf("the compare view does not show %q; it shows %q", want, texts)
