@@ -63,6 +63,8 @@ type editor struct {
 	people  *participantsPanel
 	agenda  *agendaPanel
 	actions *actionsPanel
+	// tensions is the Tensions tab and the rows' markers (tensions.go).
+	tensions *tensionsPanel
 
 	content fyne.CanvasObject
 }
@@ -151,11 +153,13 @@ func (e *editor) build() {
 	e.people = newParticipantsPanel(e)
 	e.agenda = newAgendaPanel(e)
 	e.actions = newActionsPanel(e)
+	e.tensions = newTensionsPanel(e)
 	e.tabs = container.NewAppTabs(
 		container.NewTabItem(u.T("app.editor.tab.profile"), container.NewBorder(indexBox, nil, nil, nil, charts)),
 		container.NewTabItem(u.T("app.editor.tab.participants"), e.people.content),
 		container.NewTabItem(u.T("app.editor.tab.agenda"), e.agenda.content),
 		e.actions.tab,
+		e.tensions.tab,
 	)
 	split := container.NewHSplit(e.scroll, e.tabs)
 	split.Offset = 0.55
@@ -175,6 +179,7 @@ func (e *editor) refreshAll() {
 	e.people.refresh()
 	e.agenda.refresh()
 	e.actions.refresh()
+	e.tensions.refresh()
 	e.refreshBanner()
 }
 

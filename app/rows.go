@@ -30,6 +30,7 @@ type dimRow struct {
 	note        *noteEntry
 	addAction   *keyButton
 	agreement   *agreeLine
+	mark        *tensionMark
 	// header holds the row's buttons beside its name: Agree or Clear,
 	// and + Action.
 	header *fyne.Container
@@ -194,7 +195,8 @@ func (r *dimRow) view() *fyne.Container {
 	tob := widget.NewLabelWithStyle(txt.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
 	tob.Wrapping = fyne.TextWrapWord
 	r.header = container.NewHBox(r.flag, r.agreement.box, r.addAction)
-	r.headLine = container.NewBorder(nil, nil, nil, r.header, name)
+	r.mark = newTensionMark(r)
+	r.headLine = container.NewBorder(nil, nil, r.mark.button, r.header, name)
 	lay := &spectrumLayout{minSide: r.targetOn.MinSize().Width}
 	spectrum := container.New(lay, toc, r.slider, tob)
 	targetLine := container.New(lay, r.targetOn, r.target, r.targetValue)
