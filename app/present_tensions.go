@@ -57,6 +57,9 @@ func (c *tensionsScreen) show(w *lang.Words, s *canvas.Session) {
 				continue
 			}
 			if first && accepted {
+				if len(c.list.Objects) == 0 {
+					c.list.Add(projectorLine(w.T("app.present.tensions.none-open")))
+				}
 				c.list.Add(widget.NewSeparator())
 				c.list.Add(heading(w.T("app.present.tensions.accepted")))
 			}

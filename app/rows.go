@@ -195,8 +195,10 @@ func (r *dimRow) view() *fyne.Container {
 	tob := widget.NewLabelWithStyle(txt.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
 	tob.Wrapping = fyne.TextWrapWord
 	r.header = container.NewHBox(r.flag, r.agreement.box, r.addAction)
+	// The tension marker follows the name, so names stay aligned from row
+	// to row.
 	r.mark = newTensionMark(r)
-	r.headLine = container.NewBorder(nil, nil, r.mark.button, r.header, name)
+	r.headLine = container.NewBorder(nil, nil, nil, r.header, container.NewHBox(name, r.mark.button))
 	lay := &spectrumLayout{minSide: r.targetOn.MinSize().Width}
 	spectrum := container.New(lay, toc, r.slider, tob)
 	targetLine := container.New(lay, r.targetOn, r.target, r.targetValue)

@@ -80,13 +80,23 @@ func sameTension(a, b canvas.Tension) bool {
 		slices.Equal(a.Dimensions, b.Dimensions) && slices.Equal(a.Values, b.Values)
 }
 
-// refreshCards shows one card per tension, in canvas's order. A card is
-// kept while its tension fires, so the button a person tabbed to keeps
-// its focus when a value moves.
+// refreshCards shows one card per tension, the open ones first, each
+// group in canvas's order. A card is kept while its tension fires, so the
+// button a person tabbed to keeps its focus when a value moves.
 func (p *tensionsPanel) refreshCards(ts []canvas.Tension) {
 	objs := make([]fyne.CanvasObject, 0, len(ts))
 	firing := map[string]bool{}
-	for _, t := range ts {
+	ordered := slices.Clone(ts)
+	slices.SortStableFunc(ordered, func(a, b canvas.Tension) int {
+		switch {
+		case a.Accepted == b.Accepted:
+			return 0
+		case b.Accepted:
+			return -1
+		}
+		return 1
+	})
+	for _, t := range ordered {
 		c := p.cards[t.Rule]
 		if c == nil {
 			c = newTensionCard(p, t.Rule)
@@ -121,9 +131,7 @@ func (p *tensionsPanel) open(rule string) {
 		return
 	}
 	p.scroll.ScrollToOffset(fyne.NewPos(0, c.box.Position().Y))
-	if b := c.firstButton(); b != nil {
-		p.e.ui.win.Canvas().Focus(b)
-	}
+	p.focus(rule)
 }
 
 // openFor opens the first tension involving dimension key, an open one
@@ -162,6 +170,7 @@ type tensionCard struct {
 	name     *widget.Label
 	message  *widget.Label
 	question *widget.Label
+	icon     *widget.Icon
 	dims     *fyne.Container
 	status   *widget.Label
 	accept   *keyButton
@@ -191,9 +200,9 @@ func newTensionCard(p *tensionsPanel, rule string) *tensionCard {
 	c.edit = u.newKeyButton(u.T("app.tensions.edit-reason"), theme.DocumentCreateIcon(), func() { p.acceptDialog(rule) })
 	c.reopen = u.newKeyButton(u.T("app.tensions.reopen"), theme.ViewRefreshIcon(), func() { p.reopen(rule) })
 	c.edit.Importance, c.reopen.Importance = widget.LowImportance, widget.LowImportance
-	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
+	c.icon = widget.NewIcon(openMarkIcon)
 	c.box = container.NewVBox(
-		container.NewBorder(nil, nil, icon, nil, c.name),
+		container.NewBorder(nil, nil, c.icon, nil, c.name),
 		c.message,
 		c.question,
 		c.dims,
@@ -213,12 +222,14 @@ func (c *tensionCard) show(t canvas.Tension) {
 	c.showDimensions(t)
 	u := c.p.e.ui
 	if t.Accepted {
+		c.icon.SetResource(acceptedMarkIcon)
 		c.status.SetText(u.T("app.tensions.accepted", t.Reason))
 		c.status.Show()
 		c.accept.Hide()
 		c.edit.Show()
 		c.reopen.Show()
 	} else {
+		c.icon.SetResource(openMarkIcon)
 		c.status.Hide()
 		c.accept.Show()
 		c.edit.Hide()
@@ -317,6 +328,7 @@ func (p *tensionsPanel) acceptDialog(rule string) {
 		}
 		if e.apply(u.T("app.op.accept-tension"), canvas.AcceptTension{Rule: rule, Reason: why}) {
 			e.owner.Seal()
+			p.focus(rule)
 		}
 	})
 	d.Resize(u.dialogSize(560, 320))
@@ -328,6 +340,17 @@ func (p *tensionsPanel) acceptDialog(rule string) {
 func (p *tensionsPanel) reopen(rule string) {
 	if p.e.apply(p.e.ui.T("app.op.reopen-tension"), canvas.ReopenTension{Rule: rule}) {
 		p.e.owner.Seal()
+		p.focus(rule)
+	}
+}
+
+// focus puts the focus on the first button of rule's card, whose button
+// pressed last may have just hidden.
+func (p *tensionsPanel) focus(rule string) {
+	if c := p.cards[rule]; c != nil {
+		if b := c.firstButton(); b != nil {
+			p.e.ui.win.Canvas().Focus(b)
+		}
 	}
 }
 

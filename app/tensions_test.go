@@ -204,6 +204,11 @@ func TestAcceptTensionWithReason(t *testing.T) {
 	if c.Overlays().Top() != nil {
 		t.Fatal("Enter did not close the dialog")
 	}
+	// The keyboard carries on from the card: Accept… is gone, Edit
+	// reason… has the focus; the card's sign is muted.
+	if c.Focused() != card.edit || card.icon.Resource != acceptedMarkIcon {
+		t.Errorf("after accepting: focus on %T, icon %v", c.Focused(), card.icon.Resource.Name())
+	}
 	accepted := func(where string) {
 		t.Helper()
 		e := u.editor
@@ -351,7 +356,7 @@ func TestTensionsOnTheProjector(t *testing.T) {
 	// Accepted from elsewhere while it shows: drawn with its reason.
 	e.apply("", canvas.AcceptTension{Rule: "committee-impulse", Reason: "land by trial"})
 	screen = textsOf(onScreen(u))
-	if !containsText(screen, "Accepted by the team") || !containsText(screen, "✓  "+committee) || !containsText(screen, "Accepted: land by trial") || containsText(screen, committeeQ) {
+	if !containsText(screen, "No open tensions") || !containsText(screen, "Accepted by the team") || !containsText(screen, "✓  "+committee) || !containsText(screen, "Accepted: land by trial") || containsText(screen, committeeQ) {
 		t.Errorf("the accepted tension shows as %q", screen)
 	}
 	key(fyne.KeyRight)
