@@ -146,14 +146,16 @@ func (e *editor) build() {
 	// 910 units wide.
 	e.label.Truncation = fyne.TextTruncateEllipsis
 	e.indexLine = container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(u.T("app.editor.index")), e.index), nil, e.label)
-	indexBox := container.NewBorder(nil, nil, nil, largeBtn, e.indexLine)
+	// The open tensions' count stays in sight beside the index where the
+	// Tensions tab's title is cut off (1366×768 at FYNE_SCALE=1.5).
+	e.tensions = newTensionsPanel(e)
+	indexBox := container.NewBorder(nil, nil, nil, container.NewHBox(e.tensions.badge, largeBtn), e.indexLine)
 	guidance := widget.NewCard("", "", container.NewVBox(e.guideTitle, e.guideBody))
 	charts := container.NewVSplit(container.NewVScroll(e.chart), container.NewVScroll(guidance))
 	charts.Offset = 0.68
 	e.people = newParticipantsPanel(e)
 	e.agenda = newAgendaPanel(e)
 	e.actions = newActionsPanel(e)
-	e.tensions = newTensionsPanel(e)
 	e.tabs = container.NewAppTabs(
 		container.NewTabItem(u.T("app.editor.tab.profile"), container.NewBorder(indexBox, nil, nil, nil, charts)),
 		container.NewTabItem(u.T("app.editor.tab.participants"), e.people.content),

@@ -195,16 +195,17 @@ func (r *dimRow) view() *fyne.Container {
 	tob := widget.NewLabelWithStyle(txt.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
 	tob.Wrapping = fyne.TextWrapWord
 	r.header = container.NewHBox(r.flag, r.agreement.box, r.addAction)
-	// The tension marker follows the name, so names stay aligned from row
-	// to row.
+	r.headLine = container.NewBorder(nil, nil, nil, r.header, name)
+	// A tension's marker leads the question, which wraps: on the name
+	// line it made the longest rows (in Spanish) wider than 1366×768 at
+	// FYNE_SCALE=1.5.
 	r.mark = newTensionMark(r)
-	r.headLine = container.NewBorder(nil, nil, nil, r.header, container.NewHBox(name, r.mark.button))
 	lay := &spectrumLayout{minSide: r.targetOn.MinSize().Width}
 	spectrum := container.New(lay, toc, r.slider, tob)
 	targetLine := container.New(lay, r.targetOn, r.target, r.targetValue)
 	return container.NewVBox(
 		r.headLine,
-		question,
+		container.NewBorder(nil, nil, r.mark.button, nil, question),
 		spectrum,
 		targetLine,
 		r.statsLine,

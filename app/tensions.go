@@ -29,7 +29,10 @@ type tensionsPanel struct {
 	list   *fyne.Container
 	scroll *container.Scroll
 	empty  *widget.Label
-	cards  map[string]*tensionCard
+	// badge counts the open tensions beside the ToB index, and opens the
+	// first one.
+	badge *keyButton
+	cards map[string]*tensionCard
 	// shown is what the tab and the markers show now.
 	shown []canvas.Tension
 	// drawn is false until the first refresh, so an empty session draws
@@ -43,6 +46,9 @@ func newTensionsPanel(e *editor) *tensionsPanel {
 	p.empty.Wrapping = fyne.TextWrapWord
 	p.scroll = container.NewVScroll(container.NewVBox(p.empty, p.list))
 	p.tab = container.NewTabItem(e.ui.N("app.tensions.tab", 0), p.scroll)
+	p.badge = e.ui.newKeyButton("", openMarkIcon, p.openFirst)
+	p.badge.Importance = widget.LowImportance
+	p.badge.Hide()
 	return p
 }
 
@@ -66,6 +72,14 @@ func (p *tensionsPanel) refresh() {
 		if p.e.tabs != nil {
 			p.e.tabs.Refresh()
 		}
+	}
+	if open == 0 {
+		p.badge.Hide()
+	} else {
+		// The number alone: worded, it widened the Profile tab past a
+		// 1366×768 screen at FYNE_SCALE=1.5 in Spanish.
+		p.badge.SetText(strconv.Itoa(open))
+		p.badge.Show()
 	}
 	p.refreshCards(ts)
 	for _, r := range p.e.rows {
@@ -132,6 +146,17 @@ func (p *tensionsPanel) open(rule string) {
 	}
 	p.scroll.ScrollToOffset(fyne.NewPos(0, c.box.Position().Y))
 	p.focus(rule)
+}
+
+// openFirst opens the first open tension.
+func (p *tensionsPanel) openFirst() {
+	for _, t := range p.shown {
+		if !t.Accepted {
+			p.open(t.Rule)
+			return
+		}
+	}
+	p.e.tabs.Select(p.tab)
 }
 
 // openFor opens the first tension involving dimension key, an open one
@@ -354,8 +379,8 @@ func (p *tensionsPanel) focus(rule string) {
 	}
 }
 
-// tensionMark is the marker beside a row's name while the dimension is in
-// a tension: a warning sign for an open one, a muted one when every
+// tensionMark is the marker before a row's question while the dimension
+// is in a tension: a warning sign for an open one, a muted one when every
 // tension it is in was accepted. It is a button, so a click or Tab and
 // Enter open the tension.
 type tensionMark struct {
@@ -409,7 +434,7 @@ func (m *tensionMark) refresh(ts []canvas.Tension) {
 		m.button.SetIcon(acceptedMarkIcon)
 		m.button.Show()
 	}
-	if m.r.headLine != nil {
-		m.r.headLine.Refresh()
+	if m.r.box != nil {
+		m.r.box.Refresh()
 	}
 }

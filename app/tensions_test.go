@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 )
@@ -90,11 +91,19 @@ func TestTensionShowsBeforeAnyoneAsks(t *testing.T) {
 	if got := marked(e); len(got) != 2 || got["decision-makers"] != markOpen || got["decision-cycle"] != markOpen {
 		t.Errorf("markers on %v, want an open one on decision-makers and decision-cycle", got)
 	}
-	// The marker sits on the row's name line, where the eye reads the row.
-	if !containsObject(rendered(rowOfKey(t, e, "decision-cycle").headLine), rowOfKey(t, e, "decision-cycle").mark.button) {
-		t.Error("the marker is not drawn on the row's name line")
+	// The marker is drawn in the row.
+	if r := rowOfKey(t, e, "decision-cycle"); !containsObject(rendered(r.box), r.mark.button) {
+		t.Error("the marker is not drawn in the row")
 	}
-	e.tabs.Select(e.tensions.tab)
+	// Beside the index, a count that stays in sight where the tab's
+	// title is cut off; it opens the tension.
+	if !e.tensions.badge.Visible() || e.tensions.badge.Text != "1" {
+		t.Errorf("the badge shows %q (visible %v)", e.tensions.badge.Text, e.tensions.badge.Visible())
+	}
+	test.Tap(e.tensions.badge)
+	if e.tabs.Selected() != e.tensions.tab {
+		t.Errorf("the badge opened %q", e.tabs.Selected().Text)
+	}
 	texts := tensionTexts(e)
 	for _, want := range []string{committee, committeeMsg, committeeQ, "Decision makers: 75", "Decision cycle: 5", "Accept…"} {
 		if !hasText(texts, want) {
@@ -115,8 +124,8 @@ func TestTensionShowsBeforeAnyoneAsks(t *testing.T) {
 	if got := e.tensions.tab.Text; got != "Tensions (0)" {
 		t.Errorf("at 50 the tab is titled %q", got)
 	}
-	if got := marked(e); len(got) != 0 {
-		t.Errorf("at 50 markers remain on %v", got)
+	if got := marked(e); len(got) != 0 || e.tensions.badge.Visible() {
+		t.Errorf("at 50 markers remain on %v, badge %v", got, e.tensions.badge.Visible())
 	}
 	if containsText(tensionTexts(e), committee) || !e.tensions.empty.Visible() {
 		t.Errorf("at 50 the tab still shows %q", tensionTexts(e))
@@ -376,5 +385,61 @@ func TestTensionsOnTheProjector(t *testing.T) {
 	key(fyne.KeyEscape)
 	if u.Window().Content() != e.content || e.tabs.Selected() != e.tensions.tab {
 		t.Errorf("Esc from the Tensions screen: editor %v, tab %q", u.Window().Content() == e.content, e.tabs.Selected().Text)
+	}
+}
+
+// TestTensionsFitSmallScreens: in every language, the editor with the
+// Tensions tab open, the accept dialog's owner and the projector's
+// Tensions screen ask for no more than 1366×768 at FYNE_SCALE=1.5 holds
+// (see TestWindowFitsSmallScreens).
+func TestTensionsFitSmallScreens(t *testing.T) {
+	window := fyne.NewSize(1366/1.5-windowFrame.Width, 768/1.5-windowFrame.Height)
+	screen := fyne.NewSize(1366/1.5, 768/1.5)
+	for _, tag := range []lang.Tag{lang.EN, lang.ZH, lang.ES} {
+		t.Run(string(tag), func(t *testing.T) {
+			u, st := startUIIn(t, filepath.Join(t.TempDir(), "f.db"), tag)
+			e := openCommittee(t, u, st)
+			fits := func(what string, limit fyne.Size) {
+				t.Helper()
+				if m := u.Window().Content().MinSize(); m.Width > limit.Width || m.Height > limit.Height {
+					t.Errorf("%s asks for %v, more than %v", what, m, limit)
+				}
+			}
+			fits("the editor with a tension", window)
+			e.tabs.Select(e.tensions.tab)
+			fits("the Tensions tab", window)
+			e.apply("", canvas.AcceptTension{Rule: "committee-impulse", Reason: strings.Repeat("Vendemos a comités pero captamos con una prueba gratuita ", 4)})
+			fits("the Tensions tab with an accepted tension", window)
+			// The widest row's name line, with a marker: the customer at 20
+			// beside the committee.
+			twenty := 20
+			e.apply("", canvas.SetCurrent{Dimension: "customer", Value: &twenty})
+			if marked(e)["customer"] != markOpen {
+				t.Fatalf("no marker on the customer's row: %v", marked(e))
+			}
+			e.tabs.SelectIndex(0)
+			fits("the editor with a marker on every row of a tension", window)
+			p := u.present()
+			p.showTensions()
+			fits("the Tensions screen", screen)
+			p.leave()
+
+			// Every dimension of the Full template with a marker and its
+			// agreement buttons: no name line is too wide for the screen.
+			if err := u.createSession(canvas.TemplateFull, "Todas", "Nubia CRM", ""); err != nil {
+				t.Fatal(err)
+			}
+			e = u.editor
+			var all canvas.Tension
+			for i, r := range e.rows {
+				v := 50 + i%2
+				e.apply("", canvas.SetCurrent{Dimension: r.dim.Key, Value: &v})
+				all.Dimensions = append(all.Dimensions, r.dim.Key)
+			}
+			for _, r := range e.rows {
+				r.mark.refresh([]canvas.Tension{all})
+			}
+			fits("the Full template with a marker on every row", window)
+		})
 	}
 }
