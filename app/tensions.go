@@ -17,8 +17,8 @@ import (
 // The editor's Tensions tab lists the contradictions canvas finds between
 // the session's positions (canvas.Session.Tensions), each with the message
 // a facilitator reads aloud and the question for the room, and lets the
-// team accept one with a reason or reopen it. A marker beside each row
-// involved leads to it. Tensions are evaluated again on every change that
+// team accept one with a reason or reopen it. A marker on each row
+// involved, and a count beside the ToB index, lead to it. Tensions are evaluated again on every change that
 // can move a position, a slider step included, and the widgets are touched
 // only where what they show changed, so a drag stays cheap.
 
