@@ -356,7 +356,7 @@ func (p *tensionsPanel) acceptDialog(rule string) {
 			p.focus(rule)
 		}
 	})
-	d.Resize(u.dialogSize(560, 320))
+	d.Resize(u.dialogSize(560, 280))
 	d.Show()
 	u.win.Canvas().Focus(reason)
 }
