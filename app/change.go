@@ -133,6 +133,9 @@ func (e *editor) show(ch canvas.Change) {
 	if has(canvas.PartActions | canvas.PartParticipants) {
 		e.actions.refresh()
 	}
+	if has(canvas.PartPositions | canvas.PartPlacements | canvas.PartRound | canvas.PartSettings | canvas.PartTensions) {
+		e.tensions.refresh()
+	}
 	if has(canvas.PartHeader) {
 		e.title.SetText(e.s.Title)
 		e.product.SetText(e.s.Product)

@@ -63,6 +63,8 @@ type editor struct {
 	people  *participantsPanel
 	agenda  *agendaPanel
 	actions *actionsPanel
+	// tensions is the Tensions tab and the rows' markers (tensions.go).
+	tensions *tensionsPanel
 
 	content fyne.CanvasObject
 }
@@ -145,7 +147,10 @@ func (e *editor) build() {
 	// 910 units wide.
 	e.label.Truncation = fyne.TextTruncateEllipsis
 	e.indexLine = container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(u.T("app.editor.index")), e.index), nil, e.label)
-	indexBox := container.NewBorder(nil, nil, nil, largeBtn, e.indexLine)
+	// The open tensions' count stays in sight beside the index where the
+	// Tensions tab's title is cut off (1366×768 at FYNE_SCALE=1.5).
+	e.tensions = newTensionsPanel(e)
+	indexBox := container.NewBorder(nil, nil, nil, container.NewHBox(e.tensions.badge, largeBtn), e.indexLine)
 	guidance := widget.NewCard("", "", container.NewVBox(e.guideTitle, e.guideBody))
 	charts := container.NewVSplit(container.NewVScroll(e.chart), container.NewVScroll(guidance))
 	charts.Offset = 0.68
@@ -157,6 +162,7 @@ func (e *editor) build() {
 		container.NewTabItem(u.T("app.editor.tab.participants"), e.people.content),
 		container.NewTabItem(u.T("app.editor.tab.agenda"), e.agenda.content),
 		e.actions.tab,
+		e.tensions.tab,
 	)
 	split := container.NewHSplit(e.scroll, e.tabs)
 	split.Offset = 0.55
@@ -176,6 +182,7 @@ func (e *editor) refreshAll() {
 	e.people.refresh()
 	e.agenda.refresh()
 	e.actions.refresh()
+	e.tensions.refresh()
 	e.refreshBanner()
 }
 

@@ -44,6 +44,7 @@ func (u *UI) windowBindings() []binding {
 		{what: "app.keys.quit", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyQ)}, run: u.Quit},
 		{what: "app.keys.agree", shortcuts: []fyne.Shortcut{agreeShortcut}, run: u.agreeSelected},
 		{what: "app.keys.clear", shortcuts: []fyne.Shortcut{clearShortcut}, run: u.clearSelected},
+		{what: "app.keys.tensions", shortcuts: []fyne.Shortcut{shortcut(fyne.KeyT)}, run: u.showTensionsOfSelected},
 		{what: "app.keys.shortcuts", key: fyne.KeyF1, run: u.showShortcuts},
 		{what: "app.keys.f6", key: fyne.KeyF6, run: u.cycleFocus},
 	}

@@ -312,8 +312,27 @@ func walkEveryScreen(t *testing.T, tag lang.Tag, c *englishCheck) {
 	look("presentation mode")
 	p.toggleReasons()
 	look("presentation mode's reasons")
-	p.move(len(e.rows))
+	p.showTensions()
+	look("presentation mode's Tensions screen")
+	p.move(1)
 	look("presentation mode's closing screen")
+	p.leave()
+
+	// The tension the round's medians make (a customer at 10, decision
+	// makers at 70): the tab, the accept dialog, and accepted, the tab and
+	// the projector.
+	ts := e.s.Tensions()
+	if len(ts) == 0 {
+		t.Fatal("the walk's session has no tension to show")
+	}
+	e.tensions.open(ts[0].Rule)
+	look("the Tensions tab with a tension")
+	dialog("the accept tension dialog", func() { e.tensions.acceptDialog(ts[0].Rule) })
+	e.apply("", canvas.AcceptTension{Rule: ts[0].Rule, Reason: "为了试用"})
+	look("the Tensions tab with an accepted tension")
+	p = u.present()
+	p.showTensions()
+	look("presentation mode's accepted tensions")
 	p.leave()
 	u.showLargeChart()
 	look("the larger chart")

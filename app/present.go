@@ -62,6 +62,8 @@ type presenter struct {
 	// body shows a dimension; closing, after the last one, the actions.
 	body    fyne.CanvasObject
 	closing *closingScreen
+	// tensions shows between the last dimension and the closing screen.
+	tensions *tensionsScreen
 	// fits hold the texts that shrink to their width (see fitText).
 	fits []*fyne.Container
 }
@@ -106,6 +108,7 @@ func (u *UI) present() *presenter {
 	p.reasons = newPresentReasons(u)
 	bg := fynecanvas.NewRectangle(projector.bg)
 	p.closing = newClosingScreen()
+	p.tensions = newTensionsScreen()
 	// Each pole has a line of its own: side by side, a long ToB pole ran
 	// off a 1024-pixel projector. Every text shrinks to its width where it
 	// must, so no text asks the window for more than the screen has.
@@ -130,7 +133,7 @@ func (u *UI) present() *presenter {
 	p.body = p.reasons.around(container.NewPadded(dim))
 	dark := container.NewThemeOverride(container.NewPadded(container.NewBorder(nil,
 		container.NewBorder(nil, nil, nil, u.timer.view, fit(p.footer)), nil, nil,
-		container.NewStack(p.body, container.NewPadded(p.closing.view)))), darkTheme{})
+		container.NewStack(p.body, container.NewPadded(p.closing.view), container.NewPadded(p.tensions.view)))), darkTheme{})
 	p.content = container.NewStack(bg, dark)
 	u.showScreen(p.content)
 	dark.Refresh()
@@ -157,6 +160,7 @@ var presentKeys = []keyAction[*presenter]{
 	{keys: []fyne.KeyName{fyne.KeyDown}, what: "app.keys.present.down", do: func(p *presenter) { p.scrollOrMove(1) }},
 	{keys: []fyne.KeyName{fyne.KeyUp}, what: "app.keys.present.up", do: func(p *presenter) { p.scrollOrMove(-1) }},
 	{keys: []fyne.KeyName{fyne.KeyR}, what: "app.keys.present.reasons", do: (*presenter).toggleReasons},
+	{keys: []fyne.KeyName{fyne.KeyT}, what: "app.keys.present.tensions", do: (*presenter).showTensions},
 	{keys: []fyne.KeyName{fyne.KeyEscape}, what: "app.keys.present.leave", do: (*presenter).leave},
 }
 
@@ -169,8 +173,9 @@ func (p *presenter) key(ev *fyne.KeyEvent) {
 
 func (p *presenter) move(delta int) {
 	e := p.u.editor
-	// One step past the last dimension is the closing Actions screen.
-	j := max(0, min(len(e.rows), p.i+delta))
+	// Past the last dimension come the Tensions screen, then the closing
+	// Actions screen.
+	j := max(0, min(p.closingAt(), p.i+delta))
 	if j == p.i {
 		return
 	}
@@ -193,8 +198,10 @@ func (p *presenter) scrollOrMove(dir int) {
 // scrolling is the list on screen that may scroll, if any.
 func (p *presenter) scrolling() *container.Scroll {
 	switch {
-	case p.i == len(p.u.editor.rows):
+	case p.i == p.closingAt():
 		return p.closing.scroll
+	case p.i == p.tensionsAt():
+		return p.tensions.scroll
 	case p.reasons.on:
 		return p.reasons.scroll
 	}
@@ -217,9 +224,12 @@ func (p *presenter) leave() {
 	p.u.win.SetFullScreen(false)
 	p.u.backToEditor()
 	p.u.timer.retheme()
-	if e := p.u.editor; p.i == len(e.rows) {
+	switch e := p.u.editor; p.i {
+	case p.closingAt():
 		e.tabs.Select(e.actions.tab)
-	} else {
+	case p.tensionsAt():
+		e.tabs.Select(e.tensions.tab)
+	default:
 		e.focusRow(p.i)
 	}
 }

@@ -101,20 +101,27 @@ func actionDetails(w *lang.Words, s *canvas.Session, a canvas.Action) string {
 	return strings.Join(parts, " · ")
 }
 
-// showClosing shows the closing screen if p is past the last dimension,
-// and the dimension's screen otherwise; it reports which.
+// showClosing shows the Tensions or the closing screen if p is past the
+// last dimension, and the dimension's screen otherwise; it reports which.
 func (p *presenter) showClosing() bool {
 	e := p.u.editor
-	closing := p.i == len(e.rows)
-	if !closing {
-		p.closing.view.Hide()
+	p.closing.view.Hide()
+	p.tensions.view.Hide()
+	switch p.i {
+	case p.closingAt():
+		p.body.Hide()
+		p.closing.view.Show()
+		p.closing.show(p.u.words(), e.s)
+		p.footer.Text = p.u.T("app.present.actions.footer")
+	case p.tensionsAt():
+		p.body.Hide()
+		p.tensions.view.Show()
+		p.tensions.show(p.u.words(), e.s)
+		p.footer.Text = p.u.T("app.present.tensions.footer")
+	default:
 		p.body.Show()
 		return false
 	}
-	p.body.Hide()
-	p.closing.view.Show()
-	p.closing.show(p.u.words(), e.s)
-	p.footer.Text = p.u.T("app.present.actions.footer")
 	p.footer.Refresh()
 	return true
 }

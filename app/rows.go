@@ -30,6 +30,7 @@ type dimRow struct {
 	note        *noteEntry
 	addAction   *keyButton
 	agreement   *agreeLine
+	mark        *tensionMark
 	// header holds the row's buttons beside its name: Agree or Clear,
 	// and + Action.
 	header *fyne.Container
@@ -195,12 +196,16 @@ func (r *dimRow) view() *fyne.Container {
 	tob.Wrapping = fyne.TextWrapWord
 	r.header = container.NewHBox(r.flag, r.agreement.box, r.addAction)
 	r.headLine = container.NewBorder(nil, nil, nil, r.header, name)
+	// A tension's marker leads the question, which wraps: on the name
+	// line it made the longest rows (in Spanish) wider than 1366×768 at
+	// FYNE_SCALE=1.5.
+	r.mark = newTensionMark(r)
 	lay := &spectrumLayout{minSide: r.targetOn.MinSize().Width}
 	spectrum := container.New(lay, toc, r.slider, tob)
 	targetLine := container.New(lay, r.targetOn, r.target, r.targetValue)
 	return container.NewVBox(
 		r.headLine,
-		question,
+		container.NewBorder(nil, nil, r.mark.button, nil, question),
 		spectrum,
 		targetLine,
 		r.statsLine,
