@@ -54,6 +54,11 @@ type ChartOptions struct {
 	// arrow to today's (chart_compare.go). Targets are left out, so the
 	// arrows on a row are only ever the moves since then.
 	Baseline *Session
+	// Measure gives a text's width in layout units at a layout size, as
+	// the painter will draw it, so the legend's items never run into each
+	// other. Without it the width is estimated (estimateWidth), which fits
+	// a painter that draws text no larger than its layout size.
+	Measure func(text string, size float64) float64
 }
 
 func (o ChartOptions) dimensionName(d Dimension) string {

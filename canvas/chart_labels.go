@@ -108,9 +108,9 @@ func (o ChartOptions) words(l Label) string {
 }
 
 // layoutLegend lays out, in lines from y, an item for each kind of marker
-// the chart drew and no other, estimating text widths (a painter may
-// measure a little differently; items have slack). It returns the y below
-// it.
+// the chart drew and no other, with text widths from opt.Measure, else
+// estimated (items have slack for a painter that measures a little
+// differently). It returns the y below it.
 func (c *Chart) layoutLegend(s *Session, opt ChartOptions, y float64) float64 {
 	const size = ChartSmallFont
 	lineH := size + 7
@@ -121,7 +121,11 @@ func (c *Chart) layoutLegend(s *Session, opt ChartOptions, y float64) float64 {
 		if l.Kind == LabelVerbatim {
 			t.Text = name
 		}
-		w := 14 + estimateWidth(t.Text, size) + 14
+		tw := estimateWidth(t.Text, size)
+		if opt.Measure != nil {
+			tw = opt.Measure(t.Text, size)
+		}
+		w := 14 + tw + 14
 		if x > 0 && x+w > c.Width {
 			x, y = 0, y+lineH
 		}
