@@ -54,7 +54,7 @@ func (o AcceptTension) apply(s *Session) error {
 			return nil
 		}
 	}
-	s.AcceptedTensions = append(s.AcceptedTensions, AcceptedTension{Rule: o.Rule, Reason: o.Reason})
+	s.AcceptedTensions = append(s.AcceptedTensions, AcceptedTension(o))
 	return nil
 }
 
