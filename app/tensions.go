@@ -46,7 +46,7 @@ func newTensionsPanel(e *editor) *tensionsPanel {
 	p.empty.Wrapping = fyne.TextWrapWord
 	p.scroll = container.NewVScroll(container.NewVBox(p.empty, p.list))
 	p.tab = container.NewTabItem(e.ui.N("app.tensions.tab", 0), p.scroll)
-	p.badge = e.ui.newKeyButton("", openMarkIcon, p.openFirst)
+	p.badge = e.ui.newKeyButton("", openMarkIcon(), p.openFirst)
 	p.badge.Importance = widget.LowImportance
 	p.badge.Hide()
 	return p
@@ -225,7 +225,7 @@ func newTensionCard(p *tensionsPanel, rule string) *tensionCard {
 	c.edit = u.newKeyButton(u.T("app.tensions.edit-reason"), theme.DocumentCreateIcon(), func() { p.acceptDialog(rule) })
 	c.reopen = u.newKeyButton(u.T("app.tensions.reopen"), theme.ViewRefreshIcon(), func() { p.reopen(rule) })
 	c.edit.Importance, c.reopen.Importance = widget.LowImportance, widget.LowImportance
-	c.icon = widget.NewIcon(openMarkIcon)
+	c.icon = widget.NewIcon(openMarkIcon())
 	c.box = container.NewVBox(
 		container.NewBorder(nil, nil, c.icon, nil, c.name),
 		c.message,
@@ -247,14 +247,14 @@ func (c *tensionCard) show(t canvas.Tension) {
 	c.showDimensions(t)
 	u := c.p.e.ui
 	if t.Accepted {
-		c.icon.SetResource(acceptedMarkIcon)
+		c.icon.SetResource(acceptedMarkIcon())
 		c.status.SetText(u.T("app.tensions.accepted", t.Reason))
 		c.status.Show()
 		c.accept.Hide()
 		c.edit.Show()
 		c.reopen.Show()
 	} else {
-		c.icon.SetResource(openMarkIcon)
+		c.icon.SetResource(openMarkIcon())
 		c.status.Hide()
 		c.accept.Show()
 		c.edit.Hide()

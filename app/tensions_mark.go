@@ -1,6 +1,9 @@
 package app
 
 import (
+	"sync"
+
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,14 +27,22 @@ const (
 	markAccepted
 )
 
+// The marks are made on first use, not at start-up: a theme icon asks for
+// the running app, and the command line runs without one (it would log an
+// error on every command). Themed resources take their colour when drawn,
+// so one of each serves every theme.
 var (
-	openMarkIcon     = theme.NewWarningThemedResource(theme.WarningIcon())
-	acceptedMarkIcon = theme.NewDisabledResource(theme.WarningIcon())
+	openMarkIcon = sync.OnceValue(func() fyne.Resource {
+		return theme.NewWarningThemedResource(theme.WarningIcon())
+	})
+	acceptedMarkIcon = sync.OnceValue(func() fyne.Resource {
+		return theme.NewDisabledResource(theme.WarningIcon())
+	})
 )
 
 func newTensionMark(r *dimRow) *tensionMark {
 	m := &tensionMark{r: r}
-	m.button = r.e.ui.newKeyButton("", openMarkIcon, func() { r.e.tensions.openFor(r.dim.Key) })
+	m.button = r.e.ui.newKeyButton("", openMarkIcon(), func() { r.e.tensions.openFor(r.dim.Key) })
 	m.button.Importance = widget.LowImportance
 	m.button.Hide()
 	return m
@@ -56,10 +67,10 @@ func (m *tensionMark) refresh(ts []canvas.Tension) {
 	case markNone:
 		m.button.Hide()
 	case markOpen:
-		m.button.SetIcon(openMarkIcon)
+		m.button.SetIcon(openMarkIcon())
 		m.button.Show()
 	case markAccepted:
-		m.button.SetIcon(acceptedMarkIcon)
+		m.button.SetIcon(acceptedMarkIcon())
 		m.button.Show()
 	}
 	if m.r.box != nil {

@@ -212,7 +212,7 @@ func TestAcceptTensionWithReason(t *testing.T) {
 	}
 	// The keyboard carries on from the card: Accept… is gone, Edit
 	// reason… has the focus; the card's sign is muted.
-	if c.Focused() != card.edit || card.icon.Resource != acceptedMarkIcon {
+	if c.Focused() != card.edit || card.icon.Resource != acceptedMarkIcon() {
 		t.Errorf("after accepting: focus on %T, icon %v", c.Focused(), card.icon.Resource.Name())
 	}
 	accepted := func(where string) {
