@@ -193,7 +193,7 @@ func (r *dimRow) view() *fyne.Container {
 	toc.Wrapping = fyne.TextWrapWord
 	tob := widget.NewLabelWithStyle(txt.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
 	tob.Wrapping = fyne.TextWrapWord
-	r.header = container.NewHBox(r.flag, r.agreement.box, r.addAction)
+	r.header = container.NewHBox(r.flag, r.agreement.box, r.addAction, r.e.removeButton(r))
 	r.headLine = container.NewBorder(nil, nil, nil, r.header, name)
 	lay := &spectrumLayout{minSide: r.targetOn.MinSize().Width}
 	spectrum := container.New(lay, toc, r.slider, tob)
