@@ -255,7 +255,7 @@ func (u *UI) SaveNow() {
 // leave), saves and opens it. Leaving comes first, so a user who stays with
 // unsaved changes is not left with a stray empty session.
 func (u *UI) createSession(tmpl, title, product, facilitator string) error {
-	s, err := canvas.NewSession(tmpl, title, product, u.opt.Now())
+	s, err := u.newSessionFrom(tmpl, title, product)
 	if err != nil {
 		return err
 	}
