@@ -61,6 +61,10 @@ func (u *UI) redraw() {
 	u.home = newHome(u)
 	u.home.keepFrom(old)
 	u.timer.relabel()
+	if c := u.catalogue; u.editor == nil && c != nil && u.win.Content() == c.content {
+		u.showCatalogue()
+		return
+	}
 	if u.editor == nil {
 		u.win.SetContent(u.home.content)
 		u.home.reload()

@@ -51,6 +51,8 @@ type UI struct {
 
 	home   *home
 	editor *editor // nil while the session list shows
+	// catalogue is the catalogue screen last shown (catalogue.go).
+	catalogue *catalogueScreen
 	timer  *timer
 	// launcher is set when the UI was started by Launch.
 	launcher *Launcher
