@@ -25,9 +25,9 @@ type dimensionForm struct {
 	keyTyped bool
 
 	key, name, question, toc, tob, gToC, gToB, newGroup *keyEntry
-	group                                              *keySelect
-	groupOf                                            map[string]string
-	newLabel                                           string
+	group                                               *keySelect
+	groupOf                                             map[string]string
+	newLabel                                            string
 }
 
 // editDimension opens the dimension dialog on d: editing it (a custom
@@ -232,4 +232,3 @@ func (u *UI) scrollFormDialog(title, confirm string, items []*widget.FormItem, s
 	form.SetOnValidationChanged(valid)
 	return d, form
 }
-

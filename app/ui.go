@@ -53,7 +53,7 @@ type UI struct {
 	editor *editor // nil while the session list shows
 	// catalogue is the catalogue screen last shown (catalogue.go).
 	catalogue *catalogueScreen
-	timer  *timer
+	timer     *timer
 	// launcher is set when the UI was started by Launch.
 	launcher *Launcher
 	// leaving is the unsaved-changes warning while it asks (see leave).
