@@ -51,9 +51,7 @@ type UI struct {
 
 	home   *home
 	editor *editor // nil while the session list shows
-	// catalogue is the catalogue screen last shown (catalogue.go).
-	catalogue *catalogueScreen
-	timer     *timer
+	timer  *timer
 	// launcher is set when the UI was started by Launch.
 	launcher *Launcher
 	// leaving is the unsaved-changes warning while it asks (see leave).
@@ -76,6 +74,9 @@ type UI struct {
 	damage dialog.Dialog
 	// bindings are the window's keys (see keys.go).
 	bindings []binding
+
+	// catalogue is the catalogue screen last shown (catalogue.go).
+	catalogue *catalogueScreen
 }
 
 // defaultWindowSize fits a 1366×768 laptop with room for the panel and
