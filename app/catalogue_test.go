@@ -227,6 +227,8 @@ func walkCatalogue(t *testing.T, u *UI, look func(string), dialog func(string, f
 	look("the catalogue's templates")
 	dialog("the new template dialog", func() { c.editTemplate(canvas.Template{}, false) })
 	dialog("the template dialog", func() { c.editTemplate(canvas.Template{Key: "x", Name: "x", Dimensions: []string{"customer"}}, true) })
+	dialog("the export template choice", u.chooseTemplateToExport)
+	dialog("the template import problems", func() { u.importTemplateFiles([]string{filepath.Join(t.TempDir(), "missing.json")}) })
 	u.ShowHome()
 	if err := u.createSession(canvas.TemplateQuick, "Q1", "Nubia", ""); err != nil {
 		t.Fatal(err)
