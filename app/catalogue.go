@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -60,6 +61,10 @@ func (u *UI) showCatalogue() {
 	u.catalogue = c
 	c.tabs.SelectIndex(tab)
 	u.showScreen(c.content)
+	// The lists scroll to the chosen line once they have their size:
+	// before, a list's scroll lands between lines.
+	c.dimList.ScrollTo(max(c.dimSel, 0))
+	c.tmplList.ScrollTo(max(c.tmplSel, 0))
 	u.win.SetTitle(u.T("app.catalogue.title") + " — Fulcrum")
 }
 
@@ -88,27 +93,36 @@ func (c *catalogueScreen) reload() {
 		keepT = c.tmpls[c.tmplSel].Key
 	}
 	c.lib = c.ui.library()
-	c.dims = c.lib.AllDimensions()
+	// The facilitator's own dimensions first: they are what this screen
+	// is mostly for, and the built-in ones are many.
+	c.dims = append(slices.Clone(c.lib.Dimensions), canvas.Catalogue()...)
 	c.tmpls = c.lib.AllTemplates()
 	c.dimSel, c.tmplSel = -1, -1
 	c.dimList.UnselectAll()
 	c.tmplList.UnselectAll()
 	c.dimList.Refresh()
 	c.tmplList.Refresh()
-	c.selectDimension(keep)
-	c.selectTemplate(keepT)
+	// Something is always chosen, so the pane beside the list is never
+	// blank.
+	if !c.selectDimension(keep) && len(c.dims) > 0 {
+		c.dimList.Select(0)
+	}
+	if !c.selectTemplate(keepT) && len(c.tmpls) > 0 {
+		c.tmplList.Select(0)
+	}
 	c.showDimension()
 	c.showTemplate()
 }
 
-func (c *catalogueScreen) selectDimension(key string) {
+func (c *catalogueScreen) selectDimension(key string) bool {
 	for i, d := range c.dims {
 		if d.Key == key {
 			c.dimList.Select(i)
 			c.dimList.ScrollTo(i)
-			return
+			return true
 		}
 	}
+	return false
 }
 
 func (c *catalogueScreen) dimensionsTab() fyne.CanvasObject {

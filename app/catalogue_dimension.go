@@ -86,7 +86,9 @@ func (c *catalogueScreen) editDimension(d canvas.Dimension, editing bool) {
 	if f.keyFixed {
 		keyItem.HintText = u.T("app.catalogue.field.key.fixed")
 	}
-	newGroupItem := widget.NewFormItem(u.T("app.catalogue.field.new-group"), f.newGroup)
+	// The new group's field and its label show only while "New group…" is
+	// chosen (Fyne's form keeps a hidden field's label).
+	newGroupItem := widget.NewFormItem("", f.newGroup)
 	items := []*widget.FormItem{
 		widget.NewFormItem(u.T("app.catalogue.field.name"), f.name),
 		keyItem,
@@ -111,8 +113,10 @@ func (c *catalogueScreen) editDimension(d canvas.Dimension, editing bool) {
 	}
 	showNew := func() {
 		if f.group.Selected == f.newLabel {
+			newGroupItem.Text = u.T("app.catalogue.field.new-group")
 			f.newGroup.Show()
 		} else {
+			newGroupItem.Text = ""
 			f.newGroup.Hide()
 		}
 		form.Refresh()

@@ -69,14 +69,15 @@ func (c *catalogueScreen) chosenTemplate() (canvas.Template, bool) {
 	return c.tmpls[c.tmplSel], true
 }
 
-func (c *catalogueScreen) selectTemplate(key string) {
+func (c *catalogueScreen) selectTemplate(key string) bool {
 	for i, t := range c.tmpls {
 		if t.Key == key {
 			c.tmplList.Select(i)
 			c.tmplList.ScrollTo(i)
-			return
+			return true
 		}
 	}
+	return false
 }
 
 // showTemplate lists the chosen template's dimensions in order.
