@@ -1,0 +1,135 @@
+package app
+
+import (
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+)
+
+// Esc cancels each dialog of the catalogue and of a session's dimensions
+// from every kind of stop Tab reaches in it, changing nothing; Enter in a
+// complete dimension dialog saves it.
+func TestCatalogueDialogsAnswerEnterAndEsc(t *testing.T) {
+	u, st := startUI(t, filepath.Join(t.TempDir(), "f.db"))
+	defer st.Close()
+	if err := st.SaveDimension(regulatory); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveTemplate(canvas.Template{Key: "t", Name: "T", Dimensions: []string{regulatory.Key}}); err != nil {
+		t.Fatal(err)
+	}
+	c := u.Window().Canvas()
+	if err := u.createSession(canvas.TemplateQuick, "Uno", "p", ""); err != nil {
+		t.Fatal(err)
+	}
+	before := u.editor.owner.Snapshot()
+	escapes := func(name string, open func()) {
+		t.Helper()
+		c.Unfocus()
+		open()
+		if c.Overlays().Top() == nil {
+			t.Fatalf("%s: no dialog", name)
+		}
+		stops := focusStops(c)
+		key(c, fyne.KeyEscape)
+		if c.Overlays().Top() != nil {
+			t.Fatalf("%s: Esc did not close it", name)
+		}
+		if len(stops) == 0 {
+			t.Fatalf("%s: Tab reaches nothing in it", name)
+		}
+		for _, i := range kindsOf(stops) {
+			open()
+			got := focusStops(c)
+			c.Focus(got[i])
+			key(c, fyne.KeyEscape)
+			if c.Overlays().Top() != nil {
+				t.Fatalf("%s: Esc with the focus on stop %d (%T) left it open", name, i, got[i])
+			}
+		}
+	}
+	escapes("add dimension", u.addDimensionDialog)
+	if got := u.editor.owner.Snapshot(); !reflect.DeepEqual(got, before) {
+		t.Error("Esc in the add dimension dialog changed the session")
+	}
+
+	u.ShowCatalogue()
+	cat := u.catalogue
+	escapes("new dimension", func() { cat.editDimension(canvas.Dimension{}, false) })
+	escapes("edit dimension", func() { cat.editDimension(regulatory, true) })
+	escapes("delete dimension", func() { cat.selectDimension(regulatory.Key); cat.deleteDimension() })
+	escapes("edit template", func() { cat.editTemplate(canvas.Template{Key: "t", Name: "T", Dimensions: []string{regulatory.Key}}, true) })
+	escapes("export template", u.chooseTemplateToExport)
+	lib, _ := st.Library()
+	if len(lib.Dimensions) != 1 || lib.Dimensions[0] != regulatory || len(lib.Templates) != 1 {
+		t.Fatalf("Esc changed the catalogue: %+v", lib)
+	}
+
+	// Enter in the name of a duplicated dimension saves the copy.
+	cat.editDimension(cat.copyOf(regulatory), false)
+	key(c, fyne.KeyReturn)
+	if c.Overlays().Top() != nil {
+		t.Fatalf("Enter left the dimension dialog open: %q", textsOf(rendered(c.Overlays().Top())))
+	}
+	lib, _ = st.Library()
+	if len(lib.Dimensions) != 2 {
+		t.Fatalf("Enter saved no copy: %+v", lib.Dimensions)
+	}
+	cp, ok := lib.Dimension("carga-regulatoria-copy")
+	if !ok || cp.Question != regulatory.Question || cp.Group != regulatory.Group || cp.Name != "Carga regulatoria (copy)" {
+		t.Errorf("the copy is %+v (keys %+v)", cp, lib.Dimensions)
+	}
+	_ = test.Tap
+}
+
+// Deleting a custom dimension a template uses names the template and asks
+// first; No keeps both, Yes deletes it from the catalogue and the
+// template, and a session that used it keeps its copy.
+func TestDeletingADimensionATemplateUsesAsksFirst(t *testing.T) {
+	u, st := startUI(t, filepath.Join(t.TempDir(), "f.db"))
+	defer st.Close()
+	if err := st.SaveDimension(regulatory); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveTemplate(canvas.Template{Key: "fintech", Name: "Fintech corto", Dimensions: []string{"customer", regulatory.Key}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.createSession("fintech", "Uno", "p", ""); err != nil {
+		t.Fatal(err)
+	}
+	id := u.editor.s.ID
+	c := u.Window().Canvas()
+	u.ShowCatalogue()
+	cat := u.catalogue
+	cat.selectDimension(regulatory.Key)
+	test.Tap(buttonIn(t, cat.content, "Delete"))
+	ask := c.Overlays().Top()
+	if ask == nil || !containsText(textsOf(rendered(ask)), "Fintech corto") {
+		t.Fatal("deleting a dimension a template uses did not ask, naming the template")
+	}
+	test.Tap(buttonIn(t, ask, "No"))
+	if lib, _ := st.Library(); len(lib.Dimensions) != 1 {
+		t.Fatal("No deleted the dimension")
+	}
+	test.Tap(buttonIn(t, cat.content, "Delete"))
+	test.Tap(buttonIn(t, c.Overlays().Top(), "Yes"))
+	lib, _ := st.Library()
+	if len(lib.Dimensions) != 0 || len(lib.Templates) != 1 || len(lib.Templates[0].Dimensions) != 1 {
+		t.Fatalf("after Yes the catalogue is %+v", lib)
+	}
+	if cat.dimList.Length() != len(canvas.Catalogue()) {
+		t.Errorf("the list still shows %d dimensions", cat.dimList.Length())
+	}
+	s, err := st.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, ok := s.Dimension(regulatory.Key); !ok || d != regulatory {
+		t.Errorf("the session lost its copy: %+v", d)
+	}
+}
