@@ -63,7 +63,9 @@ func TestCatalogueDialogsAnswerEnterAndEsc(t *testing.T) {
 	escapes("new dimension", func() { cat.editDimension(canvas.Dimension{}, false) })
 	escapes("edit dimension", func() { cat.editDimension(regulatory, true) })
 	escapes("delete dimension", func() { cat.selectDimension(regulatory.Key); cat.deleteDimension() })
-	escapes("edit template", func() { cat.editTemplate(canvas.Template{Key: "t", Name: "T", Dimensions: []string{regulatory.Key}}, true) })
+	escapes("edit template", func() {
+		cat.editTemplate(canvas.Template{Key: "t", Name: "T", Dimensions: []string{regulatory.Key}}, true)
+	})
 	escapes("export template", u.chooseTemplateToExport)
 	lib, _ := st.Library()
 	if len(lib.Dimensions) != 1 || lib.Dimensions[0] != regulatory || len(lib.Templates) != 1 {
@@ -84,7 +86,6 @@ func TestCatalogueDialogsAnswerEnterAndEsc(t *testing.T) {
 	if !ok || cp.Question != regulatory.Question || cp.Group != regulatory.Group || cp.Name != "Carga regulatoria (copy)" {
 		t.Errorf("the copy is %+v (keys %+v)", cp, lib.Dimensions)
 	}
-	_ = test.Tap
 }
 
 // Deleting a custom dimension a template uses names the template and asks

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
@@ -135,5 +134,4 @@ func TestSessionGainsAndLosesDimensions(t *testing.T) {
 	if _, ok := s.Dimension(first); ok || len(s.Dimensions) != before-1 {
 		t.Errorf("the stored session has %d dimensions", len(s.Dimensions))
 	}
-	_ = fyne.KeyEnter
 }
