@@ -19,12 +19,17 @@ import (
 // imports all or nothing, and a file's problems are said per field in the
 // reader's language, as a session file's are.
 
-// templateFileItems are the File menu's template items.
-func (u *UI) templateFileItems() []*fyne.MenuItem {
-	return []*fyne.MenuItem{
+// catalogueMenu is File → Dimensions and templates: the catalogue screen
+// and the template files. One item with a submenu, because the File menu
+// must still fit a 600-pixel-high screen.
+func (u *UI) catalogueMenu() *fyne.MenuItem {
+	it := fyne.NewMenuItem(u.T("app.catalogue.menu.group"), nil)
+	it.ChildMenu = fyne.NewMenu("",
+		fyne.NewMenuItem(u.T("app.catalogue.menu"), u.ShowCatalogue),
 		fyne.NewMenuItem(u.T("app.catalogue.menu.import-template"), u.importTemplateDialog),
 		fyne.NewMenuItem(u.T("app.catalogue.menu.export-template"), u.chooseTemplateToExport),
-	}
+	)
+	return it
 }
 
 // importTemplateDialog asks for a template file to import; as for

@@ -32,7 +32,7 @@ func TestTemplateTravelsThroughTheFileMenu(t *testing.T) {
 	dir := t.TempDir()
 	c := u.Window().Canvas()
 	u.app.Preferences().SetString(fileDialogFolderKey, storage.NewFileURI(dir).String())
-	fileMenuItem(t, u, "Export template…").Action()
+	catalogueItem(t, u, "Export template…").Action()
 	pick := renderedOf[*keySelect](c.Overlays().Top())[0]
 	pick.SetSelected("Fintech, 45 minutos — 2 dimensions")
 	tapButton(t, c.Overlays().Top(), "Export…")
@@ -74,7 +74,7 @@ func TestTemplateTravelsThroughTheFileMenu(t *testing.T) {
 		t.Fatal(err)
 	}
 	v.app.Preferences().SetString(fileDialogFolderKey, storage.NewFileURI(dir).String())
-	fileMenuItem(t, v, "Import template…").Action()
+	catalogueItem(t, v, "Import template…").Action()
 	dlg = v.Window().Canvas().Overlays().Top()
 	var item fyne.Tappable
 	for _, o := range rendered(dlg) {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
@@ -156,7 +157,7 @@ func TestCustomDimensionInChineseThroughATemplateIntoASession(t *testing.T) {
 	}
 
 	// Edit the dimension from the File menu: its key is fixed now.
-	menuItem(t, u, w.T("app.menu.file"), w.T("app.catalogue.menu")).Action()
+	catalogueItem(t, u, w.T("app.catalogue.menu")).Action()
 	cat = u.catalogue
 	cat.tabs.SelectIndex(0)
 	pickIn(t, cat.dimList, "监管负担 —— 合规（自定义）")
@@ -190,17 +191,23 @@ func TestCustomDimensionInChineseThroughATemplateIntoASession(t *testing.T) {
 	}
 }
 
-// menuItem finds an item of a menu by the labels, in any language.
-func menuItem(t *testing.T, u *UI, menu, label string) *fyne.MenuItem {
+// catalogueItem finds an item of File → Dimensions and templates, in
+// the interface's language.
+func catalogueItem(t *testing.T, u *UI, label string) *fyne.MenuItem {
 	t.Helper()
 	for _, m := range u.Window().MainMenu().Items {
 		for _, it := range m.Items {
-			if m.Label == menu && it.Label == label {
-				return it
+			if m.Label != u.T("app.menu.file") || it.Label != u.T("app.catalogue.menu.group") || it.ChildMenu == nil {
+				continue
+			}
+			for _, c := range it.ChildMenu.Items {
+				if c.Label == label {
+					return c
+				}
 			}
 		}
 	}
-	t.Fatalf("the menu %q has no %q", menu, label)
+	t.Fatalf("File → %s has no %q", u.T("app.catalogue.menu.group"), label)
 	return nil
 }
 
@@ -255,6 +262,12 @@ func TestCatalogueFitsSmallScreens(t *testing.T) {
 	u.ShowHome()
 	if m := u.Window().Content().MinSize(); m.Width > window.Width || m.Height > window.Height {
 		t.Errorf("the session list with its catalogue button asks for %v, more than %v", m, window)
+	}
+	// The File menu, which the catalogue's items join as one submenu,
+	// still opens whole on a 1024×600 screen under its menu bar.
+	file := widget.NewMenu(u.Window().MainMenu().Items[0])
+	if h := file.MinSize().Height; h > 600-40 {
+		t.Errorf("the File menu is %v high", h)
 	}
 	u.catalogue.editDimension(regulatory, true)
 	if m := u.Window().Canvas().Overlays().Top().MinSize(); m.Width > window.Width || m.Height > window.Height {

@@ -20,15 +20,12 @@ import (
 // command line's import, backup and restore do, for a facilitator who
 // never opens a terminal.
 func (u *UI) fileItems() []*fyne.MenuItem {
-	items := []*fyne.MenuItem{
+	return []*fyne.MenuItem{
 		fyne.NewMenuItem(u.T("app.menu.import"), u.importDialog),
-		fyne.NewMenuItem(u.T("app.catalogue.menu"), u.ShowCatalogue),
-	}
-	items = append(items, u.templateFileItems()...)
-	return append(items,
+		u.catalogueMenu(),
 		fyne.NewMenuItem(u.T("app.menu.backup"), u.backupNow),
 		fyne.NewMenuItem(u.T("app.menu.restore"), u.restoreDialog),
-	)
+	}
 }
 
 // importDialog asks for a session file to import. The dialog's reader is
