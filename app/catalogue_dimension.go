@@ -104,7 +104,7 @@ func (c *catalogueScreen) editDimension(d canvas.Dimension, editing bool) {
 	if editing {
 		title = u.T("app.catalogue.dimension.edit-title")
 	}
-	d2, form := u.scrollFormDialog(title, u.T("app.dialog.save"), items, func() bool { return f.save() })
+	d2, form, check := u.scrollFormDialog(title, u.T("app.dialog.save"), items, f.save)
 	f.newGroup.Validator = func(s string) error {
 		if f.group.Selected == f.newLabel && strings.TrimSpace(s) == "" {
 			return errors.New(u.T("app.catalogue.required"))
@@ -120,7 +120,7 @@ func (c *catalogueScreen) editDimension(d canvas.Dimension, editing bool) {
 			f.newGroup.Hide()
 		}
 		form.Refresh()
-		form.Validate()
+		check()
 	}
 	f.group.OnChanged = func(string) { showNew() }
 	showNew()
@@ -213,26 +213,42 @@ func (f *dimensionForm) save() bool {
 
 // scrollFormDialog is formDialog with the form in a scroll, for forms
 // taller than a small screen: Save is enabled only while every field is
-// valid, and save returning false keeps the dialog open.
-func (u *UI) scrollFormDialog(title, confirm string, items []*widget.FormItem, save func() bool) (*dialog.CustomDialog, *widget.Form) {
-	form := widget.NewForm(items...)
-	d := dialog.NewCustomWithoutButtons(title, container.NewVScroll(form), u.win)
+// valid, and save returning false keeps the dialog open. Fyne's form
+// reports validity only for the fields touched so far, so the fields'
+// own validators are asked after every keystroke instead; check does the
+// same for a change the fields do not see (a choice that shows a field).
+func (u *UI) scrollFormDialog(title, confirm string, items []*widget.FormItem, save func() bool) (d *dialog.CustomDialog, form *widget.Form, check func()) {
+	form = widget.NewForm(items...)
+	d = dialog.NewCustomWithoutButtons(title, container.NewVScroll(form), u.win)
+	valid := func() bool {
+		for _, it := range items {
+			e, ok := it.Widget.(*keyEntry)
+			if ok && e.Visible() && e.Validator != nil && e.Validator(e.Text) != nil {
+				return false
+			}
+		}
+		return true
+	}
 	ok := u.newKeyButton(confirm, theme.ConfirmIcon(), func() {
-		if form.Validate() == nil && save() {
+		if valid() && save() {
 			d.Hide()
 		}
 	})
 	ok.Importance = widget.HighImportance
 	cancel := u.newKeyButton(u.T("app.dialog.cancel"), theme.CancelIcon(), func() { d.Hide() })
 	d.SetButtons([]fyne.CanvasObject{cancel, ok})
-	valid := func(err error) {
-		if err != nil {
-			ok.Disable()
-		} else {
-			ok.Enable()
+	check = func() { enable(ok, valid()) }
+	for _, it := range items {
+		if e, isEntry := it.Widget.(*keyEntry); isEntry {
+			prev := e.OnChanged
+			e.OnChanged = func(s string) {
+				if prev != nil {
+					prev(s)
+				}
+				check()
+			}
 		}
 	}
-	valid(form.Validate())
-	form.SetOnValidationChanged(valid)
-	return d, form
+	check()
+	return d, form, check
 }

@@ -183,7 +183,7 @@ func (c *catalogueScreen) editTemplate(t canvas.Template, editing bool) {
 	if editing {
 		title = u.T("app.catalogue.template.edit-title")
 	}
-	d, form := u.scrollFormDialog(title, u.T("app.dialog.save"), items, f.save)
+	d, form, _ := u.scrollFormDialog(title, u.T("app.dialog.save"), items, f.save)
 	f.form = form
 	d.Resize(u.dialogSize(680, 620))
 	d.Show()

@@ -65,6 +65,9 @@ func TestCustomDimensionInChineseThroughATemplateIntoASession(t *testing.T) {
 	if key.Text != "监管负担" {
 		t.Errorf("the key made from the name is %q", key.Text)
 	}
+	if !buttonIn(t, dlg, w.T("app.dialog.save")).Disabled() {
+		t.Error("Save is enabled with only a name: the question and the poles are required")
+	}
 	test.Type(question, "监管在多大程度上决定销售？")
 	test.Type(toc, "几乎没有")
 	test.Type(gtoc, "快速上线。")
