@@ -3,9 +3,11 @@ package app
 import (
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
@@ -132,5 +134,100 @@ func TestDeletingADimensionATemplateUsesAsksFirst(t *testing.T) {
 	}
 	if d, ok := s.Dimension(regulatory.Key); !ok || d != regulatory {
 		t.Errorf("the session lost its copy: %+v", d)
+	}
+}
+
+// Full and Quick are read-only and can be duplicated; the copy is a
+// custom template of its own. A dimension's key follows its name until
+// it is used, and an unused one's key can still change.
+func TestBuiltInTemplatesDuplicateAndKeysChangeUntilUsed(t *testing.T) {
+	u, st := startUI(t, filepath.Join(t.TempDir(), "f.db"))
+	defer st.Close()
+	c := u.Window().Canvas()
+	u.ShowCatalogue()
+	cat := u.catalogue
+	cat.tabs.SelectIndex(1)
+	cat.selectTemplate(canvas.TemplateQuick)
+	if !cat.tmplEdit.Disabled() || !cat.tmplDel.Disabled() || cat.tmplDup.Disabled() {
+		t.Fatal("Quick can be edited or deleted, or not duplicated")
+	}
+	test.Tap(cat.tmplDup)
+	dlg := c.Overlays().Top()
+	if got := renderedOf[*keyEntry](dlg)[0].Text; got != "Quick (copy)" {
+		t.Errorf("the copy is named %q", got)
+	}
+	test.Tap(buttonIn(t, dlg, "Save"))
+	lib, _ := st.Library()
+	quick, _ := lib.Template(canvas.TemplateQuick)
+	if len(lib.Templates) != 1 || lib.Templates[0].Key != "quick-copy" || !slices.Equal(lib.Templates[0].Dimensions, quick.Dimensions) {
+		t.Fatalf("the copy of Quick is %+v", lib.Templates)
+	}
+
+	// A new dimension: the key follows the name; saved, it is unused, so
+	// editing may change the key, and the old key goes.
+	cat.tabs.SelectIndex(0)
+	cat.editDimension(canvas.Dimension{}, false)
+	dlg = c.Overlays().Top()
+	e := renderedOf[*keyEntry](dlg)
+	test.Type(e[0], "Supply side")
+	if e[1].Text != "supply-side" {
+		t.Errorf("the key made from the name is %q", e[1].Text)
+	}
+	for i, s := range []string{"Merchants or individuals?", "Individuals", "", "Merchants", ""} {
+		test.Type(e[2+i], s)
+	}
+	test.Tap(buttonIn(t, dlg, "Save"))
+	cat.editDimension(mustDimension(t, st, "supply-side"), true)
+	dlg = c.Overlays().Top()
+	e = renderedOf[*keyEntry](dlg)
+	if e[1].Disabled() {
+		t.Fatal("the key of an unused dimension cannot change")
+	}
+	e[1].SetText("oferta")
+	test.Tap(buttonIn(t, dlg, "Save"))
+	lib, _ = st.Library()
+	if len(lib.Dimensions) != 1 || lib.Dimensions[0].Key != "oferta" || lib.Dimensions[0].Name != "Supply side" {
+		t.Fatalf("after changing the key the catalogue holds %+v", lib.Dimensions)
+	}
+}
+
+func mustDimension(t *testing.T, st interface {
+	Library() (canvas.Library, error)
+}, key string) canvas.Dimension {
+	t.Helper()
+	lib, err := st.Library()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, ok := lib.Dimension(key)
+	if !ok {
+		t.Fatalf("no dimension %q in %+v", key, lib.Dimensions)
+	}
+	return d
+}
+
+// With more templates than a small screen shows, the New session dialog
+// keeps them in a scroll, and every one can still be chosen.
+func TestManyTemplatesScrollInTheNewSessionDialog(t *testing.T) {
+	u, st := startUI(t, filepath.Join(t.TempDir(), "f.db"))
+	defer st.Close()
+	for _, k := range []string{"a", "b", "c", "d"} {
+		if err := st.SaveTemplate(canvas.Template{Key: k, Name: "Plantilla " + k, Dimensions: []string{"customer"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dlg := pressCtrlN(t, u.Window().Canvas())
+	radio := renderedOf[*keyRadio](dlg)[0]
+	if len(radio.Options) != 6 || len(renderedOf[*container.Scroll](dlg)) == 0 {
+		t.Fatalf("%d templates offered, scroll: %d", len(radio.Options), len(renderedOf[*container.Scroll](dlg)))
+	}
+	if h := dlg.MinSize().Height; h > 512-48 {
+		t.Errorf("the dialog asks for %v units of height", h)
+	}
+	radio.SetSelected("Plantilla d — 1 dimension")
+	test.Type(renderedOf[*keyEntry](dlg)[0], "X")
+	test.Tap(buttonIn(t, dlg, "Create"))
+	if u.editor == nil || u.editor.s.Template != "d" {
+		t.Fatal("the last template could not be chosen")
 	}
 }
