@@ -53,13 +53,20 @@ type catalogueScreen struct {
 func (u *UI) ShowCatalogue() { u.leave(u.T("app.leave.leave"), u.showCatalogue) }
 
 func (u *UI) showCatalogue() {
-	tab := 0
-	if u.catalogue != nil {
-		tab = u.catalogue.tabs.SelectedIndex()
-	}
+	// Shown again (a new language), the screen keeps the tab and the
+	// lines the person chose.
+	old := u.catalogue
 	c := newCatalogueScreen(u)
 	u.catalogue = c
-	c.tabs.SelectIndex(tab)
+	if old != nil {
+		c.tabs.SelectIndex(old.tabs.SelectedIndex())
+		if d, ok := old.chosenDimension(); ok {
+			c.selectDimension(d.Key)
+		}
+		if t, ok := old.chosenTemplate(); ok {
+			c.selectTemplate(t.Key)
+		}
+	}
 	u.showScreen(c.content)
 	// The lists scroll to the chosen line once they have their size:
 	// before, a list's scroll lands between lines.

@@ -231,3 +231,32 @@ func TestManyTemplatesScrollInTheNewSessionDialog(t *testing.T) {
 		t.Fatal("the last template could not be chosen")
 	}
 }
+
+// Settings → Language redraws the catalogue in the new words, on the tab
+// and the dimension where the person was.
+func TestSwitchingLanguageOnTheCatalogue(t *testing.T) {
+	u, st := startUI(t, filepath.Join(t.TempDir(), "f.db"))
+	defer st.Close()
+	if err := st.SaveDimension(regulatory); err != nil {
+		t.Fatal(err)
+	}
+	u.ShowCatalogue()
+	u.catalogue.selectDimension("value")
+	u.catalogue.tabs.SelectIndex(1)
+	languageItem(t, u, "中文").Action()
+	c := u.catalogue
+	if u.Window().Content() != c.content {
+		t.Fatal("switching the language left the catalogue")
+	}
+	if c.tabs.SelectedIndex() != 1 || c.tabs.Items[0].Text != "维度" {
+		t.Errorf("after the switch: tab %d, titles %q", c.tabs.SelectedIndex(), c.tabs.Items[0].Text)
+	}
+	if d, ok := c.chosenDimension(); !ok || d.Key != "value" {
+		t.Errorf("after the switch the chosen dimension is %q", d.Key)
+	}
+	o := c.dimList.CreateItem()
+	c.dimList.UpdateItem(0, o)
+	if got := textsOf(rendered(o)); !contains(got, "Carga regulatoria —— Regulación（自定义）") {
+		t.Errorf("the custom dimension's line reads %q", got)
+	}
+}
