@@ -104,6 +104,10 @@ func (e *editor) sync() {
 func (e *editor) show(ch canvas.Change) {
 	p := ch.Parts
 	has := func(q canvas.Part) bool { return p&q != 0 }
+	if has(canvas.PartDimensions) {
+		e.dimensionsChanged()
+		return
+	}
 	if has(canvas.PartPositions | canvas.PartPlacements | canvas.PartSettings | canvas.PartRound) {
 		for _, r := range e.rows {
 			if ch.Touches(r.dim.Key) {

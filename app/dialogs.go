@@ -8,8 +8,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
 
 // prefLastTemplate remembers the template of the last session created, the
@@ -19,20 +17,7 @@ const prefLastTemplate = "lastTemplate"
 // newSessionDialog asks for the title, product and template of a session.
 // The title has the focus, Tab goes to the product and Enter creates.
 func (u *UI) newSessionDialog() {
-	var labels []string
-	keyOf := map[string]string{}
-	last := u.app.Preferences().String(prefLastTemplate)
-	chosen := ""
-	for _, t := range canvas.Templates() {
-		l := u.N("app.new.template", len(t.Dimensions), u.words().Template(t.Key))
-		labels = append(labels, l)
-		keyOf[l] = t.Key
-		if t.Key == last || chosen == "" {
-			chosen = l
-		}
-	}
-	tmpl := u.newKeyRadio(labels, nil)
-	tmpl.SetSelected(chosen)
+	tmpl, choice, keyOf := u.templateChoice(u.app.Preferences().String(prefLastTemplate))
 	title := u.newKeyEntry()
 	title.SetPlaceHolder(u.T("app.new.title.placeholder"))
 	title.Validator = requiredText(u.T("app.form.title.required"))
@@ -47,7 +32,7 @@ func (u *UI) newSessionDialog() {
 		widget.NewFormItem(u.T("app.form.title"), title),
 		widget.NewFormItem(u.T("app.form.product"), product),
 		widget.NewFormItem(u.T("app.new.facilitator"), facilitator),
-		widget.NewFormItem(u.T("app.new.template.label"), tmpl),
+		widget.NewFormItem(u.T("app.new.template.label"), choice),
 	}
 	d := u.formDialog(u.T("app.new.dialog"), u.T("app.new.create"), u.T("app.dialog.cancel"), items, func(ok bool) {
 		if !ok {

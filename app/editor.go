@@ -115,6 +115,7 @@ func (e *editor) build() {
 		e.rows = append(e.rows, row)
 		rows = append(rows, row.box, widget.NewSeparator())
 	}
+	rows = append(rows, e.addDimensionButton())
 	e.scroll = container.NewVScroll(container.NewVBox(rows...))
 
 	// Sessions leaves through the one way out, like every other exit. The

@@ -22,6 +22,7 @@ import (
 func (u *UI) fileItems() []*fyne.MenuItem {
 	return []*fyne.MenuItem{
 		fyne.NewMenuItem(u.T("app.menu.import"), u.importDialog),
+		u.catalogueMenu(),
 		fyne.NewMenuItem(u.T("app.menu.backup"), u.backupNow),
 		fyne.NewMenuItem(u.T("app.menu.restore"), u.restoreDialog),
 	}

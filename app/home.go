@@ -92,7 +92,7 @@ func newHome(u *UI) *home {
 	heading := widget.NewLabelWithStyle(u.T("app.home.heading"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	actions := container.NewHBox(h.openBtn, h.cmpBtn, h.dupBtn, h.renBtn, h.delBtn)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, heading, h.newBtn),
+		container.NewBorder(nil, nil, heading, container.NewHBox(u.catalogueButton(), h.newBtn)),
 		container.NewBorder(nil, nil, nil, actions, h.search),
 		h.undoBar,
 	)

@@ -174,7 +174,7 @@ func TestTabOrderInEditor(t *testing.T) {
 	// On to the last row: each stop is in view.
 	c.Focus(e.rows[0].slider)
 	last := e.rows[len(e.rows)-1]
-	for range 4 * len(e.rows) {
+	for range 6 * len(e.rows) {
 		tab(t, c)
 		if c.Focused() == fyne.Focusable(last.note) {
 			break

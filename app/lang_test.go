@@ -242,6 +242,7 @@ func walkEveryScreen(t *testing.T, tag lang.Tag, c *englishCheck) {
 
 	look("the empty session list")
 	dialog("the new session dialog", u.newSessionDialog)
+	walkCatalogue(t, u, look, dialog)
 	if err := u.createSession(canvas.TemplateQuick, "Q4 定位", "Nubia CRM", "Marta"); err != nil {
 		t.Fatal(err)
 	}

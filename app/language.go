@@ -66,6 +66,10 @@ func (u *UI) redraw() {
 		u.comparing.show()
 		return
 	}
+	if c := u.catalogue; u.editor == nil && c != nil && u.win.Content() == c.content {
+		u.showCatalogue()
+		return
+	}
 	if u.editor == nil {
 		u.win.SetContent(u.home.content)
 		u.home.reload()

@@ -188,13 +188,17 @@ func (r *dimRow) setTargetOn(on bool) {
 func (r *dimRow) view() *fyne.Container {
 	txt := r.e.ui.dimText(r.dim)
 	name := widget.NewLabelWithStyle(txt.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	// A long name wraps rather than widen the editor: beside the row's
+	// buttons, the longest Spanish names asked for more than 1366×768
+	// gives at FYNE_SCALE=1.5.
+	name.Wrapping = fyne.TextWrapWord
 	question := widget.NewLabelWithStyle(txt.Question, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	question.Wrapping = fyne.TextWrapWord
 	toc := widget.NewLabel(txt.ToC)
 	toc.Wrapping = fyne.TextWrapWord
 	tob := widget.NewLabelWithStyle(txt.ToB, fyne.TextAlignTrailing, fyne.TextStyle{})
 	tob.Wrapping = fyne.TextWrapWord
-	r.header = container.NewHBox(r.flag, r.agreement.box, r.addAction)
+	r.header = container.NewHBox(r.flag, r.agreement.box, r.addAction, r.e.removeButton(r))
 	r.headLine = container.NewBorder(nil, nil, nil, r.header, name)
 	// A tension's marker leads the question, which wraps: on the name
 	// line it made the longest rows (in Spanish) wider than 1366×768 at

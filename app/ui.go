@@ -77,6 +77,9 @@ type UI struct {
 	damage dialog.Dialog
 	// bindings are the window's keys (see keys.go).
 	bindings []binding
+
+	// catalogue is the catalogue screen last shown (catalogue.go).
+	catalogue *catalogueScreen
 }
 
 // defaultWindowSize fits a 1366×768 laptop with room for the panel and
@@ -260,7 +263,7 @@ func (u *UI) SaveNow() {
 // leave), saves and opens it. Leaving comes first, so a user who stays with
 // unsaved changes is not left with a stray empty session.
 func (u *UI) createSession(tmpl, title, product, facilitator string) error {
-	s, err := canvas.NewSession(tmpl, title, product, u.opt.Now())
+	s, err := u.newSessionFrom(tmpl, title, product)
 	if err != nil {
 		return err
 	}
