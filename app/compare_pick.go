@@ -174,17 +174,7 @@ func (p *baselinePicker) step(delta int) {
 	if len(p.shown) == 0 {
 		return
 	}
-	at := -1
-	for i, s := range p.shown {
-		if s.ID == p.chosen {
-			at = i
-		}
-	}
-	next := at + delta
-	if at < 0 {
-		next = 0
-	}
-	next = max(0, min(len(p.shown)-1, next))
+	next := stepFrom(p.shown, p.chosen, delta)
 	p.list.Select(next)
 	p.list.ScrollTo(next)
 	p.ui.win.Canvas().Focus(p.list)

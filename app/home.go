@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -300,17 +301,16 @@ func (h *home) step(delta int) {
 	if len(h.shown) == 0 {
 		return
 	}
-	at := -1
-	for i, s := range h.shown {
-		if s.ID == h.selected {
-			at = i
-		}
-	}
-	next := at + delta
-	if at < 0 {
-		next = 0
-	}
-	next = max(0, min(len(h.shown)-1, next))
-	h.list.Select(next)
+	h.list.Select(stepFrom(h.shown, h.selected, delta))
 	h.ui.win.Canvas().Focus(h.list)
+}
+
+// stepFrom is the row delta rows from the session id in shown, held to
+// the list; from no row (id not shown) it is the first.
+func stepFrom(shown []store.Summary, id string, delta int) int {
+	at := slices.IndexFunc(shown, func(s store.Summary) bool { return s.ID == id })
+	if at < 0 {
+		return 0
+	}
+	return max(0, min(len(shown)-1, at+delta))
 }
