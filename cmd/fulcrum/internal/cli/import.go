@@ -7,6 +7,7 @@ import (
 	"io/fs"
 
 	"github.com/fulcrum-workshop/fulcrum/canvas"
+	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 	"github.com/fulcrum-workshop/fulcrum/export"
 )
 
@@ -36,17 +37,11 @@ func runImport(env *Env, args []string) int {
 		return ExitError
 	}
 	path := env.DBPath(*db)
-	st, err := openStore(path, false)
+	st, err := openForImport(path)
 	if err != nil {
 		return env.fail("import", w.T("cli.import.failed", path), err)
 	}
 	defer st.Close()
-	// bbolt opens many damaged files without complaint, and a write would
-	// spread the damage over the pages it rewrites: only a file that
-	// passes the whole check is written to.
-	if err := st.Check(); err != nil {
-		return env.fail("import", w.T("cli.import.failed", path), err)
-	}
 	done, err := st.ImportSessions(sessions)
 	if err != nil {
 		return env.fail("import", w.T("cli.import.failed", path), err)
@@ -107,4 +102,20 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// openForImport opens the session file an import writes to. bbolt opens
+// many damaged files without complaint, and a write would spread the
+// damage over the pages it rewrites: only a file that passes the whole
+// check is written to.
+func openForImport(path string) (*store.Store, error) {
+	st, err := openStore(path, false)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.Check(); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
 }

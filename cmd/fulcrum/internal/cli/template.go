@@ -116,15 +116,11 @@ func (env *Env) templateImport(db string, names []string) int {
 		return ExitError
 	}
 	path := env.DBPath(db)
-	st, err := openStore(path, false)
+	st, err := openForImport(path)
 	if err != nil {
 		return env.fail("template", w.T("cli.import.failed", path), err)
 	}
 	defer st.Close()
-	// As for sessions: only a file that passes the whole check is written.
-	if err := st.Check(); err != nil {
-		return env.fail("template", w.T("cli.import.failed", path), err)
-	}
 	done, err := st.ImportTemplates(files)
 	if err != nil {
 		return env.fail("template", w.T("cli.import.failed", path), err)
