@@ -203,16 +203,9 @@ func (p *baselinePicker) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(p.shown) {
 		return
 	}
-	s := p.shown[i]
 	pr := o.(*pickRow)
 	pr.id = i
-	row := pr.content
-	grid := row.Objects[0].(*fyne.Container)
-	right := row.Objects[1].(*fyne.Container)
-	grid.Objects[0].(*widget.Label).SetText(s.Title)
-	grid.Objects[1].(*widget.Label).SetText(s.Product)
-	right.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(p.ui.dateTime(s.Updated))
-	right.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(p.ui.indexText(s))
+	p.ui.fillSessionRow(pr.content, p.shown[i])
 }
 
 // pickRow is a row of the picker: a tap chooses the session, a double tap

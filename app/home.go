@@ -184,16 +184,21 @@ func (h *home) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(h.shown) {
 		return
 	}
-	s := h.shown[id]
 	sr := o.(*sessionRow)
 	sr.id = id
-	row := sr.content
+	h.ui.fillSessionRow(sr.content, h.shown[id])
+}
+
+// fillSessionRow writes a session's title, product, last change and index
+// into a row of the session list's layout, which the compare dialog's
+// list shares.
+func (u *UI) fillSessionRow(row *fyne.Container, s store.Summary) {
 	grid := row.Objects[0].(*fyne.Container)
 	right := row.Objects[1].(*fyne.Container)
 	grid.Objects[0].(*widget.Label).SetText(s.Title)
 	grid.Objects[1].(*widget.Label).SetText(s.Product)
-	right.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(h.ui.dateTime(s.Updated))
-	right.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(h.ui.indexText(s))
+	right.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(u.dateTime(s.Updated))
+	right.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(u.indexText(s))
 }
 
 func (u *UI) indexText(s store.Summary) string {

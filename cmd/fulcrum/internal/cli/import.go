@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 
+	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 	"github.com/fulcrum-workshop/fulcrum/export"
@@ -54,12 +55,21 @@ func runImport(env *Env, args []string) int {
 			fmt.Fprintln(env.Stderr, w.T("cli.import.conflict", files[i], c.Key))
 		}
 	}
-	// The ids are printed only now that the import is committed; if they
-	// cannot be, the import still happened, and saying so keeps a script
-	// from importing the same files again.
-	for _, d := range done {
-		if _, err := fmt.Fprintln(env.Stdout, d.ID); err != nil {
-			fmt.Fprintf(env.Stderr, "fulcrum import: %s\n", w.N("cli.import.ids-unprinted", len(done), reason(w, err)))
+	ids := make([]string, len(done))
+	for i, d := range done {
+		ids[i] = d.ID
+	}
+	return env.printImported("import", w, ids)
+}
+
+// printImported prints the ids (or keys) of what an import committed. They
+// are printed only once it is committed; if they cannot be, the import
+// still happened, and saying so keeps a script from importing the same
+// files again.
+func (env *Env) printImported(cmd string, w *lang.Words, ids []string) int {
+	for _, id := range ids {
+		if _, err := fmt.Fprintln(env.Stdout, id); err != nil {
+			fmt.Fprintf(env.Stderr, "fulcrum %s: %s\n", cmd, w.N("cli.import.ids-unprinted", len(ids), reason(w, err)))
 			return ExitError
 		}
 	}

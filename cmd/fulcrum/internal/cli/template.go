@@ -133,13 +133,11 @@ func (env *Env) templateImport(db string, names []string) int {
 			fmt.Fprintln(env.Stderr, w.T("cli.template.conflict", names[i], c.Key))
 		}
 	}
-	for _, d := range done {
-		if _, err := fmt.Fprintln(env.Stdout, d.Key); err != nil {
-			fmt.Fprintf(env.Stderr, "fulcrum template: %s\n", w.N("cli.import.ids-unprinted", len(done), reason(w, err)))
-			return ExitError
-		}
+	keys := make([]string, len(done))
+	for i, d := range done {
+		keys[i] = d.Key
 	}
-	return ExitOK
+	return env.printImported("template", w, keys)
 }
 
 // readTemplateFile reads and checks one template file ("-" is stdin),
