@@ -143,15 +143,28 @@ func (o *Owner) Apply(op Op) error {
 func (o *Owner) ApplyRemote(op Op) error {
 	o.mu.Lock()
 	parts := op.parts()
-	before := capture(o.s, parts)
-	if err := op.apply(o.s); err != nil {
-		before.restore(o.s)
-		o.mu.Unlock()
-		return err
-	}
-	if reflect.DeepEqual(before, capture(o.s, parts)) {
-		o.mu.Unlock()
-		return nil
+	if c, ok := op.(cheap); ok {
+		// No copies: with no undo step to record, a phone's answer need
+		// not pay for two copies of every placement in the room.
+		if c.unchanged(o.s) {
+			o.mu.Unlock()
+			return nil
+		}
+		if err := op.apply(o.s); err != nil {
+			o.mu.Unlock()
+			return err
+		}
+	} else {
+		before := capture(o.s, parts)
+		if err := op.apply(o.s); err != nil {
+			before.restore(o.s)
+			o.mu.Unlock()
+			return err
+		}
+		if reflect.DeepEqual(before, capture(o.s, parts)) {
+			o.mu.Unlock()
+			return nil
+		}
 	}
 	o.s.Touch(o.now())
 	overlaps := func(st step) bool { return st.before.parts&parts != 0 }
@@ -162,6 +175,13 @@ func (o *Owner) ApplyRemote(op Op) error {
 	o.mu.Unlock()
 	o.deliver()
 	return nil
+}
+
+// cheap is implemented by ops that leave the session untouched when they
+// fail and can tell beforehand that they would change nothing, so
+// ApplyRemote needs no copy of the parts they change.
+type cheap interface {
+	unchanged(s *Session) bool
 }
 
 // join folds the bookkeeping step j, applied just after st, into st, so
