@@ -164,7 +164,6 @@ func (u *UI) showPhones() {
 		}
 		hint := widget.NewLabel(u.T("app.phones.firewall"))
 		hint.Wrapping = fyne.TextWrapWord
-		hint.Importance = widget.LowImportance
 		right = append(right, hint)
 	}
 	right = append(right, widget.NewSeparator(), ps.count)
