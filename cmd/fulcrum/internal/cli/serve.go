@@ -47,6 +47,21 @@ func runServe(env *Env, args []string) (code int) {
 		return env.fail("serve", w.T("cli.error.open", path), err)
 	}
 	defer st.Close()
+	// The window's start-up check and backups, at once: serve has no
+	// first frame to wait for. Damage stops the round's server, since no
+	// answer could be saved any more.
+	damaged := make(chan error, 1)
+	keeper := store.Keep(st, store.KeepOptions{Report: func(ev store.Event) {
+		switch ev.Kind {
+		case store.Damaged:
+			damaged <- ev.Err
+		case store.CheckFailed:
+			fmt.Fprintf(env.Stderr, "fulcrum serve: %s\n", w.T("cli.serve.check-failed", reason(w, ev.Err)))
+		case store.BackupFailed:
+			fmt.Fprintf(env.Stderr, "fulcrum serve: %s\n", w.T("cli.serve.backup-failed", reason(w, ev.Err)))
+		}
+	}})
+	defer keeper.Stop()
 	s, err := st.Load(id)
 	if err != nil {
 		return env.fail("serve", w.T("cli.error.load", id, path), err)
@@ -93,11 +108,18 @@ func runServe(env *Env, args []string) (code int) {
 	fmt.Fprintln(env.Stdout, w.T("cli.serve.stop"))
 	pr.print()
 
-	<-stopped
+	var damage error
+	select {
+	case <-stopped:
+	case damage = <-damaged:
+	}
 	// Answers in flight are stored; then every token and code stops.
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	_ = srv.Shutdown(ctx)
+	if damage != nil {
+		return env.fail("serve", w.T("cli.error.session-file", path), damage)
+	}
 	p := srv.Progress()
 	fmt.Fprintln(env.Stdout, w.T("cli.serve.stopped", len(p.Done), len(pr.order())))
 	return ExitOK
