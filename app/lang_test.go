@@ -290,6 +290,11 @@ func walkEveryScreen(t *testing.T, tag lang.Tag, c *englishCheck) {
 	dismissAll(u)
 	u.backToEditor()
 	look("the editor during a round")
+	u.usePhones()
+	look("the phone round's join screen")
+	dialog("the take the laptop dialog", u.pickLaptopTurn)
+	e.stopPhones()
+	u.backToEditor()
 	dialog("the early reveal question", u.reveal)
 	for _, id := range e.s.Round.Order {
 		for i, k := range keys {
