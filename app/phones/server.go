@@ -157,7 +157,6 @@ func Start(cfg Config) (*Server, error) {
 		WriteTimeout:      s.lim.WriteTimeout,
 		IdleTimeout:       s.lim.IdleTimeout,
 		MaxHeaderBytes:    16 << 10,
-		ErrorLog:          nil,
 	}
 	go func() {
 		defer close(s.served)

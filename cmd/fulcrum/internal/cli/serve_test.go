@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 	"github.com/fulcrum-workshop/fulcrum/cmd/fulcrum/internal/cli"
 )
@@ -134,5 +135,38 @@ func TestServeRefusals(t *testing.T) {
 		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
 			t.Errorf("%q: exit %d, stderr %q; want %d and %q", c.args, r.code, r.stderr, c.code, c.want)
 		}
+	}
+}
+
+// A recorded round cannot go to phones, and an open blind round keeps
+// its own participants.
+func TestServeRefusesOtherRounds(t *testing.T) {
+	db, id := newDB(t)
+	setRound := func(mode string) {
+		st, err := store.Open(db, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		s, err := st.Load(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.StartRound(mode, nil, now); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Save(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	setRound(canvas.RoundRecord)
+	r := runEnv(t, &cli.Env{Stop: make(chan struct{})}, "serve", "--db", db, id, "--addr", "127.0.0.1:0")
+	if r.code != cli.ExitError || !strings.Contains(r.stderr, "a recorded round is in progress") {
+		t.Fatalf("recorded round: exit %d, %q", r.code, r.stderr)
+	}
+	setRound(canvas.RoundBlind)
+	r = runEnv(t, &cli.Env{Stop: make(chan struct{})}, "serve", "--db", db, id, "--addr", "127.0.0.1:0", "--participants", "p1")
+	if r.code != cli.ExitError || !strings.Contains(r.stderr, "leave out --participants") {
+		t.Fatalf("blind round with --participants: exit %d, %q", r.code, r.stderr)
 	}
 }
