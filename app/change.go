@@ -88,6 +88,9 @@ func (e *editor) sync() {
 	snap := e.owner.Snapshot()
 	e.saver.Changed(snap)
 	*e.s = *snap
+	if e.phones != nil && !e.s.InRound() {
+		e.stopPhones() // the round ended (an undo of its start, say)
+	}
 	if e.state != stateFailed {
 		e.state = stateUnsaved
 	}

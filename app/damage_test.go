@@ -301,3 +301,57 @@ func historyDamages(t *testing.T) []storetest.Damage {
 	}
 	return damages
 }
+
+// TestDamageReportOfAReplacedFileLeavesItsReplacementAlone: the start-up
+// check's damage report waits in Fyne's queue like any other. If the file
+// is replaced before the report runs, the report is about a file no longer
+// open: the replacement must not be marked damaged, nor the dialog shown.
+func TestDamageReportOfAReplacedFileLeavesItsReplacementAlone(t *testing.T) {
+	path, ids, err := storetest.HistoryFile(t.TempDir(), "f.db", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A record bbolt keeps and Fulcrum cannot read: the file opens and
+	// lists, and only the check finds the damage.
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("sessions")).Put([]byte(ids[0]), []byte("{garbage"))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	base := test.NewTempApp(t)
+	a := &queueApp{App: base, d: &queueDriver{Driver: base.Driver()}}
+	fyne.SetCurrentApp(a)
+	t.Cleanup(func() { fyne.SetCurrentApp(base) })
+	l := Launch(a, path, quietOptions)
+	defer l.Shutdown()
+	u := l.UI()
+	if u == nil {
+		t.Fatal("no main window")
+	}
+	select {
+	case <-l.ready:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the start-up check did not finish")
+	}
+	// The damage report is queued, not yet run; the file is replaced by a
+	// new one meanwhile.
+	u.replaceFile("replace", false, func() error {
+		_, err := store.Recover(path, false, time.Now())
+		return err
+	})
+	a.d.run()
+	if u.damage != nil {
+		t.Error("the damage of the replaced file is shown over its replacement")
+	}
+	s, _ := canvas.NewSession(canvas.TemplateQuick, "nuevo", "p", time.Now())
+	if err := u.store.Save(s); err != nil {
+		t.Errorf("the new file refuses writes after the old one's damage report: %v", err)
+	}
+}

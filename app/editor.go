@@ -65,6 +65,9 @@ type editor struct {
 	actions *actionsPanel
 	// tensions is the Tensions tab and the rows' markers (tensions.go).
 	tensions *tensionsPanel
+	// phones serves the open blind round to phones; nil when it does not
+	// (round_phones.go).
+	phones *phoneRound
 
 	content fyne.CanvasObject
 }

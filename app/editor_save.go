@@ -73,6 +73,7 @@ func (e *editor) updateTitle() {
 // close persists what is pending; the editor is unusable afterwards, and
 // its history ends with it.
 func (e *editor) close() {
+	e.stopPhones()
 	e.stopListening()
 	e.sync()
 	if err := e.saver.Close(); err != nil {

@@ -84,6 +84,7 @@ func (u *UI) saveOnStop() error {
 	if e == nil {
 		return nil
 	}
+	e.stopPhones() // before the last save: no answer may arrive after it
 	e.stopListening()
 	if e.drain() {
 		e.saver.Changed(e.owner.Snapshot())
@@ -104,6 +105,7 @@ func (u *UI) closeEditor() {
 // user who chose to go without saving.
 func (u *UI) discardEditor() {
 	if e := u.dropEditor(); e != nil {
+		e.stopPhones()
 		e.stopListening()
 		e.closed = true
 		e.saver.Discard()

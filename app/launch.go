@@ -2,9 +2,7 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"os"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,30 +17,26 @@ import (
 )
 
 // Launcher opens the session file, shows the main window, and after the
-// first frame checks the file and keeps backups. When the file cannot be
-// used (another Fulcrum has it, it is damaged, or it is from a newer
-// version) it says so plainly and offers a way on, never a dead end.
+// first frame checks the file and keeps backups (store.Keeper). When the
+// file cannot be used (another Fulcrum has it, it is damaged, or it is
+// from a newer version) it says so plainly and offers a way on, never a
+// dead end.
 type Launcher struct {
-	a    fyne.App
-	opt  Options
-	ui   *UI
-	st   *store.Store
-	stop chan struct{}
-	// ready is closed when the start-up check and backup have finished and
-	// their results are on screen.
-	ready chan struct{}
-	// work counts background goroutines, so Shutdown can wait for them
-	// before the file is closed.
-	work sync.WaitGroup
-	// retire is closed when the file is replaced (a restore, or damage),
-	// so the old file's backup loop ends instead of backing up a closed
-	// store.
-	retire chan struct{}
+	a   fyne.App
+	opt Options
+	ui  *UI
+	st  *store.Store
+	// keeper checks and backs up the open file; the file's replacement
+	// gets one of its own (see replaceFile).
+	keeper *store.Keeper
+	// ready is closed when the start-up check has finished and its result
+	// is on screen.
+	ready <-chan struct{}
 }
 
 // Launch opens path and shows the app; call Shutdown after the app stops.
 func Launch(a fyne.App, path string, opt Options) *Launcher {
-	l := &Launcher{a: a, opt: opt, stop: make(chan struct{}), ready: make(chan struct{})}
+	l := &Launcher{a: a, opt: opt}
 	deferSaveDialogWrites() // before any save dialog, the problem window's included
 	l.open(path)
 	return l
@@ -54,12 +48,9 @@ func (l *Launcher) UI() *UI { return l.ui }
 // Shutdown stops background work, saves what the editor still holds, and
 // closes the file.
 func (l *Launcher) Shutdown() {
-	select {
-	case <-l.stop:
-	default:
-		close(l.stop)
-	}
-	l.work.Wait()
+	// Stopped before its check, the keeper lets held writes go, so the
+	// save below still reaches the file.
+	l.stopKeeping()
 	if l.ui != nil {
 		if err := l.ui.saveOnStop(); err != nil {
 			fyne.LogError("Save the open session on the way out", err)
@@ -71,92 +62,63 @@ func (l *Launcher) Shutdown() {
 }
 
 func (l *Launcher) open(path string) {
-	ready := make(chan struct{})
-	l.ready = ready
+	l.ready = make(chan struct{}) // no file open, so none checked
 	st, err := store.Open(path, store.Options{Verify: l.opt.Verify})
 	if err != nil {
 		l.problem(path, err)
 		return
 	}
 	l.st = st
-	retire := make(chan struct{})
-	l.retire = retire
 	// Nothing is written to the file before it has passed the start-up
-	// check: bbolt opens many damaged files without complaint.
-	writing := st.HoldWrites()
+	// check: bbolt opens many damaged files without complaint. The hold
+	// starts before the window is built, and the keeper takes it over.
+	st.HoldWrites()
 	l.ui = New(l.a, st, l.opt)
 	l.ui.launcher = l
 	l.ui.Window().Show()
 	// Work not needed for the first frame waits until well after it, so it
 	// never competes with the window coming up, unless a write is waiting
 	// for it.
-	l.work.Add(1)
-	go func() {
-		defer l.work.Done()
-		select {
-		case <-time.After(l.opt.BackgroundDelay):
-		case <-writing:
-		case <-l.stop:
-			st.ReleaseWrites()
-			close(ready)
-			return
-		case <-retire: // replaced before its check began
-			close(ready)
-			return
-		}
-		l.background(st, ready, retire)
-	}()
+	l.keep(st, store.KeepOptions{Delay: l.opt.BackgroundDelay})
+	l.ready = l.keeper.Ready()
 }
 
-// background checks the file once, backs it up if it changed, and then
-// backs it up every BackupInterval while the app runs.
-func (l *Launcher) background(st *store.Store, ready chan struct{}, retire <-chan struct{}) {
-	defer func() {
-		select {
-		case <-ready:
-		default:
-			close(ready)
-		}
-	}()
-	// The check walks a copy, which also serves as the start-up backup.
-	// Damage it finds marks the store, so held writes then fail.
-	path, made, err := st.CheckByCopy(l.opt.now())
-	st.ReleaseWrites()
-	if errors.Is(err, store.ErrDamaged) {
-		fyne.Do(func() { l.ui.damaged(err) })
-		return
-	}
-	fyne.Do(func() {
-		switch {
-		case err != nil:
-			l.ui.notice(l.ui.T("app.launch.check-failed", err.Error()))
-		case made:
-			l.ui.notice(l.ui.T("app.launch.checked", path))
-		}
-	})
-	tk := time.NewTicker(store.BackupInterval)
-	defer tk.Stop()
-	close(ready)
-	for {
-		select {
-		case <-tk.C:
-			l.backup(st)
-		case <-l.stop:
-			return
-		case <-retire:
-			return
-		}
+// keep starts the keeper of st, which shows what it finds in the window.
+func (l *Launcher) keep(st *store.Store, opt store.KeepOptions) {
+	opt.Now = func() time.Time { return l.opt.now() }
+	opt.Report = func(e store.Event) { l.report(st, e) }
+	l.keeper = store.Keep(st, opt)
+}
+
+// stopKeeping stops the keeper of the open file, if any, and waits for it.
+func (l *Launcher) stopKeeping() {
+	if l.keeper != nil {
+		l.keeper.Stop()
 	}
 }
 
-func (l *Launcher) backup(st *store.Store) {
-	path, made, err := st.BackupIfChanged(l.opt.now())
+// report shows an event of st's keeper in the window.
+func (l *Launcher) report(st *store.Store, e store.Event) {
+	u := l.ui
 	fyne.Do(func() {
-		switch {
-		case err != nil:
-			l.ui.notice(l.ui.T("app.launch.backup-failed", err.Error()))
-		case made:
-			l.ui.notice(l.ui.T("app.launch.backed-up", path))
+		// A report queued before st was replaced is about a file no longer
+		// open: damage in it must not mark its replacement.
+		if u.store != st {
+			return
+		}
+		switch e.Kind {
+		case store.Damaged:
+			u.damaged(e.Err)
+		case store.CheckFailed:
+			u.notice(u.T("app.launch.check-failed", e.Err.Error()))
+		case store.Checked:
+			if e.Made {
+				u.notice(u.T("app.launch.checked", e.Path))
+			}
+		case store.BackedUp:
+			u.notice(u.T("app.launch.backed-up", e.Path))
+		case store.BackupFailed:
+			u.notice(u.T("app.launch.backup-failed", e.Err.Error()))
 		}
 	})
 }
@@ -190,14 +152,14 @@ func (l *Launcher) problem(path string, err error) {
 	case errors.Is(err, store.ErrDamaged):
 		msg = damagedText(words, path, false)
 		actions = append(actions, widget.NewButtonWithIcon(words.T("app.damaged.restore"), theme.HistoryIcon(), func() {
-			if err := recoverFile(path, true, l.opt.now()); err != nil {
+			if _, err := store.Recover(path, true, l.opt.now()); err != nil {
 				dialog.ShowError(err, w)
 				return
 			}
 			w.Close()
 			l.open(path)
 		}), widget.NewButtonWithIcon(words.T("app.damaged.new-file"), theme.ContentAddIcon(), func() {
-			if err := recoverFile(path, false, l.opt.now()); err != nil {
+			if _, err := store.Recover(path, false, l.opt.now()); err != nil {
 				dialog.ShowError(err, w)
 				return
 			}
@@ -219,24 +181,6 @@ func (l *Launcher) problem(path string, err error) {
 	w.Show()
 }
 
-// recoverFile sets a damaged file aside and puts the newest good backup in
-// its place, or leaves the place empty for a new file.
-func recoverFile(path string, fromBackup bool, now time.Time) error {
-	if fromBackup {
-		b, err := store.NewestGoodBackup(path)
-		if err != nil {
-			return fmt.Errorf("restore %s: %w", path, err)
-		}
-		if _, err := store.SetAside(path, "damaged", now); err != nil {
-			return err
-		}
-		_, err = store.Restore(path, b, now)
-		return err
-	}
-	_, err := store.SetAside(path, "damaged", now)
-	return err
-}
-
 // damaged runs when the start-up check finds damage after the window is
 // up: the store already refuses writes; the open session stays in memory
 // and is saved into whichever file replaces the damaged one.
@@ -253,7 +197,10 @@ func (u *UI) damaged(err error) {
 	replace := func(fromBackup bool) {
 		d.Hide()
 		u.damage = nil
-		u.replaceFile(u.T("app.error.recover"), false, func() error { return recoverFile(path, fromBackup, u.opt.now()) })
+		u.replaceFile(u.T("app.error.recover"), false, func() error {
+			_, err := store.Recover(path, fromBackup, u.opt.now())
+			return err
+		})
 	}
 	restore := widget.NewButtonWithIcon(u.T("app.damaged.restore"), theme.HistoryIcon(), func() { replace(true) })
 	restore.Importance = widget.HighImportance
@@ -274,13 +221,16 @@ func (u *UI) damaged(err error) {
 // written to again.
 func (u *UI) replaceFile(what string, keep bool, swap func() error) {
 	path := u.store.Path()
+	if l := u.launcher; l != nil {
+		// The old file's keeper ends first, so no backup of it is under
+		// way when it closes. A report it queued before is dropped (see
+		// report), as u.store is then no longer its file.
+		l.stopKeeping()
+		l.keeper = nil
+	}
 	u.pauseSaving()
 	if cerr := u.store.Close(); cerr != nil {
 		u.showError(u.T("app.error.close-file", path), cerr)
-	}
-	if l := u.launcher; l != nil && l.retire != nil {
-		close(l.retire)
-		l.retire = nil
 	}
 	if err := swap(); err != nil {
 		u.showError(what, err)
@@ -295,15 +245,11 @@ func (u *UI) replaceFile(what string, keep bool, swap func() error) {
 	}
 	u.store = st
 	if l := u.launcher; l != nil {
-		// The new file gets the start-up check and backups too.
+		// The new file gets the start-up check and backups too, at once.
+		// Its writes are not held: a restored backup passed the check
+		// before it was copied, and a new file holds nothing to check.
 		l.st = st
-		retire := make(chan struct{})
-		l.retire = retire
-		l.work.Add(1)
-		go func() {
-			defer l.work.Done()
-			l.background(st, make(chan struct{}), retire)
-		}()
+		l.keep(st, store.KeepOptions{NoHold: true})
 	}
 	u.resumeSaving()
 	u.ShowHome() // the one way out: it warns if the new file refuses the session

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -15,13 +16,21 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fulcrum-workshop/fulcrum/app/phones"
 	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 )
 
 // quietOptions keep timers out of the way; the tests read English.
-var quietOptions = Options{AutosaveDelay: time.Hour, ProgressDelay: time.Hour, TimerTick: time.Hour, Lang: lang.EN}
+var quietOptions = Options{AutosaveDelay: time.Hour, ProgressDelay: time.Hour, TimerTick: time.Hour, Lang: lang.EN,
+	Interfaces: loopbackOnly}
+
+// loopbackOnly is the one network of the tests' phone rounds: their
+// servers listen on 127.0.0.1 only.
+func loopbackOnly() ([]phones.Interface, error) {
+	return []phones.Interface{{Name: "lo", IP: net.IPv4(127, 0, 0, 1).To4(), Default: true}}, nil
+}
 
 func windowTexts(w fyne.Window) string {
 	var b strings.Builder

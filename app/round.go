@@ -31,7 +31,8 @@ func (u *UI) startRoundDialog() {
 		return
 	}
 	modeBlindLabel, modeRecordLabel := u.T("app.round.mode.blind"), u.T("app.round.mode.record")
-	mode := u.newKeyRadio([]string{modeBlindLabel, modeRecordLabel}, nil)
+	modePhonesLabel := u.T("app.round.mode.phones")
+	mode := u.newKeyRadio([]string{modeBlindLabel, modePhonesLabel, modeRecordLabel}, nil)
 	mode.SetSelected(modeBlindLabel)
 	var names []string
 	keyOf := map[string]string{}
@@ -75,6 +76,9 @@ func (u *UI) startRoundDialog() {
 			m = canvas.RoundRecord
 		}
 		begin := func() { u.beginRoundWith(m, keys, ids) }
+		if mode.Selected == modePhonesLabel {
+			begin = func() { u.beginPhoneRound(keys, ids) }
+		}
 		if n := s.PlacementsInRound(keys); n > 0 {
 			u.confirm(u.T("app.round.start"), u.N("app.round.clears", n),
 				func(ok bool) {
@@ -118,6 +122,12 @@ func (u *UI) continueRound() {
 		u.showRecordView()
 		return
 	}
+	if e.phones != nil {
+		// Phones answer all at once; the laptop's turns start from the
+		// join screen.
+		u.showPhones()
+		return
+	}
 	next := s.Round.Current
 	if next == "" {
 		next = s.NextInRound()
@@ -139,6 +149,7 @@ func (u *UI) showScreen(content fyne.CanvasObject) {
 	c.SetOnTypedKey(u.canvasKey)
 	c.SetOnTypedRune(nil)
 	u.onScreenChange, u.redrawScreen = nil, nil
+	u.phoneScreen = nil
 	u.undoOff = false
 	u.timer.fg = nil // presentation mode's colours end with it
 	u.timer.render()
@@ -226,6 +237,10 @@ func (u *UI) showHandover(id string) {
 	startBtn.Importance = widget.HighImportance
 	pause := u.newKeyButton(u.T("app.round.back"), theme.NavigateBackIcon(), u.backToEditor)
 	absent := u.absentButtons(id)
+	if e.phones == nil {
+		// A blind round can move to phones at any turn, a resumed one too.
+		absent = container.NewHBox(absent, u.newKeyButton(u.T("app.phones.use"), theme.MailSendIcon(), u.usePhones))
+	}
 	progress := widget.NewLabel(u.progressText())
 	progress.Wrapping = fyne.TextWrapWord
 	progress.Alignment = fyne.TextAlignCenter
@@ -280,6 +295,8 @@ func (u *UI) reveal() {
 		return
 	}
 	do := func() {
+		// The server stops first: no answer may land after the reveal.
+		e.stopPhones()
 		if !e.apply(u.T("app.editor.reveal"), canvas.Reveal{}) {
 			return
 		}

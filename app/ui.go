@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
+	"github.com/fulcrum-workshop/fulcrum/app/phones"
 	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
@@ -37,6 +38,9 @@ type Options struct {
 	// under Settings → Language (cmd/fulcrum: --lang, FULCRUM_LANG); empty
 	// follows the system's locale.
 	Lang lang.Tag
+	// Interfaces lists the network addresses a phone round may listen on;
+	// nil means phones.Interfaces. Tests pass loopback.
+	Interfaces func() ([]phones.Interface, error)
 }
 
 // UI is Fulcrum's main window: the session list, and the editor of one
@@ -70,6 +74,8 @@ type UI struct {
 	// redrawScreen shows the round, larger-chart or compare screen on
 	// show again, in the current language (see redraw); nil on the editor.
 	redrawScreen func()
+	// phoneScreen is the join screen while it shows (round_phones.go).
+	phoneScreen *phoneScreen
 	// comparing is the compare view last shown (compare.go); it is on
 	// screen while the window's content is its content.
 	comparing *compareView

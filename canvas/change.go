@@ -42,6 +42,9 @@ const (
 	CauseApply Cause = iota
 	CauseUndo
 	CauseRedo
+	// CauseRemote is a change made away from the keyboard, by a phone in
+	// a phone round (see Owner.ApplyRemote).
+	CauseRemote
 )
 
 // Change is what one applied, undone or redone operation changed. The

@@ -134,6 +134,56 @@ func (o *Owner) Apply(op Op) error {
 	return nil
 }
 
+// ApplyRemote validates and applies op made away from the keyboard, by a
+// phone in a phone round. It records no undo step: the facilitator's undo
+// must never take back a participant's answer. For the same reason it
+// drops every recorded step that changed a part op changes, because
+// restoring that part would erase the remote change too. Listeners hear it
+// with CauseRemote.
+func (o *Owner) ApplyRemote(op Op) error {
+	o.mu.Lock()
+	parts := op.parts()
+	if c, ok := op.(cheap); ok {
+		// No copies: with no undo step to record, a phone's answer need
+		// not pay for two copies of every placement in the room.
+		if c.unchanged(o.s) {
+			o.mu.Unlock()
+			return nil
+		}
+		if err := op.apply(o.s); err != nil {
+			o.mu.Unlock()
+			return err
+		}
+	} else {
+		before := capture(o.s, parts)
+		if err := op.apply(o.s); err != nil {
+			before.restore(o.s)
+			o.mu.Unlock()
+			return err
+		}
+		if reflect.DeepEqual(before, capture(o.s, parts)) {
+			o.mu.Unlock()
+			return nil
+		}
+	}
+	o.s.Touch(o.now())
+	overlaps := func(st step) bool { return st.before.parts&parts != 0 }
+	o.undo = slices.DeleteFunc(o.undo, overlaps)
+	o.redo = slices.DeleteFunc(o.redo, overlaps)
+	o.sealed = true
+	o.pending = append(o.pending, Change{Parts: parts, Dimensions: op.dims(), Cause: CauseRemote})
+	o.mu.Unlock()
+	o.deliver()
+	return nil
+}
+
+// cheap is implemented by ops that leave the session untouched when they
+// fail and can tell beforehand that they would change nothing, so
+// ApplyRemote needs no copy of the parts they change.
+type cheap interface {
+	unchanged(s *Session) bool
+}
+
 // join folds the bookkeeping step j, applied just after st, into st, so
 // one undo takes back both. A part st did not change was the same before
 // st as before j, so j's before state of it is st's too.

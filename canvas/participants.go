@@ -187,8 +187,8 @@ func (s *Session) SetPlacement(pl Placement) error {
 	if pl.Value < MinValue || pl.Value > MaxValue {
 		return fmt.Errorf("placement: %w (got %d)", ErrValueRange, pl.Value)
 	}
-	if pl.Confidence < 0 || pl.Confidence > 5 {
-		return fmt.Errorf("placement: confidence must be 1 to 5 (got %d)", pl.Confidence)
+	if pl.Confidence < 0 || pl.Confidence > MaxConfidence {
+		return fmt.Errorf("placement: %w (got %d)", ErrConfidenceRange, pl.Confidence)
 	}
 	for i := range s.Placements {
 		if s.Placements[i].Participant == pl.Participant && s.Placements[i].Dimension == pl.Dimension {

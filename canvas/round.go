@@ -138,7 +138,11 @@ func (s *Session) FinishTurn(id string) error {
 	if !slices.Contains(s.Round.Done, id) {
 		s.Round.Done = append(s.Round.Done, id)
 	}
-	s.Round.Current = ""
+	// Only the person on the laptop's private screen leaves it: a phone
+	// that finishes meanwhile must not hand the laptop over.
+	if s.Round.Current == id {
+		s.Round.Current = ""
+	}
 	return nil
 }
 

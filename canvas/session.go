@@ -119,6 +119,8 @@ var (
 	ErrUnknownTemplate  = errors.New("unknown template")
 	ErrUnknownDimension = errors.New("unknown dimension")
 	ErrValueRange       = errors.New("value must be an integer from 0 to 100")
+	// ErrConfidenceRange means a confidence outside 1 to 5 (0 is "none").
+	ErrConfidenceRange = errors.New("confidence must be 1 to 5, or 0 for none")
 )
 
 // NewID returns a random identifier for sessions and participants.

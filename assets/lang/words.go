@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -130,6 +131,19 @@ func (w *Words) loadAreas() error {
 
 // Tag is the language of these words.
 func (w *Words) Tag() Tag { return w.tag }
+
+// Prefixed returns every plain message whose key starts with prefix, for
+// a page that formats its own words (the phone page). Plural messages
+// are left out: the page has no plural rules.
+func (w *Words) Prefixed(prefix string) map[string]string {
+	out := map[string]string{}
+	for k, m := range w.messages {
+		if strings.HasPrefix(k, prefix) && m.plural == nil {
+			out[k] = m.text
+		}
+	}
+	return out
+}
 
 // T formats the message key with args. Messages use explicit argument
 // indexes (%[1]s) so a translation may put the arguments in its own order.

@@ -29,8 +29,10 @@ type Autosaver struct {
 
 	mu      sync.Mutex
 	pending *canvas.Session
-	timer   Timer
-	saving  sync.Mutex // serialises writes so an older snapshot never lands last
+	// later, when set, makes the pending copy at save time (see Follow).
+	later  func() *canvas.Session
+	timer  Timer
+	saving sync.Mutex // serialises writes so an older snapshot never lands last
 }
 
 // NewAutosaver saves through st. onSaved, if not nil, is called after each
@@ -56,7 +58,7 @@ func (a *Autosaver) Changed(s *canvas.Session) {
 	snap := s.Clone()
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.pending = snap
+	a.pending, a.later = snap, nil
 	if a.timer == nil {
 		a.timer = a.AfterFunc(a.delay, a.fire)
 	}
@@ -66,7 +68,22 @@ func (a *Autosaver) Changed(s *canvas.Session) {
 func (a *Autosaver) Pending() bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return a.pending != nil
+	return a.pending != nil || a.later != nil
+}
+
+// Follow saves o's session after each of its changes, like Changed, but
+// copies the session only when the save runs: fifty phones answering at
+// once cost one copy per save instead of one per answer. The returned
+// function stops following.
+func (a *Autosaver) Follow(o *canvas.Owner) (stop func()) {
+	return o.Listen(func(canvas.Change) {
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		a.pending, a.later = nil, o.Snapshot
+		if a.timer == nil {
+			a.timer = a.AfterFunc(a.delay, a.fire)
+		}
+	})
 }
 
 func (a *Autosaver) fire() {
@@ -83,13 +100,16 @@ func (a *Autosaver) Flush() error {
 	defer a.saving.Unlock()
 
 	a.mu.Lock()
-	snap := a.pending
-	a.pending = nil
+	snap, later := a.pending, a.later
+	a.pending, a.later = nil, nil
 	if a.timer != nil {
 		a.timer.Stop()
 		a.timer = nil
 	}
 	a.mu.Unlock()
+	if later != nil {
+		snap = later()
+	}
 	if snap == nil {
 		return nil
 	}
@@ -97,7 +117,7 @@ func (a *Autosaver) Flush() error {
 	err := a.store.Save(snap)
 	if err != nil {
 		a.mu.Lock()
-		if a.pending == nil { // a newer change supersedes the failed one
+		if a.pending == nil && a.later == nil { // a newer change supersedes the failed one
 			a.pending = snap
 		}
 		if a.timer == nil {
@@ -129,7 +149,7 @@ func (a *Autosaver) Close() error {
 func (a *Autosaver) Discard() {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.pending = nil
+	a.pending, a.later = nil, nil
 	if a.timer != nil {
 		a.timer.Stop()
 		a.timer = nil

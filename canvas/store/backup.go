@@ -225,6 +225,26 @@ func Restore(dbPath, backup string, now time.Time) (aside string, err error) {
 	return aside, nil
 }
 
+// Recover replaces a damaged file at path, which must not be open: it sets
+// the file aside (SetAside, "damaged"), so nothing is lost, and then puts
+// the newest good backup in its place, or, without fromBackup, leaves the
+// place empty for a new file. It returns where the damaged file went. With
+// no good backup it returns ErrNoBackup and leaves the file where it was.
+func Recover(path string, fromBackup bool, now time.Time) (aside string, err error) {
+	if !fromBackup {
+		return SetAside(path, "damaged", now)
+	}
+	b, err := NewestGoodBackup(path)
+	if err != nil {
+		return "", fmt.Errorf("restore %s: %w", path, err)
+	}
+	if aside, err = SetAside(path, "damaged", now); err != nil {
+		return "", err
+	}
+	_, err = Restore(path, b, now)
+	return aside, err
+}
+
 // BackupIfChanged makes a backup unless the newest one already holds the
 // file's last committed transaction. It reports whether it made one.
 func (s *Store) BackupIfChanged(now time.Time) (string, bool, error) {

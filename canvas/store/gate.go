@@ -14,10 +14,21 @@ type writeGate struct {
 // then fails the check. The channel returned is closed when the first
 // write starts waiting, so the caller can run the check at once rather
 // than after its usual delay.
+//
+// A hold already in force is kept, and its channel returned: the window
+// holds writes before it is built, and the Keeper it starts afterwards
+// asks again. A new hold in its place would leave the writes waiting on
+// the first one waiting for ever.
 func (s *Store) HoldWrites() <-chan struct{} {
 	g := &writeGate{done: make(chan struct{}), waiting: make(chan struct{})}
-	s.gate.Store(g)
-	return g.waiting
+	for {
+		if cur := s.gate.Load(); cur != nil {
+			return cur.waiting
+		}
+		if s.gate.CompareAndSwap(nil, g) {
+			return g.waiting
+		}
+	}
 }
 
 // ReleaseWrites lets held writes go on: to the file, or, when the check

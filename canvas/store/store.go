@@ -8,6 +8,9 @@
 // records.go describes the record layout. A damaged file is refused before
 // bbolt maps it (precheck.go), found by Check (check.go, pages.go) and then
 // never written to; leftovers.go removes what a crash left half-written.
+// A Keeper (keeper.go) runs an open file's life for the window and for
+// `fulcrum serve` alike: the start-up check before anything is written,
+// then backups while the file changes; Recover replaces a damaged file.
 package store
 
 import (

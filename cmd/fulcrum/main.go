@@ -1,6 +1,7 @@
 // Command fulcrum runs a ToB/ToC positioning workshop: the desktop app by
-// default, or a headless subcommand for scripts (list, import, export,
-// summary, catalogue, check, backup, restore; "fulcrum help" lists them).
+// default, or a headless subcommand (list, import, export, summary,
+// compare, catalogue, template, serve, check, backup, restore; "fulcrum
+// help" lists them).
 package main
 
 import (

@@ -1,5 +1,5 @@
 // Package cli holds Fulcrum's headless subcommands: list, import, export,
-// summary, compare, catalogue, template, check, backup and restore (commands is the one list,
+// summary, compare, catalogue, template, serve, check, backup and restore (commands is the one list,
 // which the help prints), and reads the bare invocation's flags for the
 // window (Start). Each runs against an Env, its streams, clock, default
 // file and environment, so tests run them in process. It never touches
@@ -52,6 +52,10 @@ type Env struct {
 	// os.Getenv. Tests set it to run a command under any locale.
 	Getenv func(string) string
 
+	// Stop, when not nil, ends `serve` when it is closed, as SIGINT or
+	// SIGTERM do; tests run serve in process with it.
+	Stop <-chan struct{}
+
 	// w is the language the command writes in, chosen by Run.
 	w *lang.Words
 }
@@ -72,6 +76,7 @@ func commands(w *lang.Words) []command {
 		{"compare", "[--db PATH] OLD_ID NEW_ID [--json]", w.T("cli.compare.summary"), runCompare},
 		{"catalogue", "[--db PATH] [--json]", w.T("cli.catalogue.summary"), runCatalogue},
 		{"template", "export [--db PATH] KEY OUT.json | import [--db PATH] FILE... | list [--db PATH] [--json]", w.T("cli.template.summary"), runTemplate},
+		{"serve", "[--db PATH] ID [--addr HOST:PORT] [--participants ID,ID…]", w.T("cli.serve.summary"), runServe},
 		{"check", "[--db PATH]", w.T("cli.check.summary"), runCheck},
 		{"backup", "[--db PATH] [OUT]", w.T("cli.backup.summary"), runBackup},
 		{"restore", "[--db PATH] BACKUP", w.T("cli.restore.summary"), runRestore},
