@@ -15,13 +15,13 @@ import (
 // case, on the page at the short address, and lands on the round.
 func TestJoinPageInBrowser(t *testing.T) {
 	driver, browser := browserTools(t)
-	root := startDriver(t, driver)
+	phone := newChrome(t, startDriver(t, driver), browser)
 	shots := shotsDir(t)
 	for _, tag := range []lang.Tag{lang.EN, lang.ZH, lang.ES} {
 		t.Run(string(tag), func(t *testing.T) {
 			r := newBrowserRoom(t, tag)
 			w := lang.For(tag)
-			c := newChrome(t, root, browser, string(tag))
+			c := phone.on(t)
 			c.open(r.srv.Address())
 			c.waitFor("the join page", `return document.getElementById('go').textContent === arguments[0]`, w.T("phone.join.submit"))
 			checkFits(t, c, "the join page")
@@ -56,7 +56,7 @@ func TestPhonePageResumesAndRecovers(t *testing.T) {
 	driver, browser := browserTools(t)
 	r := newBrowserRoom(t, lang.EN)
 	w := lang.For(lang.EN)
-	c := newChrome(t, startDriver(t, driver), browser, "en")
+	c := newChrome(t, startDriver(t, driver), browser)
 	c.open(r.srv.URL())
 	c.waitFor("the names", `return document.querySelectorAll('.names button').length > 0`)
 	c.tap(".names button")
@@ -107,11 +107,11 @@ return document.querySelector('.names') !== null && m !== null && m.textContent 
 // closed; when the laptop cannot be reached, the answer waits on the phone.
 func TestPhonePageAfterTheRound(t *testing.T) {
 	driver, browser := browserTools(t)
-	root := startDriver(t, driver)
+	phone := newChrome(t, startDriver(t, driver), browser)
 	shots := shotsDir(t)
 	claimed := func(t *testing.T, tag lang.Tag) (*browserRoom, *chrome) {
 		r := newBrowserRoom(t, tag)
-		c := newChrome(t, root, browser, string(tag))
+		c := phone.on(t)
 		c.open(r.srv.URL())
 		c.waitFor("the names", `return document.querySelectorAll('.names button').length > 0`)
 		c.tap(".names button")

@@ -116,13 +116,13 @@ return out;`, &problems, w)
 
 func TestPhonePageInBrowser(t *testing.T) {
 	driver, browser := browserTools(t)
-	root := startDriver(t, driver)
+	phone := newChrome(t, startDriver(t, driver), browser)
 	shots := shotsDir(t)
 	for _, tag := range []lang.Tag{lang.EN, lang.ZH, lang.ES} {
 		t.Run(string(tag), func(t *testing.T) {
 			r := newBrowserRoom(t, tag)
 			w := lang.For(tag)
-			c := newChrome(t, root, browser, string(tag))
+			c := phone.on(t)
 			c.open(r.srv.URL())
 			c.waitFor("the names", `return document.querySelectorAll('.names button').length === arguments[0]`, len(r.ids))
 			var title, htmlLang string

@@ -99,9 +99,9 @@ func startDriver(t testing.TB, driver string) string {
 	}
 }
 
-// newChrome opens a browser emulating a 390×844 phone with touch, its
-// interface in language tag.
-func newChrome(t testing.TB, driverRoot, browser, tag string) *chrome {
+// newChrome opens a browser emulating a 390×844 phone with touch. The
+// page's language is the session's, whatever the browser's.
+func newChrome(t testing.TB, driverRoot, browser string) *chrome {
 	t.Helper()
 	c := &chrome{t: t, root: driverRoot, client: &http.Client{Timeout: 60 * time.Second}}
 	caps := map[string]any{"capabilities": map[string]any{"alwaysMatch": map[string]any{
@@ -109,7 +109,7 @@ func newChrome(t testing.TB, driverRoot, browser, tag string) *chrome {
 		"goog:chromeOptions": map[string]any{
 			"binary": browser,
 			"args": []string{"--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--no-first-run", "--disable-extensions", "--lang=" + tag},
+				"--no-first-run", "--disable-extensions"},
 			"mobileEmulation": map[string]any{"deviceMetrics": map[string]any{
 				"width": phoneWidth, "height": phoneHeight, "pixelRatio": 2, "touch": true, "mobile": true}},
 		},
@@ -123,6 +123,15 @@ func newChrome(t testing.TB, driverRoot, browser, tag string) *chrome {
 	c.base = driverRoot + "session/" + sess.SessionID + "/"
 	t.Cleanup(func() { _ = c.call(http.MethodDelete, c.base, nil, nil) })
 	return c
+}
+
+// on is the same browser reporting to t, for a subtest: starting Chromium
+// takes seconds, so the subtests of one test share it. Each subtest's
+// server listens on a port of its own, so their pages share no storage.
+func (c *chrome) on(t testing.TB) *chrome {
+	d := *c
+	d.t = t
+	return &d
 }
 
 // call sends one WebDriver command and decodes the reply's "value" into out.
