@@ -22,7 +22,7 @@ var (
 // the server sends a page only the "phone." messages of the session's
 // language, so a key missing in Chinese would show as the key on a
 // Chinese phone. Every "phone." message must also be used by a page, since
-// each one is sent to every phone.
+// each one is sent to every phone, and be a plain string.
 func TestPhonePageKeysAreDefined(t *testing.T) {
 	pages, err := filepath.Glob(filepath.Join("..", "phone", "*.html"))
 	if err != nil || len(pages) == 0 {
@@ -57,6 +57,15 @@ func TestPhonePageKeysAreDefined(t *testing.T) {
 	for _, key := range slices.Sorted(maps.Keys(For(EN).messages)) {
 		if strings.HasPrefix(key, "phone.") && !used[key] {
 			t.Errorf("message %q is sent to every phone but no page uses it", key)
+		}
+	}
+	// The page has no plural rules, and the server sends it plain strings
+	// only (Words.Prefixed).
+	for _, tag := range Tags() {
+		for key, m := range For(tag).messages {
+			if strings.HasPrefix(key, "phone.") && m.plural != nil {
+				t.Errorf("%s: message %q has plural forms; the phone page takes plain strings only", tag, key)
+			}
 		}
 	}
 }
