@@ -152,3 +152,37 @@ return ''`, &kept)
 		c.screenshot(filepath.Join(shots, "phone-unreachable-es.png"))
 	})
 }
+
+// TestPhonePageWrongName: a phone that took the wrong name and answered
+// nothing goes back to the list and takes the right one, which gives the
+// wrong one back; once it answers, the way back is gone.
+func TestPhonePageWrongName(t *testing.T) {
+	driver, browser := browserTools(t)
+	r := newBrowserRoom(t, lang.EN)
+	c := newChrome(t, startDriver(t, driver), browser)
+	c.open(r.srv.URL())
+	c.waitFor("the names", `return document.querySelectorAll('.names button').length > 0`)
+	c.tap(".names button")
+	c.waitFor("the cards", `return document.querySelectorAll('.card').length === arguments[0]`, len(r.dims))
+	c.tap(".other")
+	c.waitFor("the names, with this phone's own open", `var b = document.querySelectorAll('.names button');
+return b.length > 1 && !b[0].disabled`)
+	c.tap(".names button:nth-child(2)")
+	c.waitFor("the cards of the second name", `return document.querySelectorAll('.card').length === arguments[0] && document.querySelector('.other') !== null`, len(r.dims))
+	if p := r.srv.Progress(); len(p.Joined) != 1 || p.Joined[0] != r.ids[1] {
+		t.Errorf("joined = %v, want only %s: the first name should be given back", p.Joined, r.ids[1])
+	}
+	c.typeInto(card(r.dims[0], "input[type=range]"), keyRight)
+	c.waitFor("the answer saved", cardSaved, r.dims[0])
+	if pl, ok := r.placement(r.ids[1], r.dims[0]); !ok || pl.Value != 51 {
+		t.Errorf("the second name's answer = %+v, %v; want 51", pl, ok)
+	}
+	if pl, ok := r.placement(r.ids[0], r.dims[0]); ok {
+		t.Errorf("the first name has an answer: %+v", pl)
+	}
+	var other bool
+	c.eval(`return document.querySelector('.other') !== null`, &other)
+	if other {
+		t.Error("after an answer the page still offers to choose another name")
+	}
+}
