@@ -1,9 +1,10 @@
-// Package assets embeds what Fulcrum ships inside its binary: the app icon
-// and the fonts of the PDF and PNG exports. Nothing is read from the machine
-// at run time, so every install looks the same. The fonts' licences sit
-// beside them in fonts/ (they are not embedded); screenshots/ holds the
-// README's pictures and is not embedded either. Every word Fulcrum writes,
-// in each language, is in the subpackage lang.
+// Package assets embeds what Fulcrum ships inside its binary: the app icon,
+// the fonts of the PDF and PNG exports, and the two pages a phone loads
+// during a phone round (phone/). Nothing is read from the machine at run
+// time, so every install looks the same. The fonts' licences sit beside
+// them in fonts/ (they are not embedded); screenshots/ holds the README's
+// pictures and is not embedded either. Every word Fulcrum writes, in each
+// language, is in the subpackage lang, the phone pages' words included.
 package assets
 
 import (

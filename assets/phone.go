@@ -2,11 +2,17 @@ package assets
 
 import _ "embed"
 
-// The phone round's pages, served by the laptop to the phones in the room
-// (see app/phones). The server fills in the language and the words.
+// The pages a phone loads during a phone round, served by the laptop
+// itself: one HTML file each, with their styles and scripts inside, so the
+// room needs no internet and nothing leaves the laptop. The server replaces
+// __FULCRUM_LANG__ with the session's language tag and __FULCRUM_WORDS__
+// with that language's "phone." messages as JSON.
 var (
-	//go:embed phone/round.html
-	PhoneRoundPage []byte
+	// PhoneJoinPage asks for the join code shown on the projector.
 	//go:embed phone/join.html
 	PhoneJoinPage []byte
+	// PhoneRoundPage is where a participant claims their name and places
+	// their own markers.
+	//go:embed phone/round.html
+	PhoneRoundPage []byte
 )

@@ -15,8 +15,10 @@
 //
 // Each part of Fulcrum keeps its messages in files of its own,
 // messages/<area>.<tag>.json (app, export, cli, values, problems, common,
-// tensions): flat maps from key to message, merged with the main file's
-// "messages". A key defined twice is an error.
+// tensions, phone): flat maps from key to message, merged with the main
+// file's "messages". A key defined twice is an error. The phone area holds
+// the words of the pages a phone loads in a phone round (assets/phone),
+// plain strings only, since the page formats them itself.
 //
 // Each main file has four sections. "messages" maps a dotted key, named for
 // where it is shown ("catalogue.templates", "editor.tab.actions"), to a
