@@ -1,7 +1,9 @@
 package app
 
 import (
+	"fmt"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,6 +22,10 @@ type participantsPanel struct {
 	name    *keyEntry
 	role    *keyEntry
 	content fyne.CanvasObject
+	// shown is what the rows were last built from, and labels their
+	// names, which refresh may change in place (see refresh).
+	shown  string
+	labels []*widget.Label
 }
 
 func newParticipantsPanel(e *editor) *participantsPanel {
@@ -51,6 +57,33 @@ func (p *participantsPanel) add() {
 
 func (p *participantsPanel) refresh() {
 	s := p.e.s
+	labels := make([]string, len(s.Participants))
+	for i, pp := range s.Participants {
+		labels[i] = pp.Name
+		if pp.Role != "" {
+			labels[i] += " · " + pp.Role
+		}
+		if s.InRound() && containsID(s.Round.Done, pp.ID) {
+			labels[i] = p.e.ui.T("app.people.placed", labels[i])
+		}
+	}
+	// A round's changes arrive with every answer, from phones too: the
+	// rows are built again only when more than their words changed, and
+	// the words only when they did.
+	var key strings.Builder
+	for _, pp := range s.Participants {
+		fmt.Fprintf(&key, "%s\x00%s\x00%d\x01", pp.ID, pp.Shape, pp.Colour)
+	}
+	fmt.Fprintf(&key, "%v\x00%s", s.Settings.Anonymous, p.e.ui.T("app.people.empty"))
+	if p.shown == key.String() && p.list.Objects != nil {
+		for i, l := range p.labels {
+			if l.Text != labels[i] {
+				l.SetText(labels[i])
+			}
+		}
+		return
+	}
+	p.shown = key.String()
 	// Built aside and put in at once: Container.Add lays the list out again
 	// on every call.
 	var rows []fyne.CanvasObject
@@ -59,15 +92,9 @@ func (p *participantsPanel) refresh() {
 		l.Wrapping = fyne.TextWrapWord
 		rows = append(rows, l)
 	}
+	p.labels = p.labels[:0]
 	for i, pp := range s.Participants {
 		id := pp.ID
-		label := pp.Name
-		if pp.Role != "" {
-			label += " · " + pp.Role
-		}
-		if s.InRound() && containsID(s.Round.Done, id) {
-			label = p.e.ui.T("app.people.placed", label)
-		}
 		up := p.e.ui.newKeyButton("", theme.MoveUpIcon(), func() { p.move(id, -1) })
 		down := p.e.ui.newKeyButton("", theme.MoveDownIcon(), func() { p.move(id, 1) })
 		if i == 0 {
@@ -79,7 +106,9 @@ func (p *participantsPanel) refresh() {
 		edit := p.e.ui.newKeyButton("", theme.DocumentCreateIcon(), func() { p.edit(id) })
 		del := p.e.ui.newKeyButton("", theme.DeleteIcon(), func() { p.remove(id) })
 		swatch := newMarkerSwatch(canvas.MarkerStyle(s, i, canvas.Point{}))
-		rows = append(rows, container.NewBorder(nil, nil, swatch, container.NewHBox(up, down, edit, del), widget.NewLabel(label)))
+		label := widget.NewLabel(labels[i])
+		p.labels = append(p.labels, label)
+		rows = append(rows, container.NewBorder(nil, nil, swatch, container.NewHBox(up, down, edit, del), label))
 	}
 	p.list.Objects = rows
 	p.list.Refresh()

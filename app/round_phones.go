@@ -116,6 +116,9 @@ type phoneScreen struct {
 	count    *widget.Label
 	code     *fynecanvas.Text
 	qr       *fynecanvas.Image
+	// shown is the round order and language the rows were built for.
+	shown string
+	rows  []*progressRow
 }
 
 // showPhones shows the join screen for the projector.
@@ -204,6 +207,8 @@ func (u *UI) networkPicker(pr *phoneRound) fyne.CanvasObject {
 }
 
 // refresh shows who has joined and who is done, and the current code.
+// Every answer from a phone arrives here: the rows are built once per
+// round order and language, and then only their status changes.
 func (ps *phoneScreen) refresh() {
 	u := ps.u
 	e := u.editor
@@ -218,31 +223,52 @@ func (ps *phoneScreen) refresh() {
 			ps.code.Refresh()
 		}
 	}
-	var rows []fyne.CanvasObject
+	order := e.s.Round.Order
+	if key := fmt.Sprint(order, u.lang); key != ps.shown {
+		ps.shown = key
+		ps.rows = ps.rows[:0]
+		var objs []fyne.CanvasObject
+		for _, id := range order {
+			r := &progressRow{id: id, icon: widget.NewIcon(nil), status: widget.NewLabel("")}
+			r.release = widget.NewButton(u.T("app.phones.release"), func() { u.releaseClaim(id) })
+			name := widget.NewLabel(u.name(id))
+			name.Truncation = fyne.TextTruncateEllipsis
+			ps.rows = append(ps.rows, r)
+			objs = append(objs, container.NewBorder(nil, nil, r.icon, container.NewHBox(r.status, r.release), name))
+		}
+		ps.progress.Objects = objs
+		ps.progress.Refresh()
+	}
 	done := 0
-	for _, id := range e.s.Round.Order {
-		status := u.T("app.phones.status.waiting")
-		icon := theme.RadioButtonIcon()
-		var release fyne.CanvasObject = layout.NewSpacer()
+	for _, r := range ps.rows {
+		status, icon := u.T("app.phones.status.waiting"), theme.RadioButtonIcon()
 		switch {
-		case containsID(e.s.Round.Done, id):
+		case containsID(e.s.Round.Done, r.id):
 			status, icon = u.T("app.phones.status.done"), theme.ConfirmIcon()
 			done++
-		case containsID(p.Joined, id):
+		case containsID(p.Joined, r.id):
 			status, icon = u.T("app.phones.status.joined"), theme.MailSendIcon()
-		case e.s.Round.Current == id:
+		case e.s.Round.Current == r.id:
 			status, icon = u.T("app.phones.status.laptop"), theme.ComputerIcon()
 		}
-		if containsID(p.Joined, id) {
-			release = widget.NewButton(u.T("app.phones.release"), func() { u.releaseClaim(id) })
+		if r.status.Text != status {
+			r.status.SetText(status)
+			r.icon.SetResource(icon)
 		}
-		name := widget.NewLabel(u.name(id))
-		name.Truncation = fyne.TextTruncateEllipsis
-		rows = append(rows, container.NewBorder(nil, nil, widget.NewIcon(icon), container.NewHBox(widget.NewLabel(status), release), name))
+		if joined := containsID(p.Joined, r.id); joined != r.release.Visible() {
+			r.release.Hidden = !joined
+			r.release.Refresh()
+		}
 	}
-	ps.progress.Objects = rows
-	ps.progress.Refresh()
-	ps.count.SetText(u.T("app.round.progress", done, len(e.s.Round.Order)))
+	ps.count.SetText(u.T("app.round.progress", done, len(order)))
+}
+
+// progressRow is one person's line on the join screen.
+type progressRow struct {
+	id      string
+	icon    *widget.Icon
+	status  *widget.Label
+	release *widget.Button
 }
 
 // releaseClaim frees a name on the phones, after asking: the phone that
