@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -205,5 +206,83 @@ func TestJoinScreenLiveProgress(t *testing.T) {
 	}
 	if pl, ok := e.s.Placement(ana, e.s.Round.Dimensions[0]); !ok || pl.Value != 13 {
 		t.Fatalf("Ana's answer after the reveal: %+v %v", pl, ok)
+	}
+}
+
+// The issue's "done when": ten people answer on their phones while one
+// takes the laptop, in the same round; the projector shows only who is
+// done; the reveal shows all eleven, and afterwards nothing answers.
+func TestTenPhonesAndTheLaptop(t *testing.T) {
+	u, st := startFacilitation(t, filepath.Join(t.TempDir(), "p.db"))
+	t.Cleanup(func() { st.Close() })
+	if err := u.createSession(canvas.TemplateQuick, "Q4", "Nubia CRM", "Marta"); err != nil {
+		t.Fatal(err)
+	}
+	e := u.editor
+	names := []string{"Ana", "李伟", "Sam", "María", "王芳", "Luis", "Grace", "陈静", "Tomás", "Aiko", "Noor"}
+	for _, n := range names {
+		if !e.apply("add", canvas.AddParticipant{Name: n}) {
+			t.Fatal("add participant")
+		}
+	}
+	dims := []string{e.s.Dimensions[0].Key, e.s.Dimensions[1].Key}
+	u.beginPhoneRound(dims, nil)
+	t.Cleanup(func() { e.stopPhones() })
+	srv := e.phones.srv
+	order := append([]string(nil), e.s.Round.Order...)
+	value := func(i, j int) int { return 12 + (i*9+j*31)%88 } // never 10 or 11, the count's numbers
+	for i, id := range order[:10] {
+		p := newPhoneClient(t, srv.URL())
+		if code := p.send("POST", "api/claim", `{"participant":"`+id+`"}`); code != http.StatusOK {
+			t.Fatalf("claim %s: %d", names[i], code)
+		}
+		for j, k := range dims {
+			if code := p.send("PUT", "api/placements/"+k, `{"value": `+strconv.Itoa(value(i, j))+`}`); code != http.StatusNoContent {
+				t.Fatalf("%s answers %s: %d", names[i], k, code)
+			}
+		}
+	}
+	waitFor(t, "ten done", func() bool { return u.phoneScreen != nil && u.phoneScreen.count.Text == "10 of 11 have placed." })
+	// What the join screen says about people: names, statuses, the count.
+	texts := strings.Join(textsOf(rendered(u.phoneScreen.progress)), "\n") + "\n" + u.phoneScreen.count.Text
+	for i := range 10 {
+		for j := range dims {
+			if regexp.MustCompile(`\b` + strconv.Itoa(value(i, j)) + `\b`).MatchString(texts) {
+				t.Fatalf("the projector shows the value %d:\n%s", value(i, j), texts)
+			}
+		}
+	}
+
+	// Noor has no phone: the laptop, from the join screen.
+	fyne.DoAndWait(u.pickLaptopTurn)
+	dlg := u.Window().Canvas().Overlays().Top()
+	test.Tap(buttonIn(t, dlg, "Hand over"))
+	c := u.Window().Canvas()
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	sliders := renderedOf[*spectrumSlider](u.Window().Content())
+	if len(sliders) != 2 {
+		t.Fatalf("Noor's private screen has %d sliders", len(sliders))
+	}
+	for j, sl := range sliders {
+		sl.SetValue(float64(value(10, j)))
+	}
+	test.Tap(buttonIn(t, u.Window().Content(), u.T("app.round.done")))
+	if u.phoneScreen == nil || u.phoneScreen.count.Text != "11 of 11 have placed." {
+		t.Fatalf("after the laptop's turn the join screen is not back with everyone done: %v", textsOf(rendered(u.Window().Content())))
+	}
+
+	test.Tap(buttonIn(t, u.Window().Content(), "Reveal every marker"))
+	if !e.s.PlacementsVisible() || e.phones != nil {
+		t.Fatal("the reveal did not reveal, or left the server running")
+	}
+	for i, id := range order {
+		for j, k := range dims {
+			if pl, ok := e.s.Placement(id, k); !ok || pl.Value != value(i, j) {
+				t.Fatalf("%s on %s after the reveal: %+v %v, want %d", names[i], k, pl, ok, value(i, j))
+			}
+		}
+	}
+	if _, err := net.DialTimeout("tcp", strings.TrimSuffix(strings.TrimPrefix(srv.Address(), "http://"), "/"), time.Second); err == nil {
+		t.Fatal("an address still answers after the reveal")
 	}
 }
