@@ -74,6 +74,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, s.prefix, http.StatusMovedPermanently)
 		return
 	}
+	s.serveRound(w, r, rest, claimant)
+}
+
+// serveRound answers a request under the round's token; rest is the
+// path after /r/{token}/.
+func (s *Server) serveRound(w http.ResponseWriter, r *http.Request, rest, claimant string) {
 	if rest == "" {
 		if allow(w, r, http.MethodGet, http.MethodHead) {
 			writePage(w, s.page)
