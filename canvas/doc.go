@@ -24,7 +24,9 @@
 // (change.go). The Session methods the ops call hold the rules themselves.
 // A session's dimensions change through AddDimension and RemoveDimension
 // (ops_dimensions.go); it keeps a copy of each custom dimension it uses,
-// so the catalogue can change without changing it.
+// so the catalogue can change without changing it. A phone's answer is
+// an Answer op applied with ApplyRemote (ops_answer.go): validated and
+// told like any other, but never the facilitator's to undo.
 //
 // Nothing here knows about Fyne, bbolt or PDF, so every rule of the workshop
 // can be tested on its own and shared by the UI, the CLI and the exports.
