@@ -2,8 +2,10 @@ package phones_test
 
 import (
 	"encoding/json"
+	"net"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -376,5 +378,48 @@ func TestStartNeedsABlindRound(t *testing.T) {
 	}
 	if _, err := phones.Start(phones.Config{Owner: o, Words: lang.For(lang.EN), Addr: "127.0.0.1:0"}); err != phones.ErrNotBlindRound {
 		t.Fatalf("recorded round: %v", err)
+	}
+}
+
+// Without a port the server takes the fixed default, so the address stays
+// the same from round to round, and any free port when that one is taken;
+// it never listens on every interface.
+func TestDefaultPortAndFallback(t *testing.T) {
+	s, _ := canvas.NewSession(canvas.TemplateQuick, "t", "p", time.Now())
+	_, _ = s.AddParticipant("Ana", "")
+	o := canvas.NewOwner(s, nil)
+	if err := o.Apply(canvas.StartRound{Mode: canvas.RoundBlind, At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	hold, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(phones.DefaultPort))
+	if err == nil {
+		defer hold.Close()
+	} // else another process has it: taken either way
+	srv, err := phones.Start(phones.Config{Owner: o, Words: lang.For(lang.EN), Addr: "127.0.0.1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	if strings.Contains(srv.Address(), ":"+strconv.Itoa(phones.DefaultPort)+"/") || !strings.HasPrefix(srv.Address(), "http://127.0.0.1:") {
+		t.Fatalf("with the default port taken the server is at %s", srv.Address())
+	}
+	if hold != nil {
+		hold.Close()
+		srv2, err := phones.Start(phones.Config{Owner: o, Words: lang.For(lang.EN), Addr: "127.0.0.1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer srv2.Close()
+		if srv2.Address() != "http://127.0.0.1:"+strconv.Itoa(phones.DefaultPort)+"/" {
+			// Another test process may have taken the port meanwhile;
+			// if it is still free, the server should have had it.
+			if l, err := net.Listen("tcp", "127.0.0.1:"+strconv.Itoa(phones.DefaultPort)); err == nil {
+				l.Close()
+				t.Fatalf("with the default port free the server is at %s", srv2.Address())
+			}
+		}
+	}
+	if _, err := phones.Start(phones.Config{Owner: o, Words: lang.For(lang.EN), Addr: ":0"}); err == nil {
+		t.Fatal("the server listened on every interface")
 	}
 }
