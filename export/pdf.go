@@ -113,7 +113,7 @@ type report struct {
 }
 
 // newReport starts a report. trimCJK gives gofpdf the CJK face with only
-// the characters the session and the report's words hold (see cjkFont).
+// the characters the session and the report's words hold (see trimmedFont).
 func newReport(s *canvas.Session, opt PDFOptions, trimCJK bool) (*report, error) {
 	size := "A4"
 	switch strings.ToLower(opt.Paper) {

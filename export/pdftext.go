@@ -71,10 +71,11 @@ func loadFonts() (*fontSet, error) {
 }
 
 // pdfMu serialises PDF generation. gofpdf appends to slices of the font
-// bytes it is given while subsetting, so the fonts handed to it are private
-// copies made once, and only one export uses them at a time. Exports are
-// rare and user-initiated; sharing one copy keeps each export from cloning
-// 5 MB of fonts.
+// bytes it is given while subsetting, so the fonts handed to it are never
+// the embedded ones: a trimmed font made for the document (see
+// trimmedFont), or private copies made once, which only one export uses
+// at a time. Exports are rare and user-initiated; sharing one copy keeps
+// each export from cloning the fonts.
 var (
 	pdfMu     sync.Mutex
 	fontBytes [3][]byte // latin, CJK, symbol: private copies
@@ -82,13 +83,13 @@ var (
 )
 
 // privateFont is the private copy of a face's font, made when a report
-// first needs the face: a session in Latin script never copies the 4 MB
-// CJK face. Callers hold pdfMu.
+// first needs the face whole. The CJK face is copied only when a report
+// drew a character its trimmed font lacked (see WritePDF). Callers hold
+// pdfMu.
 func privateFont(f face) []byte {
 	if fontBytes[f] == nil {
 		src := [][]byte{assets.NotoSansRegular, assets.DroidSansFallback, assets.DejaVuSans}[f]
-		// Room after the font for the short cmap cjkFont writes there.
-		fontBytes[f] = append(make([]byte, 0, len(src)+64<<10), src...)
+		fontBytes[f] = bytes.Clone(src)
 		if f == faceLatin {
 			boldBytes = bytes.Clone(assets.NotoSansBold)
 		}
@@ -96,18 +97,23 @@ func privateFont(f face) []byte {
 	return fontBytes[f]
 }
 
-// register adds the faces the document needs; parsing the 4 MB CJK face
-// is the largest single cost of an export, so it is skipped for sessions
-// without CJK text. Callers hold pdfMu.
+// register adds the faces the document needs; the CJK face is skipped for
+// sessions without CJK text. Callers hold pdfMu.
 func (t *typesetter) register(need [3]bool) {
 	need[faceLatin] = true
 	for f, ok := range need {
 		if !ok || t.registered[f] {
 			continue
 		}
-		font := privateFont(face(f))
-		if face(f) == faceCJK {
-			font = cjkFont(t.cjk)
+		var font []byte
+		if face(f) == faceCJK && t.cjk != nil {
+			var err error
+			if font, err = trimmedFont(assets.DroidSansFallback, t.cjk); err != nil {
+				t.pdf.SetError(fmt.Errorf("embedded font %s: %w", faceFamily[f], err))
+				return
+			}
+		} else {
+			font = privateFont(face(f))
 		}
 		t.pdf.AddUTF8FontFromBytes(faceFamily[f], "", font)
 		if face(f) == faceLatin {
@@ -159,7 +165,7 @@ type typesetter struct {
 	// used is what each font drew: its subset, which names its tag.
 	used usedRunes
 	// cjk is the characters, with their glyphs, the CJK face is given to
-	// gofpdf with (see cjkFont); nil gives it whole.
+	// gofpdf with (see trimmedFont); nil gives it whole.
 	cjk map[rune]uint16
 }
 

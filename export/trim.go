@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"slices"
 
-	"github.com/fulcrum-workshop/fulcrum/assets"
 	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
@@ -12,9 +11,9 @@ import (
 // gofpdf reads every character of a font's cmap into maps twice per
 // document (when the font is added and when it is subset), which for the
 // 4 MB CJK face, with its tens of thousands of characters, was the largest
-// part of an export left after layout. The report hands it the face with
-// a cmap of only the characters it can draw: the same glyphs, subset the
-// same way, in a fraction of the time.
+// part of an export left after layout. The report hands it a font with
+// only the characters it can draw (see trimmedFont): the same glyphs,
+// subset the same way, in a fraction of the time.
 
 // cmapFor is a TrueType cmap table mapping only the given characters, to
 // their glyphs, as one format 4 subtable (platform 3, encoding 1): a
@@ -57,62 +56,6 @@ func cmapFor(glyphs map[rune]uint16) []byte {
 	head := []byte{0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12}
 	return append(head, sub...)
 }
-
-// withCmap is font with its table directory pointed at cmap, which is
-// written after the font's own tables, into font's spare capacity when it
-// has enough.
-func withCmap(font []byte, cmap []byte) []byte {
-	out := font
-	for len(out)%4 != 0 {
-		out = append(out, 0)
-	}
-	at := len(out)
-	out = append(out, cmap...)
-	for len(out)%4 != 0 {
-		out = append(out, 0)
-	}
-	pointCmap(out, at, len(cmap))
-	return out
-}
-
-// pointCmap sets the table directory's cmap record.
-func pointCmap(font []byte, at, size int) {
-	be := binary.BigEndian
-	for i, n := 0, int(be.Uint16(font[4:])); i < n; i++ {
-		rec := 12 + 16*i
-		if string(font[rec:rec+4]) == "cmap" {
-			be.PutUint32(font[rec+8:], uint32(at))
-			be.PutUint32(font[rec+12:], uint32(size))
-		}
-	}
-}
-
-// cmapRecord is the CJK face's own cmap: where it is and its length.
-func cmapRecord() (at, size int) {
-	f := assets.DroidSansFallback
-	be := binary.BigEndian
-	for i, n := 0, int(be.Uint16(f[4:])); i < n; i++ {
-		rec := 12 + 16*i
-		if string(f[rec:rec+4]) == "cmap" {
-			return int(be.Uint32(f[rec+8:])), int(be.Uint32(f[rec+12:]))
-		}
-	}
-	return 0, 0
-}
-
-// cjkFont is the private copy of the CJK face to give gofpdf: with a cmap
-// of glyphs' characters, or its own cmap when glyphs is nil. Callers hold
-// pdfMu.
-func cjkFont(glyphs map[rune]uint16) []byte {
-	font := privateFont(faceCJK)
-	if glyphs == nil {
-		pointCmap(font, cmapAt, cmapSize)
-		return font
-	}
-	return withCmap(font, cmapFor(glyphs))
-}
-
-var cmapAt, cmapSize = cmapRecord()
 
 // cjkCovered reports whether the CJK face drew only characters its cmap
 // was given; otherwise the document is made again with the whole cmap.
