@@ -48,9 +48,9 @@ func WritePDF(w io.Writer, s *canvas.Session, opt PDFOptions) error {
 		return err
 	}
 	d.build()
-	if !d.ts.cjkCovered() {
+	if !d.ts.covered() {
 		// The report drew a character its words were not expected to
-		// hold: make it again with the CJK face's whole cmap.
+		// hold: make it again with the whole faces.
 		if d, err = newReport(s, opt, false); err != nil {
 			return err
 		}
@@ -112,9 +112,10 @@ type report struct {
 	participantsCut string
 }
 
-// newReport starts a report. trimCJK gives gofpdf the CJK face with only
-// the characters the session and the report's words hold (see trimmedFont).
-func newReport(s *canvas.Session, opt PDFOptions, trimCJK bool) (*report, error) {
+// newReport starts a report. trim gives gofpdf fonts with only the
+// characters the session and the report's words hold (see trimmedFont),
+// not the whole faces.
+func newReport(s *canvas.Session, opt PDFOptions, trim bool) (*report, error) {
 	size := "A4"
 	switch strings.ToLower(opt.Paper) {
 	case "", PaperA4:
@@ -144,8 +145,8 @@ func newReport(s *canvas.Session, opt PDFOptions, trimCJK bool) (*report, error)
 	pdf.SetAutoPageBreak(false, margin)
 	ts := newTypesetter(pdf, fs)
 	texts := append(sessionTexts(w, s), baselineTexts(w, opt.Since)...)
-	if trimCJK {
-		ts.cjk = ts.cjkGlyphs(append(texts, reportTexts(w, s)...))
+	if trim {
+		ts.trim, ts.trimmed = ts.trimSets(append(texts, reportTexts(w, s)...)), true
 	}
 	ts.register(ts.facesFor(texts...))
 	if err := pdf.Error(); err != nil {

@@ -22,8 +22,12 @@ import (
 // must carry along.
 const trimText = "制定月度发布说明模板，陈静负责。（季度评审）「决策」：１ 个"
 
-// glyphsOf maps the characters of s to their glyphs in the CJK face.
-func glyphsOf(t *testing.T, s string) map[rune]uint16 {
+// latinText has accented letters, composite glyphs in the Latin faces.
+const latinText = "¿Qué año? Ñandú, «über» – 1.234,5 €"
+
+// glyphsOf maps the characters of s to their glyphs in font i (by
+// fontIndex).
+func glyphsOf(t *testing.T, i int, s string) map[rune]uint16 {
 	t.Helper()
 	fs, err := loadFonts()
 	if err != nil {
@@ -31,9 +35,9 @@ func glyphsOf(t *testing.T, s string) map[rune]uint16 {
 	}
 	m := map[rune]uint16{}
 	for _, r := range s {
-		g := fs.adv[faceCJK].glyph[r]
+		g := fs.adv[i].glyph[r]
 		if g == 0 {
-			t.Fatalf("the CJK face has no %q", r)
+			t.Fatalf("font %s has no %q", fontKeys[i], r)
 		}
 		m[r] = g
 	}
@@ -81,15 +85,24 @@ func sameGlyph(A *glyphTable, a uint16, B *glyphTable, b uint16) bool {
 	return true
 }
 
-// TestTrimmedFontDrawsTheSame: every character of the trimmed CJK font
-// has the same outline (composite glyphs with all their components), the
+// TestTrimmedFontDrawsTheSame: every character of a trimmed font (the CJK
+// face's, the Latin faces') has the same outline (composite glyphs with all their components), the
 // same advance as gofpdf measures it, and no other character has a glyph.
 // The font is a valid TrueType file, far smaller than the face, and new
 // bytes: writing into it leaves the embedded face alone.
 func TestTrimmedFontDrawsTheSame(t *testing.T) {
-	src := assets.DroidSansFallback
+	for _, c := range []struct {
+		font int
+		text string
+	}{{int(faceCJK), trimText}, {int(faceLatin), latinText}, {boldLatin, latinText}} {
+		t.Run(fontKeys[c.font], func(t *testing.T) { trimmedDrawsTheSame(t, c.font, c.text) })
+	}
+}
+
+func trimmedDrawsTheSame(t *testing.T, i int, text string) {
+	src := embeddedFonts()[i]
 	before := sha256.Sum256(src)
-	glyphs := glyphsOf(t, trimText)
+	glyphs := glyphsOf(t, i, text)
 	font, err := trimmedFont(src, glyphs)
 	if err != nil {
 		t.Fatal(err)
@@ -116,8 +129,8 @@ func TestTrimmedFontDrawsTheSame(t *testing.T) {
 			t.Errorf("%q has no glyph", r)
 		case want != 0 && !sameGlyph(orig, want, trimmed, g):
 			t.Errorf("%q: glyph %d is not the face's glyph %d", r, g, want)
-		case want != 0 && adv.width(r) != fs.adv[faceCJK].width(r):
-			t.Errorf("%q: advance %v; the face's is %v", r, adv.width(r), fs.adv[faceCJK].width(r))
+		case want != 0 && adv.width(r) != fs.adv[i].width(r):
+			t.Errorf("%q: advance %v; the face's is %v", r, adv.width(r), fs.adv[i].width(r))
 		}
 	}
 	if !sameGlyph(orig, 0, trimmed, 0) {
@@ -147,7 +160,7 @@ func TestTrimmedFontDrawsTheSame(t *testing.T) {
 	pdf.AddUTF8FontFromBytes("t", "", font)
 	pdf.SetFont("t", "", 1000)
 	for r := range glyphs {
-		if got, want := pdf.GetStringWidth(string(r)), fs.adv[faceCJK].width(r); got != want {
+		if got, want := pdf.GetStringWidth(string(r)), fs.adv[i].width(r); got != want {
 			t.Errorf("gofpdf measures %q as %v; the face's advance is %v", r, got, want)
 		}
 	}
@@ -166,7 +179,7 @@ func TestTrimmedFontDrawsTheSame(t *testing.T) {
 // never a panic or a font with glyphs missing.
 func TestTrimmedFontRefusesDamage(t *testing.T) {
 	src := assets.DroidSansFallback
-	glyphs := glyphsOf(t, trimText)
+	glyphs := glyphsOf(t, int(faceCJK), trimText)
 	// The end of the table that ends last, past which is only padding.
 	end := 0
 	for i := range int(binary.BigEndian.Uint16(src[4:])) {
@@ -196,14 +209,14 @@ func TestTrimmedFontRefusesDamage(t *testing.T) {
 	t.Fatal("no composite glyph among the characters")
 }
 
-// TestWholeCJKFaceFallback is the document WritePDF makes when a report
-// draws a character its trimmed font lacks: the whole face, whose text
-// reads back and whose font is embedded.
-func TestWholeCJKFaceFallback(t *testing.T) {
+// TestWholeFacesFallback is the document WritePDF makes when a report
+// draws a character its trimmed fonts lack: with the whole faces, whose
+// text reads back and whose fonts are embedded.
+func TestWholeFacesFallback(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext is not on PATH (install poppler-utils)")
 	}
-	s, err := canvas.NewSession(canvas.TemplateQuick, "季度评审", "鹏程客户管理", time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC))
+	s, err := canvas.NewSession(canvas.TemplateQuick, "季度评审 Quarterly", "鹏程客户管理", time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,12 +243,14 @@ func TestWholeCJKFaceFallback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"季度评审", "鹏程客户管理"} {
+	for _, want := range []string{"季度评审 Quarterly", "鹏程客户管理"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("page 1 lacks %q:\n%s", want, out)
 		}
 	}
-	if !bytes.Contains(doc, []byte("+DroidSansFallback")) {
-		t.Error("the CJK face is not embedded")
+	for _, name := range []string{"+DroidSansFallback", "+NotoSans-Regular", "+NotoSans-Bold"} {
+		if !bytes.Contains(doc, []byte(name)) {
+			t.Errorf("%s is not embedded", name)
+		}
 	}
 }
