@@ -254,3 +254,26 @@ func TestWholeFacesFallback(t *testing.T) {
 		}
 	}
 }
+
+// TestDocWriterKeepsEveryWrite: gofpdf's Output writes its document in
+// one Write, which docWriter keeps without copying; should it ever write
+// in parts, every part is kept, and the first part's bytes are not
+// written into.
+func TestDocWriterKeepsEveryWrite(t *testing.T) {
+	var d docWriter
+	first := make([]byte, 2, 16)
+	copy(first, "%P")
+	spare := first[:4]
+	copy(spare[2:], "!!")
+	for _, p := range [][]byte{first, []byte("DF-"), []byte("1.3")} {
+		if n, err := d.Write(p); n != len(p) || err != nil {
+			t.Fatalf("Write(%q) = %d, %v", p, n, err)
+		}
+	}
+	if string(d.doc) != "%PDF-1.3" {
+		t.Errorf("kept %q, want %q", d.doc, "%PDF-1.3")
+	}
+	if string(spare) != "%P!!" {
+		t.Errorf("the first part's spare capacity was written into: %q", spare)
+	}
+}
