@@ -132,8 +132,8 @@ func TestCoverageNoticesAMissingCharacter(t *testing.T) {
 var keyRE = regexp.MustCompile(`"(export\.(?:pdf|number)\.[a-z0-9.-]+)"`)
 
 // TestReportKeysAreListed reads the package's code: every message key of
-// the PDF it names is in reportKeys, whose characters the CJK face's
-// trimmed font holds.
+// the PDF it names is in reportKeys, whose characters the trimmed fonts
+// hold.
 func TestReportKeysAreListed(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	if err != nil {
