@@ -222,9 +222,14 @@ func readAdvances(ttf []byte) (*advances, error) {
 					g = (gi + delta) & 0xFFFF
 				}
 			}
-			if g != 0 && c != 0 {
+			if g == 0 {
+				continue
+			}
+			// gofpdf measures no U+0000 but embeds its glyph in
+			// every subset (see trimSets).
+			a.glyph[c] = uint16(g)
+			if c != 0 {
 				a.w[c] = advanceOf(g)
-				a.glyph[c] = uint16(g)
 			}
 		}
 	}

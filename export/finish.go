@@ -45,8 +45,12 @@ func finishPDF(doc []byte, used usedRunes) ([]byte, error) {
 		}
 		return d
 	}
+	// The document's final size (and room for startxref's digits), so
+	// the output is allocated once and no larger: the pages compress to a
+	// fraction of what gofpdf wrote, and every megabyte of fresh memory
+	// costs a new process page faults.
 	var out bytes.Buffer
-	out.Grow(len(doc))
+	out.Grow(len(doc) + shift(len(doc)) + 32)
 	last := 0
 	for _, e := range edits {
 		out.Write(doc[last:e.at])

@@ -1,10 +1,10 @@
 package export
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -48,19 +48,19 @@ func WritePDF(w io.Writer, s *canvas.Session, opt PDFOptions) error {
 		return err
 	}
 	d.build()
-	if !d.ts.cjkCovered() {
+	if !d.ts.covered() {
 		// The report drew a character its words were not expected to
-		// hold: make it again with the CJK face's whole cmap.
+		// hold: make it again with the whole faces.
 		if d, err = newReport(s, opt, false); err != nil {
 			return err
 		}
 		d.build()
 	}
-	var buf bytes.Buffer
-	if err := d.pdf.Output(&buf); err != nil {
+	var out docWriter
+	if err := d.pdf.Output(&out); err != nil {
 		return fmt.Errorf("write PDF of session %s: %w", s.ID, err)
 	}
-	doc, err := finishPDF(buf.Bytes(), d.ts.used)
+	doc, err := finishPDF(out.doc, d.ts.used)
 	if err != nil {
 		return fmt.Errorf("write PDF of session %s: %w", s.ID, err)
 	}
@@ -68,6 +68,22 @@ func WritePDF(w io.Writer, s *canvas.Session, opt PDFOptions) error {
 		return fmt.Errorf("write PDF of session %s: %w", s.ID, err)
 	}
 	return nil
+}
+
+// docWriter takes the document gofpdf's Output writes without copying
+// it: Output hands over its whole buffer in one Write, and the document is
+// closed after, so the bytes are the report's to read (finishPDF only
+// reads them). The copy was a megabyte of fresh memory, which a new
+// process pays for in page faults.
+type docWriter struct{ doc []byte }
+
+func (d *docWriter) Write(p []byte) (int, error) {
+	if d.doc == nil {
+		d.doc = p
+	} else {
+		d.doc = append(slices.Clip(d.doc), p...)
+	}
+	return len(p), nil
 }
 
 // Page geometry, in points.
@@ -112,9 +128,10 @@ type report struct {
 	participantsCut string
 }
 
-// newReport starts a report. trimCJK gives gofpdf the CJK face with only
-// the characters the session and the report's words hold (see cjkFont).
-func newReport(s *canvas.Session, opt PDFOptions, trimCJK bool) (*report, error) {
+// newReport starts a report. trim gives gofpdf fonts with only the
+// characters the session and the report's words hold (see trimmedFont),
+// not the whole faces.
+func newReport(s *canvas.Session, opt PDFOptions, trim bool) (*report, error) {
 	size := "A4"
 	switch strings.ToLower(opt.Paper) {
 	case "", PaperA4:
@@ -144,8 +161,8 @@ func newReport(s *canvas.Session, opt PDFOptions, trimCJK bool) (*report, error)
 	pdf.SetAutoPageBreak(false, margin)
 	ts := newTypesetter(pdf, fs)
 	texts := append(sessionTexts(w, s), baselineTexts(w, opt.Since)...)
-	if trimCJK {
-		ts.cjk = ts.cjkGlyphs(append(texts, reportTexts(w, s)...))
+	if trim {
+		ts.trim, ts.trimmed = ts.trimSets(append(texts, reportTexts(w, s)...)), true
 	}
 	ts.register(ts.facesFor(texts...))
 	if err := pdf.Error(); err != nil {

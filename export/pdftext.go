@@ -34,8 +34,23 @@ type fontSet struct {
 	err error
 }
 
-// boldLatin is the bold Latin face's index in fontSet.adv.
+// boldLatin is the bold Latin face's index in fontSet.adv, and in every
+// array of the fonts given to gofpdf: the faces' own, then it.
 const boldLatin = 3
+
+// fontIndex is the index of a face in a style among the fonts.
+func fontIndex(f face, bold bool) int {
+	if bold && f == faceLatin {
+		return boldLatin
+	}
+	return int(f)
+}
+
+// embeddedFonts are the fonts' bytes, by fontIndex. They are shared (Fyne
+// draws with some of them): nothing may write into them.
+func embeddedFonts() [4][]byte {
+	return [4][]byte{assets.NotoSansRegular, assets.DroidSansFallback, assets.DejaVuSans, assets.NotoSansBold}
+}
 
 var (
 	fontsOnce sync.Once
@@ -48,7 +63,7 @@ var (
 // parses a whole font only when a document registers it.
 func loadFonts() (*fontSet, error) {
 	fontsOnce.Do(func() {
-		for i, ttf := range [][]byte{assets.NotoSansRegular, assets.DroidSansFallback, assets.DejaVuSans, assets.NotoSansBold} {
+		for i, ttf := range embeddedFonts() {
 			name := "NotoSans-Bold"
 			if i < len(faceFamily) {
 				name = faceFamily[i]
@@ -71,50 +86,59 @@ func loadFonts() (*fontSet, error) {
 }
 
 // pdfMu serialises PDF generation. gofpdf appends to slices of the font
-// bytes it is given while subsetting, so the fonts handed to it are private
-// copies made once, and only one export uses them at a time. Exports are
-// rare and user-initiated; sharing one copy keeps each export from cloning
-// 5 MB of fonts.
+// bytes it is given while subsetting, so the fonts handed to it are never
+// the embedded ones: fonts trimmed for the document (see trimmedFont), or,
+// when a report drew a character its trimmed fonts lacked (see WritePDF),
+// private copies of the whole faces, made once and used by one export at
+// a time.
 var (
 	pdfMu     sync.Mutex
-	fontBytes [3][]byte // latin, CJK, symbol: private copies
-	boldBytes []byte
+	fontBytes [4][]byte // private copies, by fontIndex
 )
 
-// privateFont is the private copy of a face's font, made when a report
-// first needs the face: a session in Latin script never copies the 4 MB
-// CJK face. Callers hold pdfMu.
-func privateFont(f face) []byte {
-	if fontBytes[f] == nil {
-		src := [][]byte{assets.NotoSansRegular, assets.DroidSansFallback, assets.DejaVuSans}[f]
-		// Room after the font for the short cmap cjkFont writes there.
-		fontBytes[f] = append(make([]byte, 0, len(src)+64<<10), src...)
-		if f == faceLatin {
-			boldBytes = bytes.Clone(assets.NotoSansBold)
-		}
+// privateFont is the private copy of a font, made when a report first
+// needs it whole. Callers hold pdfMu.
+func privateFont(i int) []byte {
+	if fontBytes[i] == nil {
+		fontBytes[i] = bytes.Clone(embeddedFonts()[i])
 	}
-	return fontBytes[f]
+	return fontBytes[i]
 }
 
-// register adds the faces the document needs; parsing the 4 MB CJK face
-// is the largest single cost of an export, so it is skipped for sessions
-// without CJK text. Callers hold pdfMu.
+// register adds the faces the document needs; the CJK face is skipped for
+// sessions without CJK text. Callers hold pdfMu.
 func (t *typesetter) register(need [3]bool) {
 	need[faceLatin] = true
 	for f, ok := range need {
 		if !ok || t.registered[f] {
 			continue
 		}
-		font := privateFont(face(f))
-		if face(f) == faceCJK {
-			font = cjkFont(t.cjk)
-		}
-		t.pdf.AddUTF8FontFromBytes(faceFamily[f], "", font)
-		if face(f) == faceLatin {
-			t.pdf.AddUTF8FontFromBytes(faceFamily[f], "B", boldBytes)
+		for _, bold := range []bool{false, true} {
+			if bold && face(f) != faceLatin {
+				continue
+			}
+			font, err := t.font(fontIndex(face(f), bold))
+			if err != nil {
+				t.pdf.SetError(fmt.Errorf("embedded font %s: %w", fontKey(face(f), bold), err))
+				return
+			}
+			style := ""
+			if bold {
+				style = "B"
+			}
+			t.pdf.AddUTF8FontFromBytes(faceFamily[f], style, font)
 		}
 		t.registered[f] = true
 	}
+}
+
+// font is the font gofpdf is given for fontIndex i: trimmed to the
+// characters of t.trim, or whole.
+func (t *typesetter) font(i int) ([]byte, error) {
+	if !t.trimmed {
+		return privateFont(i), nil
+	}
+	return trimmedFont(embeddedFonts()[i], t.trim[i])
 }
 
 // facesFor reports which faces the texts need.
@@ -158,9 +182,11 @@ type typesetter struct {
 	registered [3]bool
 	// used is what each font drew: its subset, which names its tag.
 	used usedRunes
-	// cjk is the characters, with their glyphs, the CJK face is given to
-	// gofpdf with (see cjkFont); nil gives it whole.
-	cjk map[rune]uint16
+	// trim is, by fontIndex, the characters, with their glyphs, each font
+	// is given to gofpdf with (see trimmedFont) when trimmed is set;
+	// otherwise the fonts are given whole.
+	trim    [4]map[rune]uint16
+	trimmed bool
 }
 
 func newTypesetter(pdf *gofpdf.Fpdf, fs *fontSet) *typesetter {
@@ -311,6 +337,5 @@ func (t *typesetter) fit(s string, w float64, st style) string {
 func resetFontCaches() {
 	fontsOnce = sync.Once{}
 	fonts = fontSet{}
-	fontBytes = [3][]byte{}
-	boldBytes = nil
+	fontBytes = [4][]byte{}
 }

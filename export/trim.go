@@ -3,8 +3,8 @@ package export
 import (
 	"encoding/binary"
 	"slices"
+	"strings"
 
-	"github.com/fulcrum-workshop/fulcrum/assets"
 	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
@@ -12,9 +12,9 @@ import (
 // gofpdf reads every character of a font's cmap into maps twice per
 // document (when the font is added and when it is subset), which for the
 // 4 MB CJK face, with its tens of thousands of characters, was the largest
-// part of an export left after layout. The report hands it the face with
-// a cmap of only the characters it can draw: the same glyphs, subset the
-// same way, in a fraction of the time.
+// part of an export left after layout. The report hands it fonts with
+// only the characters it can draw (see trimmedFont): the same glyphs,
+// subset the same way, in a fraction of the time.
 
 // cmapFor is a TrueType cmap table mapping only the given characters, to
 // their glyphs, as one format 4 subtable (platform 3, encoding 1): a
@@ -22,7 +22,7 @@ import (
 func cmapFor(glyphs map[rune]uint16) []byte {
 	runes := make([]rune, 0, len(glyphs))
 	for r := range glyphs {
-		if r > 0 && r < 0xFFFF {
+		if r >= 0 && r < 0xFFFF {
 			runes = append(runes, r)
 		}
 	}
@@ -58,82 +58,31 @@ func cmapFor(glyphs map[rune]uint16) []byte {
 	return append(head, sub...)
 }
 
-// withCmap is font with its table directory pointed at cmap, which is
-// written after the font's own tables, into font's spare capacity when it
-// has enough.
-func withCmap(font []byte, cmap []byte) []byte {
-	out := font
-	for len(out)%4 != 0 {
-		out = append(out, 0)
-	}
-	at := len(out)
-	out = append(out, cmap...)
-	for len(out)%4 != 0 {
-		out = append(out, 0)
-	}
-	pointCmap(out, at, len(cmap))
-	return out
-}
-
-// pointCmap sets the table directory's cmap record.
-func pointCmap(font []byte, at, size int) {
-	be := binary.BigEndian
-	for i, n := 0, int(be.Uint16(font[4:])); i < n; i++ {
-		rec := 12 + 16*i
-		if string(font[rec:rec+4]) == "cmap" {
-			be.PutUint32(font[rec+8:], uint32(at))
-			be.PutUint32(font[rec+12:], uint32(size))
-		}
-	}
-}
-
-// cmapRecord is the CJK face's own cmap: where it is and its length.
-func cmapRecord() (at, size int) {
-	f := assets.DroidSansFallback
-	be := binary.BigEndian
-	for i, n := 0, int(be.Uint16(f[4:])); i < n; i++ {
-		rec := 12 + 16*i
-		if string(f[rec:rec+4]) == "cmap" {
-			return int(be.Uint32(f[rec+8:])), int(be.Uint32(f[rec+12:]))
-		}
-	}
-	return 0, 0
-}
-
-// cjkFont is the private copy of the CJK face to give gofpdf: with a cmap
-// of glyphs' characters, or its own cmap when glyphs is nil. Callers hold
-// pdfMu.
-func cjkFont(glyphs map[rune]uint16) []byte {
-	font := privateFont(faceCJK)
-	if glyphs == nil {
-		pointCmap(font, cmapAt, cmapSize)
-		return font
-	}
-	return withCmap(font, cmapFor(glyphs))
-}
-
-var cmapAt, cmapSize = cmapRecord()
-
-// cjkCovered reports whether the CJK face drew only characters its cmap
-// was given; otherwise the document is made again with the whole cmap.
-func (t *typesetter) cjkCovered() bool {
-	if t.cjk == nil || !t.registered[faceCJK] {
+// covered reports whether every font drew only characters it was given;
+// otherwise the document is made again with the whole faces.
+func (t *typesetter) covered() bool {
+	if !t.trimmed {
 		return true
 	}
-	full := t.fonts.adv[faceCJK].glyph
-	for r := range t.used[fontKey(faceCJK, false)] {
-		// A character the face has no glyph for is missing from its
-		// whole cmap too: the document would be the same.
-		if _, ok := t.cjk[r]; !ok && r <= 0xFFFF && full[r] != 0 {
-			return false
+	for i, given := range t.trim {
+		whole := t.fonts.adv[i].glyph
+		for r := range t.used[fontKeys[i]] {
+			// A character the face has no glyph for is missing from
+			// the whole face too: the document would be the same.
+			if _, ok := given[r]; !ok && r <= 0xFFFF && whole[r] != 0 {
+				return false
+			}
 		}
 	}
 	return true
 }
 
-// reportKeys are the messages the report draws in its own words. The CJK
-// face is given to gofpdf with a cmap of only the characters a report
-// can draw: the session's text and these words. A key missing here costs
+// fontKeys are gofpdf's keys for the fonts, by fontIndex.
+var fontKeys = [4]string{fontKey(faceLatin, false), fontKey(faceCJK, false), fontKey(faceSymbol, false), fontKey(faceLatin, true)}
+
+// reportKeys are the messages the report draws in its own words. The
+// fonts are given to gofpdf with only the characters a report can draw:
+// the session's text, these words and alwaysDrawn. A key missing here costs
 // speed, not correctness (see WritePDF), and TestReportKeysAreListed
 // compares the list with the keys the package's code names.
 var reportKeys = []string{
@@ -192,19 +141,52 @@ func reportTexts(w *lang.Words, s *canvas.Session) []string {
 	return append(out, w.Date(s.Created.UTC()), w.Date(s.Updated.UTC()), doneMark, "…", "•", "–", "~")
 }
 
-// cjkGlyphs maps every character of texts that the CJK face draws to its
-// glyph.
-func (t *typesetter) cjkGlyphs(texts []string) map[rune]uint16 {
-	adv := t.fonts.adv[faceCJK]
-	out := map[rune]uint16{}
-	// A space stays in the run of the text before it (see runs).
-	if g := adv.glyph[' ']; g != 0 {
-		out[' '] = g
+// alwaysDrawn is what a report may draw whatever its words say: the
+// digits and punctuation of its numbers, dates and page numbers, and the
+// Latin letters and punctuation most often typed. A character a report
+// draws that is neither here nor in its texts costs a second layout, not
+// correctness (see WritePDF).
+var alwaysDrawn = func() string {
+	var b strings.Builder
+	for r := rune(0x20); r <= 0x2052; r++ {
+		if r < 0x7F || (r >= 0xA0 && r <= 0xFF) || r >= 0x2010 {
+			b.WriteRune(r)
+		}
 	}
-	for _, s := range texts {
+	return b.String() + string(Placeholder)
+}()
+
+// trimSets maps, for each font, every character of texts and alwaysDrawn
+// that the font draws to its glyph. Each font also gets every character
+// up to U+00FF it has, U+0000 included, because gofpdf writes those
+// characters' widths into the document whether drawn or not, and embeds
+// the glyph of U+0000 in every subset: the fonts embedded are the same as
+// from the whole faces.
+func (t *typesetter) trimSets(texts []string) [4]map[rune]uint16 {
+	var out [4]map[rune]uint16
+	for i := range out {
+		out[i] = map[rune]uint16{}
+	}
+	add := func(f face, r rune) {
+		for _, bold := range []bool{false, true} {
+			if bold && f != faceLatin {
+				continue
+			}
+			i := fontIndex(f, bold)
+			if g := t.fonts.adv[i].glyph[r]; g != 0 {
+				out[i][r] = g
+			}
+		}
+	}
+	for f := range faceFamily {
+		for r := rune(0); r <= 0xFF; r++ {
+			add(face(f), r)
+		}
+	}
+	for _, s := range append(texts, alwaysDrawn) {
 		for _, r := range s {
-			if f, g := t.faceFor(r); f == faceCJK && g >= 0 && g <= 0xFFFF && adv.glyph[g] != 0 {
-				out[g] = adv.glyph[g]
+			if f, g := t.faceFor(r); g >= 0 && g <= 0xFFFF {
+				add(f, g)
 			}
 		}
 	}

@@ -33,12 +33,12 @@ func buildReportSince(t *testing.T, s *canvas.Session, w *lang.Words, since *can
 	return r
 }
 
-// TestShortCJKCmapCoversTheReport lays out reports that draw Chinese (the
-// heavy session's notes, and the report's own words in Chinese) in every
-// language, anonymous, unrevealed and with actions: the CJK face's short
-// cmap holds every character drawn with it, so WritePDF never has to make
-// the document twice, and it is short.
-func TestShortCJKCmapCoversTheReport(t *testing.T) {
+// TestTrimmedFontsCoverTheReport lays out reports that draw Chinese (the
+// heavy session's notes, and the report's own words in Chinese) and
+// Latin text in every language, anonymous, unrevealed and with actions:
+// every font given to gofpdf trimmed holds every character drawn with it,
+// so WritePDF never has to make the document twice, and is short.
+func TestTrimmedFontsCoverTheReport(t *testing.T) {
 	heavy, err := benchdata.Heavy(benchdata.HeavyID)
 	if err != nil {
 		t.Fatal(err)
@@ -65,52 +65,75 @@ func TestShortCJKCmapCoversTheReport(t *testing.T) {
 	}
 	earlier := bare.Clone()
 	earlier.Title = "上季度定位"
+	// Emoji and a symbol only the symbol face has: the placeholder and ⌘.
+	symbols := heavy.Clone()
+	symbols.Title = "Revisión 🚀 ⌘ — «ToB»"
 	for _, tag := range lang.Tags() {
-		for name, s := range map[string]*canvas.Session{"heavy": heavy, "anonymous": anonymous, "unplaced": bare, "tensions and since": tense} {
+		for name, s := range map[string]*canvas.Session{"heavy": heavy, "anonymous": anonymous, "unplaced": bare, "tensions and since": tense, "symbols": symbols} {
 			var since *canvas.Session
 			if s == tense {
 				since = earlier
 			}
 			r := buildReportSince(t, s, lang.For(tag), since)
-			if !r.ts.registered[faceCJK] {
-				t.Fatalf("%s in %s: the CJK face is not used; the test cannot tell", name, tag)
+			if !r.ts.registered[faceCJK] || !r.ts.registered[faceLatin] {
+				t.Fatalf("%s in %s: the CJK or Latin face is not used; the test cannot tell", name, tag)
 			}
-			if !r.ts.cjkCovered() {
-				var missing []string
-				for c := range r.ts.used[fontKey(faceCJK, false)] {
-					if _, ok := r.ts.cjk[c]; !ok && r.ts.fonts.adv[faceCJK].glyph[c] != 0 {
-						missing = append(missing, string(c))
+			if name == "symbols" && !r.ts.registered[faceSymbol] {
+				t.Fatalf("%s in %s: the symbol face is not used; the test cannot tell", name, tag)
+			}
+			if !r.ts.covered() {
+				for i, given := range r.ts.trim {
+					var missing []string
+					for c := range r.ts.used[fontKeys[i]] {
+						if _, ok := given[c]; !ok && r.ts.fonts.adv[i].glyph[c] != 0 {
+							missing = append(missing, string(c))
+						}
+					}
+					if len(missing) > 0 {
+						t.Errorf("%s in %s: drawn with %s but not in its trimmed font: %q", name, tag, fontKeys[i], missing)
 					}
 				}
-				t.Errorf("%s in %s: drawn with the CJK face but not in its cmap: %q", name, tag, missing)
 			}
-			if len(r.ts.cjk) > 1000 {
-				t.Errorf("%s in %s: the short cmap has %d characters", name, tag, len(r.ts.cjk))
+			for i, given := range r.ts.trim {
+				if len(given) > 1000 {
+					t.Errorf("%s in %s: the trimmed %s has %d characters", name, tag, fontKeys[i], len(given))
+				}
 			}
 		}
 	}
 }
 
-// TestCJKCoverageNoticesAMissingCharacter: a character drawn with the CJK
-// face that its cmap lacks is noticed, which makes WritePDF start again
-// with the whole cmap.
-func TestCJKCoverageNoticesAMissingCharacter(t *testing.T) {
-	s, err := canvas.NewSession(canvas.TemplateQuick, "季度评审", "", time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC))
+// TestCoverageNoticesAMissingCharacter: a character drawn with a font that
+// it was not given is noticed, which makes WritePDF start again with the
+// whole faces.
+func TestCoverageNoticesAMissingCharacter(t *testing.T) {
+	s, err := canvas.NewSession(canvas.TemplateQuick, "季度评审 Quarterly", "", time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := buildReport(t, s, lang.For(lang.ZH))
-	delete(r.ts.cjk, '季')
-	if r.ts.cjkCovered() {
-		t.Fatal("a character drawn outside the short cmap went unnoticed")
+	for _, c := range []struct {
+		font int
+		r    rune
+	}{{int(faceCJK), '季'}, {int(faceLatin), 'Q'}, {boldLatin, 'Q'}} {
+		r := buildReport(t, s, lang.For(lang.ZH))
+		if !r.ts.covered() {
+			t.Fatal("the report is not covered to begin with")
+		}
+		if !r.ts.used[fontKeys[c.font]][c.r] {
+			t.Fatalf("%s did not draw %q; the test cannot tell", fontKeys[c.font], c.r)
+		}
+		delete(r.ts.trim[c.font], c.r)
+		if r.ts.covered() {
+			t.Errorf("%q drawn with %s outside its trimmed font went unnoticed", c.r, fontKeys[c.font])
+		}
 	}
 }
 
 var keyRE = regexp.MustCompile(`"(export\.(?:pdf|number)\.[a-z0-9.-]+)"`)
 
 // TestReportKeysAreListed reads the package's code: every message key of
-// the PDF it names is in reportKeys, whose characters the CJK face's
-// short cmap holds.
+// the PDF it names is in reportKeys, whose characters the trimmed fonts
+// hold.
 func TestReportKeysAreListed(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	if err != nil {
