@@ -7,6 +7,7 @@ package store_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"log"
 	"os"
 	"runtime"
@@ -319,9 +320,18 @@ func TestKeeperReportsAFailedBackup(t *testing.T) {
 		t.Fatalf("event %+v; want Checked", e)
 	}
 	// The backup folder becomes a file: the next backup cannot be written.
+	// The folder is renamed, not removed: the keeper's ticks may be writing
+	// into it at this moment, and RemoveAll then finds it not empty.
+	// A tick may also make the folder again in between: then again.
 	dir := store.BackupsDir(path)
-	must(t, os.RemoveAll(dir))
-	must(t, os.WriteFile(dir, []byte("no folder"), 0o600))
+	for i := 0; ; i++ {
+		must(t, os.Rename(dir, fmt.Sprintf("%s.aside%d", dir, i)))
+		if err := os.WriteFile(dir, []byte("no folder"), 0o600); err == nil {
+			break
+		} else if i == 50 {
+			t.Fatal(err)
+		}
+	}
 	must(t, st.Save(newSession(t, "cambio", "p")))
 	if e := events.next(t); e.Kind != store.BackupFailed || e.Err == nil {
 		t.Fatalf("event %+v; want BackupFailed", e)
