@@ -37,15 +37,15 @@ run: build
 # package-check runs the smoke test (.ci/smoke) on the installed binary, so
 # the window is opened once, by the binary a user installs.
 #
-# unit, fuzz and package-check run at the same time. Each has stretches on
-# one core (the slower half of the app's tests, linking, the smoke test's
-# waits), and one after another they left a core idle for about a minute;
-# together the suite takes about as long as its CPU time over the cores.
-# --output-sync keeps each one's output in one piece.
+# lint, vet, unit, fuzz and package-check run side by side, three at a time.
+# Each has stretches on one core (staticcheck's loading, the slower half of
+# the app's tests, linking, the smoke test's waits), and one after another
+# they left a core idle; together the suite takes about as long as its CPU
+# time over the cores. --output-sync keeps each one's output in one piece.
 test: export FULCRUM_REQUIRE_TOOLS = 1
 test: export FULCRUM_REQUIRE_BROWSER = 1
-test: test-deps go-check lint vet
-	@$(MAKE) --no-print-directory -j3 --output-sync=target unit fuzz package-check
+test: test-deps go-check
+	@$(MAKE) --no-print-directory -j3 --output-sync=target lint vet unit fuzz package-check
 
 test-deps: DEB_PACKAGES += $(TEST_DEB_PACKAGES)
 test-deps: deps
