@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"unicode/utf8"
 )
 
 // A phone round is a blind round whose participants answer from their own
@@ -11,9 +12,21 @@ import (
 // Owner.ApplyRemote; the laptop's hand-over screen still serves whoever has
 // no phone, in the same round.
 
-// ErrNotInRound means a placement was sent for a participant or a
-// dimension the open round does not ask about.
-var ErrNotInRound = errors.New("not in this round")
+// Errors of answers.
+var (
+	// ErrNotInRound means a placement was sent for a participant or a
+	// dimension the open round does not ask about.
+	ErrNotInRound = errors.New("not in this round")
+	// ErrBadNote means a rationale the session file would refuse, or one
+	// longer than MaxAnswerNote.
+	ErrBadNote = errors.New("the note is not acceptable")
+)
+
+// MaxAnswerNote bounds a rationale sent from a phone, in characters, as
+// the page's own field does: without it, a few people holding the round's
+// token could grow the session past MaxFileSize, and it would no longer
+// export.
+const MaxAnswerNote = 2000
 
 // Answer places one participant's marker in the open round. When it is
 // their last unanswered dimension of the round they are marked finished,
@@ -27,6 +40,12 @@ func (o Answer) apply(s *Session) error {
 	p := o.Placement
 	if err := s.checkTurn("answer", p.Participant); err != nil {
 		return err
+	}
+	if n := utf8.RuneCountInString(p.Note); n > MaxAnswerNote {
+		return fmt.Errorf("answer: %w: %d characters, at most %d", ErrBadNote, n, MaxAnswerNote)
+	}
+	if err := checkControl("note", p.Note); err != nil {
+		return fmt.Errorf("answer: %w: %w", ErrBadNote, err)
 	}
 	if !slices.Contains(s.Round.Dimensions, p.Dimension) {
 		if _, ok := s.Dimension(p.Dimension); !ok {

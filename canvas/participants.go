@@ -190,6 +190,9 @@ func (s *Session) SetPlacement(pl Placement) error {
 	if pl.Confidence < 0 || pl.Confidence > MaxConfidence {
 		return fmt.Errorf("placement: %w (got %d)", ErrConfidenceRange, pl.Confidence)
 	}
+	if err := checkControl("note", pl.Note); err != nil {
+		return fmt.Errorf("placement: %w", err) // the session file refuses them
+	}
 	for i := range s.Placements {
 		if s.Placements[i].Participant == pl.Participant && s.Placements[i].Dimension == pl.Dimension {
 			s.Placements[i] = pl

@@ -4,6 +4,7 @@ import (
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -169,6 +170,8 @@ type roundPerson struct {
 }
 
 type roundInfo struct {
+	// ID is the session's, so a page keeps unsent answers across tokens.
+	ID           string           `json:"id"`
 	Session      string           `json:"session"`
 	Lang         string           `json:"lang"`
 	Dimensions   []roundDimension `json:"dimensions"`
@@ -178,7 +181,10 @@ type roundInfo struct {
 func (s *Server) round(w http.ResponseWriter) {
 	info := roundInfo{Lang: string(s.cfg.Words.Tag()), Dimensions: []roundDimension{}, Participants: []roundPerson{}}
 	s.cfg.Owner.Read(func(ss *canvas.Session) {
-		info.Session = ss.Title
+		info.ID, info.Session = ss.ID, ss.Title
+		if ss.Round == nil { // undone since open() looked
+			return
+		}
 		for _, k := range ss.Round.Dimensions {
 			d, _ := ss.Dimension(k)
 			t := s.cfg.Words.DimensionOf(d)
@@ -262,7 +268,11 @@ func (s *Server) me(w http.ResponseWriter, claimant string) {
 		return
 	}
 	m := me{Participant: claimant, Placements: map[string]myAnswer{}}
+	inRound := false
 	s.cfg.Owner.Read(func(ss *canvas.Session) {
+		if inRound = ss.Round != nil && slices.Contains(ss.Round.Order, claimant); !inRound {
+			return
+		}
 		p, _ := ss.Participant(claimant)
 		m.Name = p.Name
 		m.Done = slices.Contains(ss.Round.Done, claimant)
@@ -272,6 +282,12 @@ func (s *Server) me(w http.ResponseWriter, claimant string) {
 			}
 		}
 	})
+	if !inRound {
+		// Taken out of the round on the laptop: the name is gone.
+		s.Release(claimant)
+		writeError(w, http.StatusUnauthorized, "", "this name is no longer in the round")
+		return
+	}
 	writeJSON(w, http.StatusOK, m)
 }
 
@@ -289,6 +305,12 @@ func (s *Server) place(w http.ResponseWriter, r *http.Request, claimant, key str
 		writeFieldError(w, err)
 		return
 	}
+	// The body may have taken seconds to arrive: the claim must still be
+	// this phone's, not released and given to someone else meanwhile.
+	if _, now := s.client(r); now != claimant {
+		writeError(w, http.StatusUnauthorized, "", "claim a name first")
+		return
+	}
 	err = s.cfg.Owner.ApplyRemote(canvas.Answer{Placement: canvas.Placement{
 		Participant: claimant, Dimension: key, Value: a.Value, Confidence: a.Confidence, Note: a.Note,
 	}})
@@ -299,6 +321,8 @@ func (s *Server) place(w http.ResponseWriter, r *http.Request, claimant, key str
 		writeError(w, http.StatusBadRequest, "value", "must be a whole number from 0 to 100")
 	case errors.Is(err, canvas.ErrConfidenceRange):
 		writeError(w, http.StatusBadRequest, "confidence", "must be 1 to 5, or left out")
+	case errors.Is(err, canvas.ErrBadNote):
+		writeError(w, http.StatusBadRequest, "note", fmt.Sprintf("must be at most %d characters, without control characters", canvas.MaxAnswerNote))
 	case errors.Is(err, canvas.ErrUnknownDimension), errors.Is(err, canvas.ErrNotInRound):
 		writeError(w, http.StatusNotFound, "", "no such dimension in this round")
 	case errors.Is(err, canvas.ErrNoRound):
@@ -323,30 +347,33 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	code = strings.ToUpper(strings.TrimSpace(code))
+	// A client past its tries learns nothing, the right code included:
+	// otherwise it could go on guessing at the general rate.
+	limited := !s.guesses.has(who)
 	s.mu.Lock()
 	right := subtle.ConstantTimeCompare([]byte(code), []byte(s.code)) == 1
-	s.mu.Unlock()
-	if right {
-		http.Redirect(w, r, s.prefix, http.StatusSeeOther)
-		return
-	}
-	if !s.guesses.allow(who) {
-		writeError(w, http.StatusTooManyRequests, "code", "too many wrong codes: wait a minute")
-		return
-	}
-	s.mu.Lock()
-	s.wrong++
-	renewed := s.wrong >= s.lim.WrongCodes
-	if renewed {
-		// Someone may be guessing from many addresses: a new code on the
-		// projector makes everything they learnt worthless.
-		s.code, s.wrong = newCode(), 0
+	renewed := false
+	if !right {
+		s.wrong++
+		if renewed = s.wrong >= s.lim.WrongCodes; renewed {
+			// Someone may be guessing from many addresses: a new code
+			// on the projector makes everything they learnt worthless.
+			s.code, s.wrong = newCode(), 0
+		}
 	}
 	s.mu.Unlock()
 	if renewed {
 		s.changed()
 	}
-	writeError(w, http.StatusForbidden, "code", "wrong code")
+	switch {
+	case limited:
+		writeError(w, http.StatusTooManyRequests, "code", "too many wrong codes: wait a minute")
+	case right:
+		http.Redirect(w, r, s.prefix, http.StatusSeeOther)
+	default:
+		s.guesses.allow(who)
+		writeError(w, http.StatusForbidden, "code", "wrong code")
+	}
 }
 
 // allow answers 405 for any other method.

@@ -210,6 +210,8 @@ func TestBadAnswers(t *testing.T) {
 		{`null`, 400, ""},
 		{``, 400, ""},
 		{`{"value": {"value": 50}}`, 400, "value"},
+		{`{"value": 50, "note": "a\u0001b"}`, 400, "note"},
+		{`{"value": 50, "note": "` + strings.Repeat("长", canvas.MaxAnswerNote+1) + `"}`, 400, "note"},
 		{`{"value": 50, "note": "` + strings.Repeat("长", 30000) + `"}`, 413, ""},
 	} {
 		code, body := p.do("PUT", dim, c.body, nil)
@@ -288,14 +290,22 @@ func TestJoinCode(t *testing.T) {
 	if status, _ := p.do("POST", "/join", map[string]string{"code": "AAAAAA"}, nil); status != http.StatusTooManyRequests {
 		t.Fatalf("fourth wrong code in a minute: %d", status)
 	}
-	// The right code still works for someone who is being limited.
-	if status, _ := p.do("POST", "/join", map[string]string{"code": code}, nil); status != http.StatusSeeOther {
-		t.Fatalf("right code after wrong ones: %d", status)
+	// A client past its tries learns nothing, not even from the right
+	// code; another address is not held back by it.
+	if status, _ := p.do("POST", "/join", map[string]string{"code": code}, nil); status != http.StatusTooManyRequests {
+		t.Fatalf("right code from a limited client: %d", status)
+	}
+	other := r.phone()
+	other.c.Transport = &http.Transport{DialContext: (&net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 2)}}).DialContext}
+	if status, _ := other.do("POST", "/join", map[string]string{"code": code}, nil); status != http.StatusSeeOther {
+		t.Fatalf("right code from another address: %d", status)
 	}
 }
 
 func TestWrongCodesChangeTheCode(t *testing.T) {
-	r := newRoom(t, canvas.TemplateQuick, 2, phones.Limits{CodeTries: 1000, WrongCodes: 20}, lang.EN)
+	// Five tries a minute: the wrong codes refused with 429 count too, or
+	// a guesser past the limit would keep the code for good.
+	r := newRoom(t, canvas.TemplateQuick, 2, phones.Limits{CodeTries: 5, WrongCodes: 20}, lang.EN)
 	p := r.phone()
 	old := r.srv.Code()
 	wrong := "AAAAAA"
@@ -312,7 +322,9 @@ func TestWrongCodesChangeTheCode(t *testing.T) {
 	if r.srv.Code() == old {
 		t.Fatal("the code did not change after 20 wrong codes")
 	}
-	if status, _ := p.do("POST", "/join", map[string]string{"code": old}, nil); status != http.StatusForbidden {
+	other := r.phone()
+	other.c.Transport = &http.Transport{DialContext: (&net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 3)}}).DialContext}
+	if status, _ := other.do("POST", "/join", map[string]string{"code": old}, nil); status != http.StatusForbidden {
 		t.Fatalf("the old code still works: %d", status)
 	}
 }
@@ -421,5 +433,28 @@ func TestDefaultPortAndFallback(t *testing.T) {
 	}
 	if _, err := phones.Start(phones.Config{Owner: o, Words: lang.For(lang.EN), Addr: ":0"}); err == nil {
 		t.Fatal("the server listened on every interface")
+	}
+}
+
+// A name taken out of the round on the laptop loses its claim: the phone
+// is told so, and cannot answer.
+func TestClaimOfANameTakenOutOfTheRound(t *testing.T) {
+	r := newRoom(t, canvas.TemplateQuick, 3, phones.Limits{}, lang.EN)
+	p := r.phone()
+	p.claim(r.ids[1])
+	if code, _ := p.answer(r.dims[0], 30); code != http.StatusNoContent {
+		t.Fatalf("answer: %d", code)
+	}
+	if err := r.owner.Apply(canvas.NotPlacing{ID: r.ids[1]}); err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := p.do("GET", "api/me", nil, nil); code != http.StatusUnauthorized {
+		t.Fatalf("me after being taken out: %d", code)
+	}
+	if code, _ := p.answer(r.dims[0], 40); code != http.StatusUnauthorized {
+		t.Fatalf("answer after being taken out: %d", code)
+	}
+	if got := r.srv.Progress().Joined; len(got) != 0 {
+		t.Fatalf("still joined: %v", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fulcrum-workshop/fulcrum/app/phones"
 	"github.com/fulcrum-workshop/fulcrum/assets/lang"
 	"github.com/fulcrum-workshop/fulcrum/canvas"
 )
@@ -150,6 +151,23 @@ return ''`, &kept)
 			t.Errorf("the unsent answer is not kept on the phone: localStorage holds %s", kept)
 		}
 		c.screenshot(filepath.Join(shots, "phone-unreachable-es.png"))
+
+		// The laptop serves the round again, on the same address with a
+		// new token (the app restarted): the phone scans the new code,
+		// takes its name, and the answer it kept is sent.
+		addr := strings.TrimSuffix(strings.TrimPrefix(r.srv.Address(), "http://"), "/")
+		again, err := phones.Start(phones.Config{Owner: r.owner, Words: w, Addr: addr})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = again.Close() })
+		c.open(again.URL())
+		c.waitFor("the names", `return document.querySelectorAll('.names button').length > 0`)
+		c.tap(".names button")
+		c.waitFor("the kept answer sent", cardSaved, r.dims[0])
+		if pl, ok := r.placement(r.ids[0], r.dims[0]); !ok || pl.Value != 51 {
+			t.Errorf("after a new token the kept answer = %+v, %v; want 51", pl, ok)
+		}
 	})
 }
 

@@ -50,6 +50,17 @@ func (l *limiter) allow(key string) bool {
 	return true
 }
 
+// has reports whether key's bucket holds a token, without taking it.
+func (l *limiter) has(key string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b, ok := l.buckets[key]
+	if !ok {
+		return true
+	}
+	return min(l.burst, b.tokens+l.now().Sub(b.last).Seconds()*l.rate) >= 1
+}
+
 // sweep forgets the buckets that have filled up again: they hold nothing
 // a new bucket would not.
 func (l *limiter) sweep(now time.Time) {
