@@ -6,6 +6,8 @@ package app
 import (
 	"fyne.io/fyne/v2"
 
+	"github.com/fulcrum-workshop/fulcrum/canvas"
+
 	"github.com/fulcrum-workshop/fulcrum/canvas/store"
 )
 
@@ -76,8 +78,20 @@ func (e *editor) close() {
 	e.stopPhones()
 	e.stopListening()
 	e.sync()
+	if e.ownerAhead() {
+		e.saver.Changed(e.owner.Snapshot())
+	}
 	if err := e.saver.Close(); err != nil {
 		e.ui.showError(e.ui.T("app.error.save-before-closing"), err)
 	}
 	e.closed = true
+}
+
+// ownerAhead reports whether the Owner holds a change the UI's copy has
+// not seen: one a phone made while the listener was being stopped, whose
+// notice was still on its way.
+func (e *editor) ownerAhead() bool {
+	ahead := false
+	e.owner.Read(func(s *canvas.Session) { ahead = !s.Updated.Equal(e.s.Updated) })
+	return ahead
 }

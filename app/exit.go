@@ -86,7 +86,7 @@ func (u *UI) saveOnStop() error {
 	}
 	e.stopPhones() // before the last save: no answer may arrive after it
 	e.stopListening()
-	if e.drain() {
+	if e.drain() || e.ownerAhead() {
 		e.saver.Changed(e.owner.Snapshot())
 	}
 	e.closed = true // the window is gone: no title or status to update

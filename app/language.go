@@ -45,6 +45,9 @@ func (u *UI) setLanguage(t lang.Tag) {
 	u.app.Preferences().SetString(prefLang, string(t))
 	u.lang = chosenLang(u.app, u.opt)
 	speakFyne(u.lang)
+	if e := u.editor; e != nil && e.phonesServing() {
+		e.phones.srv.SetWords(u.words())
+	}
 	u.redraw()
 }
 

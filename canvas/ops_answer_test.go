@@ -147,3 +147,28 @@ func TestFinishingElsewhereKeepsTheLaptopTurn(t *testing.T) {
 		t.Fatalf("current = %q, want %q still on the laptop", cur, ids[0])
 	}
 }
+
+// A phone whose last open dimension is removed from the round has
+// answered everything left: it is done, as its page already says.
+func TestRemovingTheLastOpenDimensionFinishes(t *testing.T) {
+	o, ids := phoneRound(t) // a round on customer and value
+	if err := o.ApplyRemote(canvas.Answer{Placement: canvas.Placement{Participant: ids[0], Dimension: "customer", Value: 70}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Apply(canvas.BeginTurn{ID: ids[1]}); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Apply(canvas.SetPlacement{Placement: canvas.Placement{Participant: ids[1], Dimension: "customer", Value: 20}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Apply(canvas.RemoveDimension{Key: "value"}); err != nil {
+		t.Fatal(err)
+	}
+	s := o.Snapshot()
+	if !slices.Contains(s.Round.Done, ids[0]) {
+		t.Fatalf("done = %v, want %s, who answered all that is left", s.Round.Done, ids[0])
+	}
+	if slices.Contains(s.Round.Done, ids[1]) || slices.Contains(s.Round.Done, ids[2]) {
+		t.Fatalf("done = %v: the person on the laptop finishes there, and %s answered nothing", s.Round.Done, ids[2])
+	}
+}

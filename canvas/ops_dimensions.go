@@ -65,8 +65,25 @@ func (o RemoveDimension) apply(s *Session) error {
 	}
 	if r := s.Round; r != nil {
 		r.Dimensions = slices.DeleteFunc(r.Dimensions, func(k string) bool { return k == o.Key })
+		s.finishAnswered()
 	}
 	return nil
+}
+
+// finishAnswered marks done whoever in an open blind round has now
+// answered every dimension left in it, as Answer would have: a phone whose
+// last open dimension was removed sends nothing more. Whoever is on the
+// laptop's private screen finishes there.
+func (s *Session) finishAnswered() {
+	r := s.Round
+	if !s.InRound() || r.Mode != RoundBlind || len(r.Dimensions) == 0 {
+		return
+	}
+	for _, id := range r.Order {
+		if id != r.Current && !slices.Contains(r.Done, id) && s.AnsweredAll(id) {
+			r.Done = append(r.Done, id)
+		}
+	}
 }
 
 // ErrDimensionInSession and ErrLastDimension are the refusals of

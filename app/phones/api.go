@@ -52,7 +52,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case path == "/":
 		if allow(w, r, http.MethodGet, http.MethodHead) {
-			writePage(w, s.joinPage)
+			writePage(w, s.speech.Load().joinPage)
 		}
 		return
 	case path == "/join":
@@ -83,7 +83,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveRound(w http.ResponseWriter, r *http.Request, rest, claimant string) {
 	if rest == "" {
 		if allow(w, r, http.MethodGet, http.MethodHead) {
-			writePage(w, s.page)
+			writePage(w, s.speech.Load().page)
 		}
 		return
 	}
@@ -179,7 +179,8 @@ type roundInfo struct {
 }
 
 func (s *Server) round(w http.ResponseWriter) {
-	info := roundInfo{Lang: string(s.cfg.Words.Tag()), Dimensions: []roundDimension{}, Participants: []roundPerson{}}
+	words := s.speech.Load().words
+	info := roundInfo{Lang: string(words.Tag()), Dimensions: []roundDimension{}, Participants: []roundPerson{}}
 	s.cfg.Owner.Read(func(ss *canvas.Session) {
 		info.ID, info.Session = ss.ID, ss.Title
 		if ss.Round == nil { // undone since open() looked
@@ -187,7 +188,7 @@ func (s *Server) round(w http.ResponseWriter) {
 		}
 		for _, k := range ss.Round.Dimensions {
 			d, _ := ss.Dimension(k)
-			t := s.cfg.Words.DimensionOf(d)
+			t := words.DimensionOf(d)
 			info.Dimensions = append(info.Dimensions, roundDimension{Key: k, Name: t.Name, Question: t.Question, ToC: t.ToC, ToB: t.ToB})
 		}
 		for _, id := range ss.Round.Order {

@@ -458,3 +458,16 @@ func TestClaimOfANameTakenOutOfTheRound(t *testing.T) {
 		t.Fatalf("still joined: %v", got)
 	}
 }
+
+// A language switch on the laptop reaches the next page and api/round.
+func TestSetWords(t *testing.T) {
+	r := newRoom(t, canvas.TemplateQuick, 2, phones.Limits{}, lang.EN)
+	p := r.phone()
+	r.srv.SetWords(lang.For(lang.ES))
+	_, page := p.do("GET", "", nil, nil)
+	_, round := p.do("GET", "api/round", nil, nil)
+	es, _ := lang.For(lang.ES).Dimension(r.dims[0])
+	if !strings.Contains(string(page), `lang="es"`) || !strings.Contains(string(round), `"lang":"es"`) || !strings.Contains(string(round), es.Name) {
+		t.Fatalf("after SetWords(es): page lang %v, round %s", strings.Contains(string(page), `lang="es"`), round)
+	}
+}

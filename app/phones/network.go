@@ -26,6 +26,10 @@ type Interface struct {
 // phones cannot reach it.
 var ErrNoNetwork = errors.New("no network address other than loopback")
 
+// ErrEveryInterface refuses an address such as 0.0.0.0: the server listens
+// on the one network the phones are on, never on every interface.
+var ErrEveryInterface = errors.New("give the address of one network to listen on, not every interface")
+
 // Interfaces lists the IPv4 addresses of the interfaces that are up, not
 // loopback, the default route's first.
 func Interfaces() ([]Interface, error) {
@@ -93,8 +97,8 @@ func listen(addr string) (net.Listener, error) {
 		// No port given.
 		host, port = addr, ""
 	}
-	if host == "" {
-		return nil, fmt.Errorf("listen %q: give the address to listen on; the server never listens on every interface", addr)
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		return nil, fmt.Errorf("listen %q: %w", addr, ErrEveryInterface)
 	}
 	if port != "" {
 		ln, err := net.Listen("tcp", net.JoinHostPort(host, port))
@@ -112,4 +116,15 @@ func listen(addr string) (net.Listener, error) {
 		return nil, fmt.Errorf("listen on %s: %w", host, errors.Join(err, err2))
 	}
 	return ln, nil
+}
+
+// CheckAddr reports whether the server could listen on addr now, by
+// listening and closing at once, so a caller can refuse a bad address
+// before it changes anything.
+func CheckAddr(addr string) error {
+	ln, err := listen(addr)
+	if err != nil {
+		return err
+	}
+	return ln.Close()
 }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fulcrum-workshop/fulcrum/assets"
@@ -107,7 +108,9 @@ type Server struct {
 	srv    *http.Server
 	served chan struct{}
 
-	page, joinPage []byte
+	// speech is the language the pages and api/round speak, with the
+	// pages filled in; SetWords replaces it while phones are in.
+	speech atomic.Pointer[speech]
 
 	clients *limiter
 	guesses *limiter
@@ -148,8 +151,7 @@ func Start(cfg Config) (*Server, error) {
 	s.prefix = "/r/" + s.token + "/"
 	s.clients = newLimiter(s.lim.Rate, s.lim.Burst, cfg.Now)
 	s.guesses = newLimiter(float64(s.lim.CodeTries)/60, s.lim.CodeTries, cfg.Now)
-	s.page = fill(assets.PhoneRoundPage, cfg.Words)
-	s.joinPage = fill(assets.PhoneJoinPage, cfg.Words)
+	s.SetWords(cfg.Words)
 	s.srv = &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: s.lim.ReadHeaderTimeout,
@@ -163,6 +165,19 @@ func Start(cfg Config) (*Server, error) {
 		_ = s.srv.Serve(ln) // ends with ErrServerClosed on Close
 	}()
 	return s, nil
+}
+
+// speech is one language's words and the pages filled with them.
+type speech struct {
+	words          *lang.Words
+	page, joinPage []byte
+}
+
+// SetWords makes the pages and api/round speak w from the next request
+// on, for a facilitator who switches the app's language mid-round; a page
+// already open keeps its words until it is reloaded.
+func (s *Server) SetWords(w *lang.Words) {
+	s.speech.Store(&speech{words: w, page: fill(assets.PhoneRoundPage, w), joinPage: fill(assets.PhoneJoinPage, w)})
 }
 
 // fill puts the language and its phone words into a page.

@@ -29,7 +29,7 @@ func startServe(t *testing.T, db, id string) *serveProcess {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	t.Cleanup(cancel) // kills it if a test fails before it ends
-	cmd := exec.CommandContext(ctx, fulcrumBin, "serve", "--db", db, id, "--addr", "127.0.0.1:0")
+	cmd := exec.CommandContext(ctx, fulcrumBin, "serve", "--db", db, id, "--addr", "127.0.0.1:0", "--clear")
 	cmd.Env = baseEnv(nil)
 	out, err := cmd.StdoutPipe()
 	if err != nil {

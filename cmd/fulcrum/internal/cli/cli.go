@@ -76,7 +76,7 @@ func commands(w *lang.Words) []command {
 		{"compare", "[--db PATH] OLD_ID NEW_ID [--json]", w.T("cli.compare.summary"), runCompare},
 		{"catalogue", "[--db PATH] [--json]", w.T("cli.catalogue.summary"), runCatalogue},
 		{"template", "export [--db PATH] KEY OUT.json | import [--db PATH] FILE... | list [--db PATH] [--json]", w.T("cli.template.summary"), runTemplate},
-		{"serve", "[--db PATH] ID [--addr HOST:PORT] [--participants ID,ID…]", w.T("cli.serve.summary"), runServe},
+		{"serve", "[--db PATH] ID [--addr HOST:PORT] [--participants ID,ID…] [--clear]", w.T("cli.serve.summary"), runServe},
 		{"check", "[--db PATH]", w.T("cli.check.summary"), runCheck},
 		{"backup", "[--db PATH] [OUT]", w.T("cli.backup.summary"), runBackup},
 		{"restore", "[--db PATH] BACKUP", w.T("cli.restore.summary"), runRestore},

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -27,6 +28,7 @@ func runServe(env *Env, args []string) (code int) {
 	db := f.dbFlag()
 	addr := f.str("addr", "HOST:PORT", "", w.T("cli.serve.flag.addr", phones.DefaultPort))
 	people := f.str("participants", "ID,ID…", "", w.T("cli.serve.flag.participants"))
+	clear := f.Bool("clear", false, w.T("cli.serve.flag.clear"))
 	pos, code, ok := f.parse(args)
 	if !ok {
 		return code
@@ -37,6 +39,9 @@ func runServe(env *Env, args []string) (code int) {
 	id := pos[0]
 	stopped, release := env.stopSignal()
 	defer release()
+	// A closed stdout (a script that read the URL and went) must not end
+	// serve with SIGPIPE before the last answers are saved.
+	signal.Ignore(syscall.SIGPIPE)
 
 	path := env.DBPath(*db)
 	if _, err := os.Stat(path); err != nil {
@@ -67,7 +72,18 @@ func runServe(env *Env, args []string) (code int) {
 		return env.fail("serve", w.T("cli.error.load", id, path), err)
 	}
 	owner := canvas.NewOwner(s, env.Now)
-	saver := store.NewAutosaver(st, 0, nil)
+	// A save that fails is said at once, not only at the end: the phones
+	// go on getting their answers taken, and the facilitator must know
+	// they are held in memory only until the disk takes them again.
+	var failing atomic.Bool
+	saver := store.NewAutosaver(st, 0, func(err error) {
+		switch {
+		case err != nil && !failing.Swap(true):
+			fmt.Fprintf(env.Stderr, "fulcrum serve: %s\n", w.T("cli.serve.save-failing", reason(w, err)))
+		case err == nil && failing.Swap(false):
+			fmt.Fprintf(env.Stderr, "fulcrum serve: %s\n", w.T("cli.serve.save-again"))
+		}
+	})
 	defer func() {
 		if err := saver.Close(); err != nil {
 			code = env.fail("serve", w.T("cli.serve.save", id, path), err)
@@ -75,13 +91,9 @@ func runServe(env *Env, args []string) (code int) {
 	}()
 	stopSaving := saver.Follow(owner)
 	defer stopSaving()
-	if code, ok := env.openRound(owner, *people); !ok {
-		return code
-	}
-	if err := saver.Flush(); err != nil { // a new round is on disk before any phone sees it
-		return env.fail("serve", w.T("cli.serve.save", id, path), err)
-	}
 
+	// The address is checked before the session is touched: a mistyped
+	// --addr must not start a round that clears earlier placements.
 	host := *addr
 	if host == "" {
 		ifs, err := phones.Interfaces()
@@ -90,12 +102,24 @@ func runServe(env *Env, args []string) (code int) {
 		}
 		host = ifs[0].IP.String()
 	}
+	if err := phones.CheckAddr(host); err != nil {
+		return env.fail("serve", w.T("cli.serve.listen", host), err)
+	}
+	if code, ok := env.openRound(owner, *people, *clear); !ok {
+		return code
+	}
+	if err := saver.Flush(); err != nil { // a new round is on disk before any phone sees it
+		return env.fail("serve", w.T("cli.serve.save", id, path), err)
+	}
+
 	pr := &progressPrinter{env: env, owner: owner}
 	srv, err := phones.Start(phones.Config{Owner: owner, Words: w, Addr: host, OnChange: pr.print})
 	if err != nil {
 		return env.fail("serve", w.T("cli.serve.listen", host), err)
 	}
+	pr.mu.Lock()
 	pr.srv = srv
+	pr.mu.Unlock()
 	stopListening := owner.Listen(func(canvas.Change) { pr.print() })
 	defer stopListening()
 
@@ -127,8 +151,10 @@ func runServe(env *Env, args []string) (code int) {
 
 // openRound serves the blind round in progress, or starts one over every
 // dimension with people (a comma-separated list of ids; everyone when
-// empty). On failure it has printed why.
-func (env *Env) openRound(o *canvas.Owner, people string) (int, bool) {
+// empty). A new round clears the placements of an earlier one, so it
+// starts over them only with clear, as the app asks first. On failure it
+// has printed why.
+func (env *Env) openRound(o *canvas.Owner, people string, clear bool) (int, bool) {
 	w := env.w
 	var r *canvas.Round
 	o.Read(func(s *canvas.Session) {
@@ -149,6 +175,11 @@ func (env *Env) openRound(o *canvas.Owner, people string) (int, bool) {
 		return env.fail("serve", "", errors.New(w.T("cli.serve.round-open"))), false
 	case r != nil:
 		return ExitOK, true
+	}
+	n := 0
+	o.Read(func(s *canvas.Session) { n = s.PlacementsInRound(nil) })
+	if n > 0 && !clear {
+		return env.fail("serve", "", errors.New(w.N("cli.serve.would-clear", n))), false
 	}
 	if err := o.Apply(canvas.StartRound{Mode: canvas.RoundBlind, Participants: ids, At: env.Now()}); err != nil {
 		return env.fail("serve", w.T("cli.serve.start"), err), false

@@ -55,7 +55,7 @@ func TestServeInProcess(t *testing.T) {
 	stop := make(chan struct{})
 	env := &cli.Env{Stdout: out, Stop: stop}
 	done := make(chan result, 1)
-	go func() { done <- runEnv(t, env, "serve", "--db", db, id, "--addr", "127.0.0.1:0") }()
+	go func() { done <- runEnv(t, env, "serve", "--db", db, id, "--addr", "127.0.0.1:0", "--clear") }()
 	url := out.firstLine(t)
 	if !strings.HasPrefix(url, "http://127.0.0.1:") || !strings.Contains(url, "/r/") || !strings.HasSuffix(url, "/") {
 		t.Fatalf("first line %q is not the join URL", url)
@@ -128,8 +128,9 @@ func TestServeRefusals(t *testing.T) {
 	}{
 		{[]string{"serve", "--db", db}, cli.ExitUsage, "give the id of one session"},
 		{[]string{"serve", "--db", db, "nosuchsession", "--addr", "127.0.0.1:0"}, cli.ExitError, "cannot read session nosuchsession"},
-		{[]string{"serve", "--db", db, id, "--addr", "127.0.0.1:0", "--participants", "ghost"}, cli.ExitError, "ghost"},
+		{[]string{"serve", "--db", db, id, "--addr", "127.0.0.1:0", "--participants", "ghost", "--clear"}, cli.ExitError, "ghost"},
 		{[]string{"serve", "--db", db, id, "--addr", "not an address:x"}, cli.ExitError, "cannot listen on not an address:x"},
+		{[]string{"serve", "--db", db, id, "--addr", "0.0.0.0:0"}, cli.ExitError, "not every interface"},
 	} {
 		r := runEnv(t, &cli.Env{Stop: make(chan struct{})}, c.args...)
 		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
@@ -168,5 +169,31 @@ func TestServeRefusesOtherRounds(t *testing.T) {
 	r = runEnv(t, &cli.Env{Stop: make(chan struct{})}, "serve", "--db", db, id, "--addr", "127.0.0.1:0", "--participants", "p1")
 	if r.code != cli.ExitError || !strings.Contains(r.stderr, "leave out --participants") {
 		t.Fatalf("blind round with --participants: exit %d, %q", r.code, r.stderr)
+	}
+}
+
+// Starting a round clears an earlier one's placements: serve does it only
+// when told to, and a bad address changes nothing either.
+func TestServeKeepsEarlierPlacementsUnlessTold(t *testing.T) {
+	db, id := newDB(t)
+	r := runEnv(t, &cli.Env{Stop: make(chan struct{})}, "serve", "--db", db, id, "--addr", "127.0.0.1:0")
+	if r.code != cli.ExitError || !strings.Contains(r.stderr, "add --clear to start it anyway") {
+		t.Fatalf("without --clear: exit %d, %q", r.code, r.stderr)
+	}
+	r = runEnv(t, &cli.Env{Stop: make(chan struct{})}, "serve", "--db", db, id, "--addr", "0.0.0.0:0", "--clear")
+	if r.code != cli.ExitError || !strings.Contains(r.stderr, "not every interface") {
+		t.Fatalf("every interface: exit %d, %q", r.code, r.stderr)
+	}
+	st, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s, err := st.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Round != nil || len(s.Placements) == 0 {
+		t.Fatalf("a refused serve changed the session: round %+v, %d placements", s.Round, len(s.Placements))
 	}
 }
