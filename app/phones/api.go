@@ -43,6 +43,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cache-Control", "no-store")
 
+	if !ipHost(r.Host) {
+		// Phones come by the address on the projector, an IP. A name
+		// would mean a page elsewhere pointing its own domain at this
+		// laptop (DNS rebinding) to reach the server from a visitor's
+		// browser: it is told nothing.
+		w.WriteHeader(http.StatusNotFound)
+		return
+	}
 	who, claimant := s.client(r)
 	if !s.clients.allow(who) {
 		writeError(w, http.StatusTooManyRequests, "", "too many requests: wait a moment")
@@ -115,6 +123,15 @@ func (s *Server) serveRound(w http.ResponseWriter, r *http.Request, rest, claima
 	default:
 		http.NotFound(w, r)
 	}
+}
+
+// ipHost reports whether a request's Host is an IP address (with or
+// without a port) or localhost.
+func ipHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	return host == "localhost" || net.ParseIP(strings.Trim(host, "[]")) != nil
 }
 
 // client names who is asking, for the rate limit: their claim when they

@@ -256,6 +256,20 @@ func TestWrongTokenSaysNothing(t *testing.T) {
 	if code, _ := p.do("GET", "api/nothing", nil, nil); code != http.StatusNotFound {
 		t.Errorf("unknown API path: %d", code)
 	}
+	// The right token under a domain name (DNS rebinding) says nothing
+	// either; the address by IP or localhost works.
+	for host, want := range map[string]int{"evil.example": 404, "evil.example:8397": 404, "localhost": 200, hostOf(r.srv.URL()): 200} {
+		req, _ := http.NewRequest("GET", r.srv.URL()+"api/progress", nil)
+		req.Host = host
+		resp, err := p.c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %s: %d, want %d", host, resp.StatusCode, want)
+		}
+	}
 }
 
 // The join code leads to the round; wrong codes are limited, and enough of
