@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -59,6 +60,9 @@ type editor struct {
 
 	guideTitle *widget.Label
 	guideBody  *widget.RichText
+	// guideShown is the text guideBody shows, its segments' texts each
+	// ended by a NUL.
+	guideShown string
 
 	people  *participantsPanel
 	agenda  *agendaPanel
@@ -102,6 +106,7 @@ func (e *editor) build() {
 	e.guideTitle.Wrapping = fyne.TextWrapWord
 	e.guideBody = widget.NewRichText()
 	e.guideBody.Wrapping = fyne.TextWrapWord
+	e.guideShown = "" // a new body shows nothing yet
 
 	// The rows go into the box in one step: Container.Add lays the whole
 	// box out again on every call, measuring every row's text each time.
@@ -234,16 +239,20 @@ func (e *editor) setNote(i int, text string) {
 
 func (e *editor) refreshIndex() {
 	idx := e.s.Index()
-	if !idx.Valid {
-		e.index.Text = "–"
-		e.label.SetText(e.ui.T("app.editor.index.none"))
-	} else {
-		e.index.Text = strconv.Itoa(canvas.RoundHalf(idx.Value))
-		e.label.SetText(e.ui.words().Band(idx.Band()))
+	number, band := "–", e.ui.T("app.editor.index.none")
+	if idx.Valid {
+		number, band = strconv.Itoa(canvas.RoundHalf(idx.Value)), e.ui.words().Band(idx.Band())
 	}
-	e.index.Refresh()
+	// Every step of a slider comes here, and most leave the rounded index
+	// as it was: laying the line out again costs more than the rest of
+	// the step.
+	if number == e.index.Text && band == e.label.Text {
+		return
+	}
+	e.index.Text = number
+	e.label.Text = band
 	// The number's width changes with it ("–" to "49"): lay the line out
-	// again, or the label overlaps it.
+	// again, or the label overlaps it. This refreshes the three texts too.
 	e.indexLine.Refresh()
 }
 
@@ -292,9 +301,20 @@ func (e *editor) selectRow(i int) {
 		lean = w.T("app.editor.guide.hybrid", shown)
 		segs = append(tocPart, tobPart...)
 	}
-	e.guideTitle.SetText(w.T("app.editor.guide.title", txt.Name, lean))
-	e.guideBody.Segments = segs
-	e.guideBody.Refresh()
+	setText(e.guideTitle, w.T("app.editor.guide.title", txt.Name, lean))
+	// The body changes only with the dimension or the side it leans to;
+	// wrapping its paragraphs again at every step of a slider was a third
+	// of the step.
+	var body strings.Builder
+	for _, sg := range segs {
+		body.WriteString(sg.Textual())
+		body.WriteByte(0)
+	}
+	if body.String() != e.guideShown {
+		e.guideShown = body.String()
+		e.guideBody.Segments = segs
+		e.guideBody.Refresh()
+	}
 }
 
 // focusRow scrolls row i into view, selects it and focuses its slider, as

@@ -36,6 +36,8 @@ type dimRow struct {
 	header *fyne.Container
 	// headLine is the row's name with its header beside it.
 	headLine *fyne.Container
+	// headLaid is what headLine was last laid out for.
+	headLaid headShape
 	box      *fyne.Container
 
 	// loading is set while the row mirrors the model, so the widgets'
@@ -112,9 +114,9 @@ func (r *dimRow) refresh() {
 	pos := s.Position(r.dim.Key)
 	if pos.Current != nil {
 		r.slider.SetValue(float64(*pos.Current))
-		r.value.SetText(strconv.Itoa(*pos.Current))
+		setText(r.value, strconv.Itoa(*pos.Current))
 	} else {
-		r.value.SetText("–")
+		setText(r.value, "–")
 	}
 	// No agreed position sits nowhere, not at 50.
 	r.slider.setUnplaced(pos.Current == nil)
@@ -122,12 +124,12 @@ func (r *dimRow) refresh() {
 		r.targetOn.SetChecked(true)
 		r.target.SetValue(float64(*pos.Target))
 		r.target.Enable()
-		r.targetValue.SetText(strconv.Itoa(*pos.Target))
+		setText(r.targetValue, strconv.Itoa(*pos.Target))
 	} else {
 		r.targetOn.SetChecked(false)
 		r.target.SetValue(r.slider.Value)
 		r.target.Disable()
-		r.targetValue.SetText("–")
+		setText(r.targetValue, "–")
 	}
 	r.target.setUnplaced(pos.Target == nil)
 	if r.note.Text != pos.Note {
@@ -136,10 +138,30 @@ func (r *dimRow) refresh() {
 	r.refreshStats()
 	r.reasons.refresh(s, r.dim.Key)
 	r.agreement.refresh()
-	// Agree and Clear differ in width: lay the name line out again, or a
-	// button keeps the place of the one it replaced.
-	if r.headLine != nil {
+	// Agree and Clear differ in width, and the flag comes and goes: lay
+	// the name line out again when they change, or a button keeps the
+	// place of the one it replaced. Only then: the name wraps, and
+	// measuring it again at every step of a slider was most of the step.
+	shape := headShape{laid: true, kind: s.PositionOf(r.dim.Key).Kind, flag: r.flag.Visible()}
+	if r.headLine != nil && shape != r.headLaid {
+		r.headLaid = shape
 		r.headLine.Refresh()
+	}
+}
+
+// headShape is what decides the layout of a row's name line: which of
+// Agree and Clear shows, and whether the flag does.
+type headShape struct {
+	laid bool
+	kind canvas.PositionKind
+	flag bool
+}
+
+// setText changes a label's text only when it differs: SetText lays the
+// label out again even for the same text.
+func setText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
 	}
 }
 
@@ -150,16 +172,16 @@ func (r *dimRow) refreshStats() {
 	ds := s.DimensionSummary(r.dim.Key)
 	switch {
 	case ds.Count == 0:
-		r.stats.SetText("")
+		setText(r.stats, "")
 		r.statsLine.Hide()
 		r.flag.Hide()
 		return
 	case !s.PlacementsVisible():
-		r.stats.SetText(r.e.ui.N("app.row.hidden", ds.Count))
+		setText(r.stats, r.e.ui.N("app.row.hidden", ds.Count))
 		r.flag.Hide()
 	default:
 		u := r.e.ui
-		r.stats.SetText(u.T("app.row.stats", ds.Count, *ds.Min, *ds.Max, u.decimal(*ds.Median), u.decimal(*ds.Mean), *ds.Spread))
+		setText(r.stats, u.T("app.row.stats", ds.Count, *ds.Min, *ds.Max, u.decimal(*ds.Median), u.decimal(*ds.Mean), *ds.Spread))
 		if ds.Flagged {
 			r.flag.Show()
 		} else {
