@@ -1,8 +1,8 @@
 package app
 
 import (
+	"slices"
 	"strconv"
-	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -60,9 +60,6 @@ type editor struct {
 
 	guideTitle *widget.Label
 	guideBody  *widget.RichText
-	// guideShown is the text guideBody shows, its segments' texts each
-	// ended by a NUL.
-	guideShown string
 
 	people  *participantsPanel
 	agenda  *agendaPanel
@@ -106,7 +103,6 @@ func (e *editor) build() {
 	e.guideTitle.Wrapping = fyne.TextWrapWord
 	e.guideBody = widget.NewRichText()
 	e.guideBody.Wrapping = fyne.TextWrapWord
-	e.guideShown = "" // a new body shows nothing yet
 
 	// The rows go into the box in one step: Container.Add lays the whole
 	// box out again on every call, measuring every row's text each time.
@@ -305,16 +301,15 @@ func (e *editor) selectRow(i int) {
 	// The body changes only with the dimension or the side it leans to;
 	// wrapping its paragraphs again at every step of a slider was a third
 	// of the step.
-	var body strings.Builder
-	for _, sg := range segs {
-		body.WriteString(sg.Textual())
-		body.WriteByte(0)
-	}
-	if body.String() != e.guideShown {
-		e.guideShown = body.String()
+	if !sameTexts(e.guideBody.Segments, segs) {
 		e.guideBody.Segments = segs
 		e.guideBody.Refresh()
 	}
+}
+
+// sameTexts says whether two lists of segments read the same.
+func sameTexts(a, b []widget.RichTextSegment) bool {
+	return slices.EqualFunc(a, b, func(x, y widget.RichTextSegment) bool { return x.Textual() == y.Textual() })
 }
 
 // focusRow scrolls row i into view, selects it and focuses its slider, as
