@@ -77,9 +77,7 @@ func (p *participantsPanel) refresh() {
 	fmt.Fprintf(&key, "%v\x00%s", s.Settings.Anonymous, p.e.ui.T("app.people.empty"))
 	if p.shown == key.String() && p.list.Objects != nil {
 		for i, l := range p.labels {
-			if l.Text != labels[i] {
-				l.SetText(labels[i])
-			}
+			setText(l, labels[i])
 		}
 		return
 	}

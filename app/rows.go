@@ -142,7 +142,8 @@ func (r *dimRow) refresh() {
 	// the name line out again when they change, or a button keeps the
 	// place of the one it replaced. Only then: the name wraps, and
 	// measuring it again at every step of a slider was most of the step.
-	shape := headShape{laid: true, kind: s.PositionOf(r.dim.Key).Kind, flag: r.flag.Visible()}
+	a := r.agreement
+	shape := headShape{laid: true, agree: a.agree.Visible(), clear: a.clear.Visible(), flag: r.flag.Visible()}
 	if r.headLine != nil && shape != r.headLaid {
 		r.headLaid = shape
 		r.headLine.Refresh()
@@ -152,9 +153,7 @@ func (r *dimRow) refresh() {
 // headShape is what decides the layout of a row's name line: which of
 // Agree and Clear shows, and whether the flag does.
 type headShape struct {
-	laid bool
-	kind canvas.PositionKind
-	flag bool
+	laid, agree, clear, flag bool
 }
 
 // setText changes a label's text only when it differs: SetText lays the
