@@ -102,15 +102,7 @@ func TestServeInProcess(t *testing.T) {
 		t.Fatal("the server still answers after serve stopped")
 	}
 
-	st, err := store.Open(db, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	s, err := st.Load(id)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := savedSession(t, db, id)
 	if p, ok := s.Placement(who.ID, dim); !ok || p.Value != 83 || p.Note != "续约靠服务" {
 		t.Fatalf("saved placement %+v %v", p, ok)
 	}
@@ -184,6 +176,16 @@ func TestServeKeepsEarlierPlacementsUnlessTold(t *testing.T) {
 	if r.code != cli.ExitError || !strings.Contains(r.stderr, "not every interface") {
 		t.Fatalf("every interface: exit %d, %q", r.code, r.stderr)
 	}
+	s := savedSession(t, db, id)
+	if s.Round != nil || len(s.Placements) == 0 {
+		t.Fatalf("a refused serve changed the session: round %+v, %d placements", s.Round, len(s.Placements))
+	}
+}
+
+// savedSession is session id as the file at db holds it, read without
+// changing the file.
+func savedSession(t *testing.T, db, id string) *canvas.Session {
+	t.Helper()
 	st, err := store.Open(db, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
@@ -193,7 +195,5 @@ func TestServeKeepsEarlierPlacementsUnlessTold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Round != nil || len(s.Placements) == 0 {
-		t.Fatalf("a refused serve changed the session: round %+v, %d placements", s.Round, len(s.Placements))
-	}
+	return s
 }
